@@ -1,0 +1,120 @@
+#pragma once
+// A rule set is the law as data: its questionnaire, its level criteria with citations, its floors and its
+// named ambiguity warnings. Loaded from questionnaires/<ID>/ruleset.xml by src/rules; the core only reads it.
+#include "core/Answers.h"
+#include "core/Date.h"
+#include "core/Text.h"
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace seclevel {
+
+enum class AnswerType { Choice, MultiChoice, Integer, Boolean, Text, Date };
+const char* answerTypeName(AnswerType type);
+
+struct Question;
+struct RuleSet;
+
+// Why one atom of a condition is false, e.g. key "personal_data_subjects", requirement "≥ 10000",
+// answered "3200". Rendered bilingually by explainShortfall().
+struct Shortfall {
+    std::string key;
+    std::string requirement;  // operator and operand, language-neutral: "≥ 10000", "= citizen_service", "∋ state_secret"
+    std::string answered;     // renderValue() of the answer, "—" when not answered
+    bool negated = false;     // the atom sits under a `not`
+};
+
+// A typed boolean condition over answers. Implemented by the expression language in src/rules.
+class Condition {
+public:
+    virtual ~Condition() = default;
+    virtual bool evaluate(const AnswerSet& answers) const = 0;
+    // The answer keys the condition reads, in order of first appearance.
+    virtual std::vector<std::string> keys() const = 0;
+    // The atoms that keep the condition from being true (empty when it is true). For `a or b` the shortest
+    // alternative's shortfalls.
+    virtual std::vector<Shortfall> shortfalls(const AnswerSet& answers) const = 0;
+    // The expression as written in the rule set.
+    virtual const std::string& source() const = 0;
+};
+
+using ConditionPtr = std::shared_ptr<const Condition>;
+
+struct Option {
+    std::string value;
+    LocalizedText label;
+};
+
+struct Question {
+    std::string key;
+    AnswerType type = AnswerType::Text;
+    LocalizedText text;
+    LocalizedText help;
+    std::string citation;
+    std::vector<Option> options;            // choice and multi-choice
+    std::optional<std::int64_t> min, max;   // integer
+    bool required = false;                  // required whenever shown
+    ConditionPtr showIf;                    // null = always shown
+    ConditionPtr requiredIf;                // null = see `required`
+    int line = 0;                           // in the rule-set file
+
+    const Option* option(const std::string& value) const;
+};
+
+enum class CriterionKind {
+    Criterion,  // a level criterion of the law (NĐ85 Art 7–11, NĐ331 Art 11–15)
+    Floor       // a minimum the law implies (e.g. a state secret never below level 3)
+};
+
+struct Criterion {
+    std::string id;
+    int level = 0;
+    std::string citation;  // "NĐ85 Art 9.2.c"
+    LocalizedText text;
+    ConditionPtr when;
+    CriterionKind kind = CriterionKind::Criterion;
+    int line = 0;
+};
+
+// A named warning for a point where the law is ambiguous (legal-basis §2.3 A1–A11) or an assumption is made.
+struct WarningRule {
+    std::string id;  // "A8"
+    std::string citation;
+    LocalizedText text;
+    ConditionPtr when;
+    int line = 0;
+};
+
+struct Instrument {
+    std::string code;  // "NĐ85"
+    LocalizedText title;
+};
+
+struct RuleSet {
+    std::string id;       // "VN-2022"
+    std::string version;  // "1.0.0"
+    LocalizedText title;
+    std::optional<Date> validFrom;
+    std::optional<Date> validTo;  // inclusive; empty = still in force
+    std::vector<Instrument> instruments;
+    std::vector<Question> questions;
+    std::vector<Criterion> criteria;
+    std::vector<WarningRule> warnings;
+    std::string sourceFile;
+
+    const Question* question(const std::string& key) const;
+    bool appliesOn(Date date) const;
+};
+
+// The rule set in force on `date` (the one with the latest validFrom among those that apply), or null.
+const RuleSet* ruleSetInForce(const std::vector<RuleSet>& ruleSets, Date date);
+const RuleSet* ruleSetById(const std::vector<RuleSet>& ruleSets, const std::string& id);
+
+// "personal_data_subjects: cần ≥ 10000; đã trả lời 3200" (vi) / "…: needs ≥ 10000; answered 3200" (en).
+std::string explainShortfall(const Shortfall& shortfall, const RuleSet& ruleSet, Lang lang);
+
+} // namespace seclevel
