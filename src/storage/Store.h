@@ -19,6 +19,9 @@ struct Actor {
     std::chrono::system_clock::time_point at;
 };
 
+// UTC ISO 8601 "YYYY-MM-DDTHH:MM:SSZ", the one time format the stores write.
+std::string isoTimestamp(std::chrono::system_clock::time_point at);
+
 struct Organisation {
     std::string id;
     std::string name;

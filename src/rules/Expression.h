@@ -1,0 +1,23 @@
+#pragma once
+// The condition language of rule sets (show-if, required-if, criteria, warnings). Small and typed:
+//   system_type == 'citizen_service' and personal_data_subjects >= 10000
+//   info_classes contains 'state_secret' or defence_security_harm in ['serious', 'especially_serious']
+// Operators: == != < <= > >= in contains contains_any subset_of, answered(key), a bare boolean key,
+// and / or / not, parentheses. An unanswered key makes its comparison false. Every key and literal is
+// checked against the questionnaire when the rule set is loaded.
+#include "core/Error.h"
+#include "core/RuleSet.h"
+
+#include <functional>
+#include <string>
+
+namespace seclevel {
+
+// Looks a question up by key while a rule set is being loaded (null = no such question).
+using QuestionLookup = std::function<const Question*(const std::string& key)>;
+
+// Parses and type-checks `text`. Errors name `file`, `line` and `field` (the element the text came from).
+Result<ConditionPtr> parseCondition(const std::string& text, const QuestionLookup& questions,
+                                    const std::string& file, int line, const std::string& field);
+
+} // namespace seclevel
