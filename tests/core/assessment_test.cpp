@@ -1,0 +1,223 @@
+#define BOOST_TEST_MODULE assessment
+#include <boost/test/unit_test.hpp>
+
+#include "core/Assessment.h"
+#include "rules/Expression.h"
+
+using namespace seclevel;
+
+namespace {
+
+// A small rule set written in code, so that the engine is tested apart from the shipped data.
+RuleSet makeRuleSet()
+{
+    RuleSet rs;
+    rs.id = "TEST";
+    rs.version = "0.1";
+    auto add = [&](std::string key, AnswerType type, std::vector<std::string> options = {}) {
+        Question q;
+        q.key = std::move(key);
+        q.type = type;
+        q.text = {"câu hỏi " + q.key, "question " + q.key};
+        for (auto& o : options)
+            q.options.push_back(Option{o, {}});
+        rs.questions.push_back(q);
+        return rs.questions.size() - 1;
+    };
+    const size_t type = add("system_type", AnswerType::Choice, {"internal", "citizen_service"});
+    add("info_classes", AnswerType::MultiChoice, {"public", "personal", "state_secret"});
+    const size_t users = add("users", AnswerType::Integer);
+    add("since", AnswerType::Date);
+    add("note", AnswerType::Text);
+    rs.questions[type].required = true;
+    rs.questions[users].min = 0;
+    auto lookup = [&rs](const std::string& key) { return rs.question(key); };
+    auto cond = [&](const std::string& text) {
+        auto c = parseCondition(text, lookup, "test", 1, "");
+        if (!c)
+            throw std::runtime_error(c.errors().front().describe(Lang::En));
+        return *c;
+    };
+    rs.questions[users].showIf = cond("system_type == 'citizen_service'");
+    rs.questions[users].requiredIf = cond("system_type == 'citizen_service'");
+    rs.criteria.push_back({"7", 1, "X Art 7", {"nội bộ, công khai", "internal, public"},
+                           cond("system_type == 'internal' and info_classes subset_of ['public']"), CriterionKind::Criterion, 1});
+    rs.criteria.push_back({"8.1", 2, "X Art 8.1", {}, cond("system_type == 'internal' and info_classes contains 'personal'"),
+                           CriterionKind::Criterion, 2});
+    rs.criteria.push_back({"8.2", 2, "X Art 8.2", {}, cond("system_type == 'citizen_service' and users < 10000"),
+                           CriterionKind::Criterion, 3});
+    rs.criteria.push_back({"9.2", 3, "X Art 9.2", {}, cond("system_type == 'citizen_service' and users >= 10000"),
+                           CriterionKind::Criterion, 4});
+    rs.criteria.push_back({"floor.secret", 3, "X Art 9.1", {}, cond("info_classes contains 'state_secret'"),
+                           CriterionKind::Floor, 5});
+    rs.warnings.push_back({"W1", "X Art 8.2", {"đếm người dùng", "user counting"}, cond("answered(users)"), 6});
+    return rs;
+}
+
+const RuleSet& rules()
+{
+    static const RuleSet rs = makeRuleSet();
+    return rs;
+}
+
+SystemDescription system(std::initializer_list<std::pair<const std::string, Value>> answers)
+{
+    SystemDescription s;
+    s.id = "S-1";
+    s.name = "Hệ thống thử";
+    s.sourceFile = "answers.json";
+    s.answers.values = answers;
+    return s;
+}
+
+} // namespace
+
+BOOST_AUTO_TEST_CASE(derives_the_highest_level_that_fires_with_its_answers)
+{
+    auto s = system({{"system_type", std::string("citizen_service")}, {"users", std::int64_t{25000}},
+                     {"info_classes", std::vector<std::string>{"personal"}}});
+    const Assessment a = deriveLevel(rules(), s);
+    BOOST_TEST(a.rulesetId == "TEST");
+    BOOST_TEST(a.derivedLevel == 3);
+    BOOST_TEST(a.proposedLevel == 3);
+    BOOST_REQUIRE_EQUAL(a.components.size(), 1u);
+    BOOST_REQUIRE_EQUAL(a.components[0].fired.size(), 1u);
+    BOOST_TEST(a.components[0].fired[0].citation == "X Art 9.2");
+    BOOST_REQUIRE_EQUAL(a.components[0].fired[0].answers.size(), 2u);
+    BOOST_TEST(a.components[0].fired[0].answers[1].first == "users");
+    BOOST_TEST(std::get<std::int64_t>(a.components[0].fired[0].answers[1].second) == 25000);
+    BOOST_REQUIRE_EQUAL(a.warnings.size(), 1u);
+    BOOST_TEST(a.warnings[0].id == "W1");
+}
+
+BOOST_AUTO_TEST_CASE(nearest_criterion_explains_the_threshold)
+{
+    auto s = system({{"system_type", std::string("citizen_service")}, {"users", std::int64_t{3200}}});
+    const Assessment a = deriveLevel(rules(), s);
+    BOOST_TEST(a.derivedLevel == 2);
+    BOOST_REQUIRE(!a.components[0].nearest.empty());
+    const MissedCriterion& m = a.components[0].nearest[0];
+    BOOST_TEST(m.citation == "X Art 9.2");
+    BOOST_REQUIRE_EQUAL(m.shortfalls.size(), 1u);
+    BOOST_TEST(explainShortfall(m.shortfalls[0], rules(), Lang::En) == "question users (users): needs ≥ 10000; answered 3200");
+    BOOST_TEST(explainShortfall(m.shortfalls[0], rules(), Lang::Vi) == "câu hỏi users (users): cần ≥ 10000; đã trả lời 3200");
+}
+
+BOOST_AUTO_TEST_CASE(floor_raises_and_is_marked)
+{
+    auto s = system({{"system_type", std::string("internal")}, {"info_classes", std::vector<std::string>{"public", "state_secret"}}});
+    const Assessment a = deriveLevel(rules(), s);
+    BOOST_TEST(a.derivedLevel == 3);
+    BOOST_TEST((a.components[0].fired[0].kind == CriterionKind::Floor));
+}
+
+BOOST_AUTO_TEST_CASE(components_inherit_and_the_highest_wins)
+{
+    auto s = system({{"system_type", std::string("internal")}, {"info_classes", std::vector<std::string>{"public"}}});
+    s.components.push_back({"Cổng", {}});
+    s.components.back().answers.values = {{"system_type", std::string("citizen_service")}, {"users", std::int64_t{50000}}};
+    s.components.push_back({"Nội bộ", {}});
+    const Assessment a = deriveLevel(rules(), s);
+    BOOST_REQUIRE_EQUAL(a.components.size(), 2u);
+    BOOST_TEST(a.components[0].level == 3);
+    BOOST_TEST(a.components[1].level == 1);
+    BOOST_TEST(a.derivedLevel == 3);
+    BOOST_REQUIRE_EQUAL(a.warnings.size(), 1u);
+    BOOST_TEST(a.warnings[0].component == "Cổng");
+}
+
+BOOST_AUTO_TEST_CASE(no_criterion_gives_level_zero)
+{
+    auto s = system({{"system_type", std::string("internal")}});
+    BOOST_TEST(deriveLevel(rules(), s).derivedLevel == 0);
+}
+
+BOOST_AUTO_TEST_CASE(proposal_lower_is_refused_with_the_criterion_higher_needs_justification)
+{
+    auto s = system({{"system_type", std::string("citizen_service")}, {"users", std::int64_t{25000}}});
+    const Assessment a = deriveLevel(rules(), s);
+    auto lower = proposeLevel(a, 2, "tiết kiệm chi phí");
+    BOOST_REQUIRE(!lower.ok());
+    BOOST_TEST(lower.errors().front().message.en.find("X Art 9.2") != std::string::npos);
+    BOOST_TEST(!proposeLevel(a, 4, "  ").ok());
+    auto higher = proposeLevel(a, 4, "Hệ thống kết nối với cơ sở dữ liệu quốc gia");
+    BOOST_REQUIRE(higher.ok());
+    BOOST_TEST(higher->derivedLevel == 3);
+    BOOST_TEST(higher->proposedLevel == 4);
+    BOOST_TEST(!proposeLevel(a, 6, "x").ok());
+    auto same = proposeLevel(a, 3, "");
+    BOOST_REQUIRE(same.ok());
+    BOOST_TEST(same->justification.empty());
+}
+
+BOOST_AUTO_TEST_CASE(validation_names_file_line_and_key)
+{
+    auto s = system({{"system_type", std::string("spaceship")}, {"colour", std::string("red")}, {"users", std::int64_t{-1}}});
+    s.answers.lines = {{"system_type", 3}, {"colour", 4}, {"users", 5}};
+    auto r = validateAnswers(rules(), s);
+    BOOST_REQUIRE(!r.ok());
+    BOOST_REQUIRE_EQUAL(r.errors().size(), 3u);
+    std::map<std::string, int> lineOfField;
+    for (const auto& e : r.errors()) {
+        BOOST_TEST(e.file == "answers.json");
+        lineOfField[e.field] = e.line;
+    }
+    BOOST_TEST(lineOfField["system_type"] == 3);
+    BOOST_TEST(lineOfField["colour"] == 4);
+    BOOST_TEST(lineOfField["users"] == 5);
+}
+
+BOOST_AUTO_TEST_CASE(validation_types_dates_and_required_if)
+{
+    auto wrongType = validateAnswers(rules(), system({{"system_type", std::string("internal")}, {"users", std::string("many")}}));
+    BOOST_REQUIRE(!wrongType.ok());
+    BOOST_TEST(wrongType.errors().front().field == "users");
+
+    auto missing = validateAnswers(rules(), system({{"system_type", std::string("citizen_service")}}));
+    BOOST_REQUIRE(!missing.ok());
+    BOOST_TEST(missing.errors().front().field == "users");
+    BOOST_TEST(validateAnswers(rules(), system({{"system_type", std::string("internal")}})).ok());
+    BOOST_TEST(!validateAnswers(rules(), system({})).ok());
+
+    auto dated = validateAnswers(rules(), system({{"system_type", std::string("internal")}, {"since", std::string("2026-08-19")}}));
+    BOOST_REQUIRE(dated.ok());
+    BOOST_TEST(std::holds_alternative<Date>(dated->answers.get("since")));
+    BOOST_TEST(!validateAnswers(rules(), system({{"system_type", std::string("internal")}, {"since", std::string("2026-02-30")}})).ok());
+    BOOST_TEST(!validateAnswers(rules(), system({{"system_type", std::string("internal")},
+                                                  {"info_classes", std::vector<std::string>{"public", "public"}}})).ok());
+}
+
+BOOST_AUTO_TEST_CASE(reassessment_lists_changed_citations)
+{
+    auto s = system({{"system_type", std::string("citizen_service")}, {"users", std::int64_t{25000}}});
+    Assessment before = deriveLevel(rules(), s);
+    auto s2 = system({{"system_type", std::string("citizen_service")}, {"users", std::int64_t{5}}});
+    Assessment after = deriveLevel(rules(), s2);
+    const Reassessment d = compareAssessments(before, after);
+    BOOST_REQUIRE_EQUAL(d.citationChanges.size(), 2u);
+    BOOST_TEST(d.citationChanges[0].citation == "X Art 9.2");
+    BOOST_TEST(!d.citationChanges[0].added);
+    BOOST_TEST(d.citationChanges[1].citation == "X Art 8.2");
+    BOOST_TEST(d.citationChanges[1].added);
+    BOOST_TEST(d.componentLevels[0].second.first == 3);
+    BOOST_TEST(d.componentLevels[0].second.second == 2);
+}
+
+BOOST_AUTO_TEST_CASE(rule_set_in_force_by_date)
+{
+    std::vector<RuleSet> sets(3);
+    sets[0].id = "A";
+    sets[0].validFrom = parseIsoDate("2016-07-01");
+    sets[0].validTo = parseIsoDate("2022-09-30");
+    sets[1].id = "B";
+    sets[1].validFrom = parseIsoDate("2022-10-01");
+    sets[1].validTo = parseIsoDate("2026-08-18");
+    sets[2].id = "C";
+    sets[2].validFrom = parseIsoDate("2026-08-19");
+    BOOST_TEST(ruleSetInForce(sets, *parseIsoDate("2022-09-30"))->id == "A");
+    BOOST_TEST(ruleSetInForce(sets, *parseIsoDate("2022-10-01"))->id == "B");
+    BOOST_TEST(ruleSetInForce(sets, *parseIsoDate("2026-08-18"))->id == "B");
+    BOOST_TEST(ruleSetInForce(sets, *parseIsoDate("2026-08-19"))->id == "C");
+    BOOST_TEST(ruleSetInForce(sets, *parseIsoDate("2030-01-01"))->id == "C");
+    BOOST_TEST(ruleSetInForce(sets, *parseIsoDate("2016-06-30")) == nullptr);
+}
