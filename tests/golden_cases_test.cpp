@@ -111,7 +111,7 @@ BOOST_AUTO_TEST_CASE(every_golden_case_matches_and_covers_every_rule)
                         }
                         continue;
                     }
-                    BOOST_REQUIRE_MESSAGE(valid.ok(), valid.ok() ? "" : valid.errors().front().describe(Lang::En));
+                    BOOST_REQUIRE_MESSAGE(valid.ok(), (valid.ok() ? std::string() : valid.errors().front().describe(Lang::En)));
                     const Assessment a = deriveLevel(*rs, *valid);
                     ++checked;
                     std::set<std::string> citations, warnings;

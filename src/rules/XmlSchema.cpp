@@ -3,6 +3,7 @@
 #include <libxml/parser.h>
 #include <libxml/xmlschemas.h>
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 
@@ -79,6 +80,13 @@ Errors XmlSchema::validate(std::string_view xml, const std::string& fileName) co
 {
     if (xml.size() > maxDocumentBytes)
         return {makeError(fileName, 0, "", "tệp XML quá lớn (tối đa 64 MB)", "XML file too large (64 MB at most)")};
+    // Refused before parsing, so no entity is ever declared, let alone expanded or fetched.
+    if (const auto at = xml.find("<!DOCTYPE"); at != std::string_view::npos) {
+        const int line = 1 + static_cast<int>(std::count(xml.begin(), xml.begin() + static_cast<long>(at), '\n'));
+        return {makeError(fileName, line, "DOCTYPE",
+                          "không chấp nhận khai báo DOCTYPE/thực thể (phòng tấn công XXE, bom thực thể)",
+                          "DOCTYPE and entity declarations are refused (XXE and entity-expansion attacks)")};
+    }
     ErrorSink sink{fileName, {}, "XML không đúng cú pháp: ", "malformed XML: "};
     xmlParserCtxtPtr parser = xmlNewParserCtxt();
     if (!parser)
