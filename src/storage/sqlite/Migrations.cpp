@@ -1,0 +1,228 @@
+#include "storage/sqlite/Migrations.h"
+
+#include "storage/sqlite/Statement.h"
+
+namespace seclevel::sqlite {
+
+namespace {
+
+// Version 1: organisations, systems with their components and answers, the answer history and assessments.
+//
+// Design notes:
+// - STRICT tables: a column holds only its declared type, as PostgreSQL will (multi-agency deployment).
+// - Levels are 0..5: 0 = not yet assessed, 1..5 = cấp độ 1..5 (NĐ85/2016 Art 7; NĐ331/2025).
+// - Timestamps are UTC ISO 8601 text "YYYY-MM-DDTHH:MM:SSZ", so they sort as they compare.
+// - The current state (systems, components, answers) may be replaced; the record (answer_history,
+//   assessments) is append-only, enforced by triggers, as the audit chain will build on it.
+// - answers.component is '' for a system-level answer, else the name of a component of the same system;
+//   a foreign key cannot express that, so triggers do.
+constexpr const char* schemaVersion1 = R"sql(
+CREATE TABLE organisations (
+    id          TEXT PRIMARY KEY NOT NULL CHECK (id <> ''),
+    name        TEXT NOT NULL CHECK (name <> ''),
+    parent_id   TEXT REFERENCES organisations (id) ON UPDATE RESTRICT ON DELETE RESTRICT,
+    created_by  TEXT NOT NULL CHECK (created_by <> ''),
+    created_at  TEXT NOT NULL CHECK (created_at GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]:[0-9][0-9]Z'),
+    updated_by  TEXT NOT NULL CHECK (updated_by <> ''),
+    updated_at  TEXT NOT NULL CHECK (updated_at GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]:[0-9][0-9]Z'),
+    CHECK (parent_id IS NULL OR parent_id <> id)
+) STRICT;
+CREATE INDEX organisations_by_parent ON organisations (parent_id);
+
+CREATE TABLE systems (
+    id              TEXT PRIMARY KEY NOT NULL CHECK (id <> ''),
+    name            TEXT NOT NULL CHECK (name <> ''),
+    owner           TEXT NOT NULL DEFAULT '',
+    operator        TEXT NOT NULL DEFAULT '',
+    organisation_id TEXT REFERENCES organisations (id) ON UPDATE RESTRICT ON DELETE RESTRICT,
+    ruleset_id      TEXT NOT NULL DEFAULT '',
+    derived_level   INTEGER NOT NULL DEFAULT 0 CHECK (derived_level BETWEEN 0 AND 5),
+    proposed_level  INTEGER NOT NULL DEFAULT 0 CHECK (proposed_level BETWEEN 0 AND 5),
+    justification   TEXT NOT NULL DEFAULT '',
+    approved_level  INTEGER NOT NULL DEFAULT 0 CHECK (approved_level BETWEEN 0 AND 5),
+    created_by      TEXT NOT NULL CHECK (created_by <> ''),
+    created_at      TEXT NOT NULL CHECK (created_at GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]:[0-9][0-9]Z'),
+    updated_by      TEXT NOT NULL CHECK (updated_by <> ''),
+    updated_at      TEXT NOT NULL CHECK (updated_at GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]:[0-9][0-9]Z')
+) STRICT;
+CREATE INDEX systems_by_organisation ON systems (organisation_id);
+
+-- Components (hợp phần, NĐ85 Art 5.2) in the owner's order.
+CREATE TABLE components (
+    system_id TEXT NOT NULL REFERENCES systems (id) ON UPDATE RESTRICT ON DELETE CASCADE,
+    position  INTEGER NOT NULL CHECK (position >= 0),
+    name      TEXT NOT NULL CHECK (name <> ''),
+    PRIMARY KEY (system_id, position),
+    UNIQUE (system_id, name)
+) STRICT;
+
+CREATE TABLE answers (
+    system_id  TEXT NOT NULL REFERENCES systems (id) ON UPDATE RESTRICT ON DELETE CASCADE,
+    component  TEXT NOT NULL DEFAULT '',
+    key        TEXT NOT NULL CHECK (key <> ''),
+    value_type TEXT NOT NULL CHECK (value_type IN ('bool', 'int', 'string', 'list', 'date')),
+    value_text TEXT NOT NULL,
+    PRIMARY KEY (system_id, component, key),
+    CHECK (value_type <> 'bool' OR value_text IN ('true', 'false')),
+    CHECK (value_type <> 'int' OR ((value_text GLOB '[0-9]*' OR value_text GLOB '-[1-9]*')
+                                   AND value_text NOT GLOB '?*[^0-9]*')),
+    CHECK (value_type <> 'date' OR value_text GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+    CHECK (value_type <> 'list' OR CASE WHEN json_valid(value_text) THEN json_type(value_text) = 'array' ELSE 0 END)
+) STRICT, WITHOUT ROWID;
+
+CREATE TRIGGER answers_component_exists_on_insert BEFORE INSERT ON answers
+WHEN NEW.component <> ''
+ AND NOT EXISTS (SELECT 1 FROM components WHERE system_id = NEW.system_id AND name = NEW.component)
+BEGIN
+    SELECT RAISE(ABORT, 'answers.component must be empty or name a component of the same system');
+END;
+CREATE TRIGGER answers_component_exists_on_update BEFORE UPDATE OF system_id, component ON answers
+WHEN NEW.component <> ''
+ AND NOT EXISTS (SELECT 1 FROM components WHERE system_id = NEW.system_id AND name = NEW.component)
+BEGIN
+    SELECT RAISE(ABORT, 'answers.component must be empty or name a component of the same system');
+END;
+CREATE TRIGGER components_rename_answers AFTER UPDATE OF system_id, name ON components
+BEGIN
+    UPDATE answers SET system_id = NEW.system_id, component = NEW.name
+     WHERE system_id = OLD.system_id AND component = OLD.name;
+END;
+CREATE TRIGGER components_delete_answers AFTER DELETE ON components
+BEGIN
+    DELETE FROM answers WHERE system_id = OLD.system_id AND component = OLD.name;
+END;
+
+-- Every change of an answer: values as canonical JSON text, '' = no answer.
+CREATE TABLE answer_history (
+    id         INTEGER PRIMARY KEY,
+    system_id  TEXT NOT NULL REFERENCES systems (id) ON UPDATE RESTRICT ON DELETE RESTRICT,
+    component  TEXT NOT NULL DEFAULT '',
+    key        TEXT NOT NULL CHECK (key <> ''),
+    old_value  TEXT NOT NULL DEFAULT '',
+    new_value  TEXT NOT NULL DEFAULT '',
+    actor      TEXT NOT NULL CHECK (actor <> ''),
+    at         TEXT NOT NULL CHECK (at GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]:[0-9][0-9]Z'),
+    CHECK (old_value <> new_value)
+) STRICT;
+CREATE INDEX answer_history_by_system ON answer_history (system_id, at, id);
+CREATE TRIGGER answer_history_no_update BEFORE UPDATE ON answer_history
+BEGIN
+    SELECT RAISE(ABORT, 'answer_history is append-only');
+END;
+CREATE TRIGGER answer_history_no_delete BEFORE DELETE ON answer_history
+BEGIN
+    SELECT RAISE(ABORT, 'answer_history is append-only');
+END;
+
+-- Every assessment as it was made: the trace is the JSON document the caller rendered, so a later change
+-- of the rule set never rewrites what an assessment said.
+CREATE TABLE assessments (
+    id              INTEGER PRIMARY KEY,
+    system_id       TEXT NOT NULL REFERENCES systems (id) ON UPDATE RESTRICT ON DELETE RESTRICT,
+    ruleset_id      TEXT NOT NULL CHECK (ruleset_id <> ''),
+    ruleset_version TEXT NOT NULL DEFAULT '',
+    derived_level   INTEGER NOT NULL CHECK (derived_level BETWEEN 0 AND 5),
+    proposed_level  INTEGER NOT NULL CHECK (proposed_level BETWEEN 0 AND 5),
+    justification   TEXT NOT NULL DEFAULT '',
+    trace_json      TEXT NOT NULL CHECK (json_valid(trace_json)),
+    actor           TEXT NOT NULL CHECK (actor <> ''),
+    at              TEXT NOT NULL CHECK (at GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]:[0-9][0-9]Z'),
+    CHECK (proposed_level >= derived_level)
+) STRICT;
+CREATE INDEX assessments_by_system ON assessments (system_id, at, id);
+CREATE TRIGGER assessments_no_update BEFORE UPDATE ON assessments
+BEGIN
+    SELECT RAISE(ABORT, 'assessments is append-only');
+END;
+CREATE TRIGGER assessments_no_delete BEFORE DELETE ON assessments
+BEGIN
+    SELECT RAISE(ABORT, 'assessments is append-only');
+END;
+)sql";
+
+constexpr const char* createMigrationsTable = R"sql(
+CREATE TABLE IF NOT EXISTS schema_migrations (
+    version     INTEGER PRIMARY KEY CHECK (version > 0),
+    description TEXT NOT NULL,
+    applied_at  TEXT NOT NULL
+) STRICT;
+)sql";
+
+std::int64_t queryInteger(sqlite3* db, const std::string& path, const char* sql)
+{
+    Statement statement(db, path, sql);
+    return statement.step() ? statement.integer(0) : 0;
+}
+
+void refuseNewer(const std::string& path, std::int64_t version)
+{
+    if (version <= supportedSchemaVersion())
+        return;
+    const std::string found = std::to_string(version), known = std::to_string(supportedSchemaVersion());
+    fail(makeError(path, 0, "schema_migrations",
+                   "Cơ sở dữ liệu có phiên bản lược đồ " + found + ", mới hơn phiên bản " + known +
+                       " mà chương trình này hỗ trợ; hãy dùng phiên bản seclevel mới hơn",
+                   "The database has schema version " + found + ", newer than version " + known +
+                       " this program supports; use a newer seclevel"));
+}
+
+} // namespace
+
+const std::vector<Migration>& migrations()
+{
+    static const std::vector<Migration> all = {
+        {1, "organisations, systems, components, answers, answer history, assessments", schemaVersion1},
+    };
+    return all;
+}
+
+int supportedSchemaVersion()
+{
+    return migrations().back().version;
+}
+
+int readSchemaVersion(sqlite3* db, const std::string& path)
+{
+    const auto hasMigrations = queryInteger(
+        db, path, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'");
+    if (!hasMigrations) {
+        if (queryInteger(db, path, "SELECT count(*) FROM sqlite_master") > 0)
+            fail(makeError(path, 0, {},
+                           "Tệp là cơ sở dữ liệu SQLite nhưng không phải của seclevel (không có bảng "
+                           "schema_migrations); không mở để tránh làm hỏng dữ liệu của chương trình khác",
+                           "The file is an SQLite database but not a seclevel one (no schema_migrations "
+                           "table); not opened, so as not to damage another program's data"));
+        return 0;
+    }
+    const auto version = queryInteger(db, path, "SELECT coalesce(max(version), 0) FROM schema_migrations");
+    refuseNewer(path, version);
+    return static_cast<int>(version);
+}
+
+void migrate(sqlite3* db, const std::string& path)
+{
+    const int initial = readSchemaVersion(db, path);
+    for (const Migration& migration : migrations()) {
+        if (migration.version <= initial)
+            continue;
+        Transaction transaction(db, path, Transaction::Kind::Write);
+        execute(db, path, createMigrationsTable);
+        const auto current = queryInteger(db, path, "SELECT coalesce(max(version), 0) FROM schema_migrations");
+        refuseNewer(path, current);
+        if (current >= migration.version)
+            continue;  // another process applied it meanwhile; the transaction rolls back empty
+        const int code = sqlite3_exec(db, migration.sql, nullptr, nullptr, nullptr);
+        if (code != SQLITE_OK) {
+            const std::string number = std::to_string(migration.version);
+            fail(databaseError(db, code, path, "Không áp dụng được bản chuyển đổi lược đồ " + number,
+                               "Cannot apply schema migration " + number + " (" + migration.description + ")"));
+        }
+        Statement record(db, path,
+                         "INSERT INTO schema_migrations (version, description, applied_at) "
+                         "VALUES (?1, ?2, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))");
+        record.bindInt(1, migration.version).bindText(2, migration.description).run();
+        transaction.commit();
+    }
+}
+
+} // namespace seclevel::sqlite
