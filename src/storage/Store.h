@@ -81,6 +81,10 @@ public:
     virtual Result<std::vector<StoredSystem>> systems(const std::string& organisationId = {}) = 0;
     virtual Result<std::vector<AnswerChange>> answerHistory(const std::string& systemId) = 0;
 
+    // Adds (isNew) or updates a system and records its assessment, all in one transaction.
+    virtual Result<bool> saveSystem(const SystemDescription& system, bool isNew, const Assessment& assessment,
+                                    const std::string& traceJson, const Actor& actor) = 0;
+
     // Stores an assessment and sets the system's ruleset, derived and proposed levels, in one transaction.
     virtual Result<bool> recordAssessment(const std::string& systemId, const Assessment& assessment,
                                           const std::string& traceJson, const Actor& actor) = 0;

@@ -53,9 +53,9 @@ public:
     Result<std::vector<StoredAssessment>> assessments(const std::string& systemId) override;
 
     // addSystem (isNew) or updateSystem, then recordAssessment, all in ONE transaction: a system is never
-    // stored without the assessment made of it. (The CLI needs it through Store; not declared there yet.)
+    // stored without the assessment made of it.
     Result<bool> saveSystem(const SystemDescription& system, bool isNew, const Assessment& assessment,
-                            const std::string& traceJson, const Actor& actor);
+                            const std::string& traceJson, const Actor& actor) override;
 
 private:
     SqliteStore(sqlite3* db, std::string path);

@@ -1,0 +1,20 @@
+#include "cli/Commands.h"
+
+namespace seclevel {
+
+std::vector<std::unique_ptr<Command>> allCommands()
+{
+    std::vector<std::unique_ptr<Command>> commands;
+    commands.push_back(makeAssessCommand());
+    commands.push_back(makeReassessCommand());
+    commands.push_back(makeRulesetsCommand());
+    commands.push_back(makeQuestionnaireShowCommand());
+    commands.push_back(makeInterviewCommand());
+    commands.push_back(makeSystemAddCommand());
+    commands.push_back(makeSystemUpdateCommand());
+    commands.push_back(makeSystemListCommand());
+    commands.push_back(makeSystemShowCommand());
+    return commands;
+}
+
+} // namespace seclevel

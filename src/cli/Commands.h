@@ -1,0 +1,19 @@
+#pragma once
+// One factory per command; each lives in the source file named after the command.
+#include "cli/Command.h"
+
+#include <memory>
+
+namespace seclevel {
+
+std::unique_ptr<Command> makeAssessCommand();
+std::unique_ptr<Command> makeReassessCommand();
+std::unique_ptr<Command> makeRulesetsCommand();
+std::unique_ptr<Command> makeQuestionnaireShowCommand();
+std::unique_ptr<Command> makeInterviewCommand();
+std::unique_ptr<Command> makeSystemAddCommand();
+std::unique_ptr<Command> makeSystemUpdateCommand();
+std::unique_ptr<Command> makeSystemListCommand();
+std::unique_ptr<Command> makeSystemShowCommand();
+
+} // namespace seclevel

@@ -1,0 +1,17 @@
+#pragma once
+// What the `system …` commands share.
+#include "cli/Command.h"
+
+#include <string>
+#include <vector>
+
+namespace seclevel {
+
+std::vector<OptionSpec> storeOptions();       // --db, --format
+std::vector<OptionSpec> storeWriteOptions();  // --db, --actor, --organisation, judging options
+
+// Reads FILE, judges it and stores system + assessment. For an update, `expectedId` must match the file.
+int storeJudgedSystem(const std::string& file, const std::string& expectedId, const CommandLine& line,
+                      Context& context, bool isNew);
+
+} // namespace seclevel
