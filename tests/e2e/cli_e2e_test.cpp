@@ -1,0 +1,334 @@
+// End-to-end tests of the built `seclevel` binary on real files and a real SQLite database.
+#define BOOST_TEST_MODULE cli_e2e
+#include <boost/test/unit_test.hpp>
+
+#include "formats/json/Json.h"
+
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace fs = std::filesystem;
+using namespace seclevel;
+
+namespace {
+
+struct Run {
+    int exitCode = -1;
+    std::string out;
+    std::string err;
+};
+
+std::string shellQuote(const std::string& s)
+{
+    std::string out = "'";
+    for (char c : s)
+        out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    return out + "'";
+}
+
+struct TempDir {
+    fs::path path;
+    TempDir()
+    {
+        path = fs::temp_directory_path() / ("seclevel-e2e-" + std::to_string(::getpid()) + "-" + std::to_string(++counter()));
+        fs::remove_all(path);
+        fs::create_directories(path);
+    }
+    ~TempDir() { fs::remove_all(path); }
+    static int& counter()
+    {
+        static int n = 0;
+        return n;
+    }
+};
+
+std::string slurp(const fs::path& p)
+{
+    std::ifstream in(p, std::ios::binary);
+    std::stringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+Run run(const std::vector<std::string>& args, const fs::path& work)
+{
+    std::string command = shellQuote(SECLEVEL_BINARY);
+    for (const auto& a : args)
+        command += " " + shellQuote(a);
+    const fs::path outFile = work / "stdout.txt", errFile = work / "stderr.txt";
+    command += " >" + shellQuote(outFile.string()) + " 2>" + shellQuote(errFile.string()) + " </dev/null";
+    const int status = std::system(command.c_str());
+    Run r;
+    r.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    r.out = slurp(outFile);
+    r.err = slurp(errFile);
+    return r;
+}
+
+fs::path write(const fs::path& dir, const std::string& name, const std::string& content)
+{
+    std::ofstream(dir / name, std::ios::binary) << content;
+    return dir / name;
+}
+
+const std::string example = std::string(SECLEVEL_SOURCE_DIR) + "/examples/cong-dich-vu-cong-tinh.json";
+
+std::string answersFile(const std::string& id, const std::string& name, const std::string& answers)
+{
+    return R"({"system": {"id": ")" + id + R"(", "name": ")" + name +
+           R"(", "owner": "Bộ Nội vụ", "operator": "Trung tâm Thông tin"}, "answers": )" + answers + "}";
+}
+
+} // namespace
+
+BOOST_AUTO_TEST_CASE(assess_example_explains_in_vietnamese_and_english)
+{
+    TempDir dir;
+    Run vi = run({"assess", example}, dir.path);
+    BOOST_TEST(vi.exitCode == 0, vi.err);
+    BOOST_TEST(vi.out.find("Cấp độ đề xuất: 3") != std::string::npos, vi.out);
+    BOOST_TEST(vi.out.find("NĐ331 Art 13.2.b") != std::string::npos);
+    Run en = run({"assess", example, "--lang", "en", "--ruleset", "VN-2022"}, dir.path);
+    BOOST_TEST(en.exitCode == 0, en.err);
+    BOOST_TEST(en.out.find("Proposed level: 3") != std::string::npos, en.out);
+    BOOST_TEST(en.out.find("NĐ85 Art 9.2.a") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(assess_json_has_the_documented_fields)
+{
+    TempDir dir;
+    Run r = run({"assess", example, "--format", "json", "--as-of", "2025-01-01"}, dir.path);
+    BOOST_REQUIRE_MESSAGE(r.exitCode == 0, r.err);
+    auto doc = json::parse(r.out, "stdout");
+    BOOST_REQUIRE(doc.ok());
+    BOOST_TEST(doc->find("ruleset")->text == "VN-2022");
+    BOOST_TEST(doc->find("level")->integer == 3);
+    BOOST_TEST(doc->find("derived_level")->integer == 3);
+    BOOST_TEST(doc->find("components")->items.size() == 2u);
+    BOOST_TEST(!doc->find("basis")->items.empty());
+    BOOST_TEST(doc->find("basis")->items[0].find("citation") != nullptr);
+    BOOST_TEST(doc->find("basis")->items[0].find("answers") != nullptr);
+    BOOST_TEST(doc->find("warnings")->isArray());
+}
+
+BOOST_AUTO_TEST_CASE(rule_set_is_chosen_by_date)
+{
+    TempDir dir;
+    auto rulesetOn = [&](const std::string& date) {
+        Run r = run({"assess", example, "--format", "json", "--as-of", date}, dir.path);
+        auto doc = json::parse(r.out, "stdout");
+        return doc.ok() ? doc->find("ruleset")->text : "error: " + r.err;
+    };
+    BOOST_TEST(rulesetOn("2020-05-01") == "VN-2016");
+    BOOST_TEST(rulesetOn("2022-10-01") == "VN-2022");
+    BOOST_TEST(rulesetOn("2026-08-18") == "VN-2022");
+    BOOST_TEST(rulesetOn("2026-08-19") == "VN-2026");
+    Run before = run({"assess", example, "--as-of", "2010-01-01", "--lang", "en"}, dir.path);
+    BOOST_TEST(before.exitCode == 5);
+    BOOST_TEST(before.err.find("no rule set applies on 2010-01-01") != std::string::npos, before.err);
+    Run bad = run({"assess", example, "--as-of", "2026-02-30"}, dir.path);
+    BOOST_TEST(bad.exitCode == 5);
+    BOOST_TEST(bad.err.find("--as-of") != std::string::npos, bad.err);
+}
+
+BOOST_AUTO_TEST_CASE(assess_xml_is_well_formed_and_carries_the_rule_set)
+{
+    TempDir dir;
+    Run r = run({"assess", example, "--format", "xml", "--ruleset", "VN-2026"}, dir.path);
+    BOOST_REQUIRE_MESSAGE(r.exitCode == 0, r.err);
+    BOOST_TEST(r.out.find("<assessment xmlns=\"urn:seclevel:assessment:1\"") != std::string::npos, r.out);
+    BOOST_TEST(r.out.find("<ruleset id=\"VN-2026\"") != std::string::npos);
+    BOOST_TEST(r.out.find("citation=\"NĐ331 Art 13.2.b\"") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(bad_answers_name_file_line_and_key_in_the_users_language)
+{
+    TempDir dir;
+    const auto file = write(dir.path, "bad.json",
+                            "{\n  \"system\": {\"id\": \"X\", \"name\": \"X\", \"owner\": \"O\", \"operator\": \"P\"},\n"
+                            "  \"answers\": {\n    \"system_type\": \"spaceship\",\n    \"info_classes\": [\"public\"]\n  }\n}\n");
+    Run vi = run({"assess", file.string()}, dir.path);
+    BOOST_TEST(vi.exitCode == 2);
+    BOOST_TEST(vi.err.find(file.string() + ":4: system_type:") != std::string::npos, vi.err);
+    BOOST_TEST(vi.err.find("lỗi:") != std::string::npos);
+    Run en = run({"assess", file.string(), "--lang=en"}, dir.path);
+    BOOST_TEST(en.err.find("'spaceship' is not a valid option") != std::string::npos, en.err);
+
+    const auto unknown = write(dir.path, "unknown.json", answersFile("X", "X", "{\"system_type\": \"internal\", \"info_classes\": [\"public\"], \"colour\": 1}"));
+    Run u = run({"assess", unknown.string(), "--lang", "en"}, dir.path);
+    BOOST_TEST(u.exitCode == 2);
+    BOOST_TEST(u.err.find("colour: unknown answer key") != std::string::npos, u.err);
+
+    const auto broken = write(dir.path, "broken.json", "{\n  \"system\": {\"id\": \"X\",\n");
+    Run b = run({"assess", broken.string(), "--lang", "en"}, dir.path);
+    BOOST_TEST(b.exitCode == 2);
+    BOOST_TEST(b.err.find(broken.string() + ":") != std::string::npos, b.err);
+
+    Run missing = run({"assess", (dir.path / "nope.json").string(), "--lang", "en"}, dir.path);
+    BOOST_TEST(missing.exitCode == 2);
+    BOOST_TEST(missing.err.find("nope.json") != std::string::npos, missing.err);
+}
+
+BOOST_AUTO_TEST_CASE(usage_errors_and_help)
+{
+    TempDir dir;
+    BOOST_TEST(run({}, dir.path).exitCode == 1);
+    Run unknown = run({"frobnicate"}, dir.path);
+    BOOST_TEST(unknown.exitCode == 1);
+    BOOST_TEST(unknown.err.find("frobnicate") != std::string::npos);
+    Run option = run({"assess", example, "--colour", "red"}, dir.path);
+    BOOST_TEST(option.exitCode == 1);
+    BOOST_TEST(option.err.find("--colour") != std::string::npos);
+    Run help = run({"assess", "--help", "--lang", "en"}, dir.path);
+    BOOST_TEST(help.exitCode == 0);
+    BOOST_TEST(help.out.find("--ruleset") != std::string::npos);
+    Run overview = run({"--help"}, dir.path);
+    BOOST_TEST(overview.exitCode == 0);
+    BOOST_TEST(overview.out.find("system add") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(proposal_higher_needs_justification_lower_is_refused_with_the_criterion)
+{
+    TempDir dir;
+    Run lower = run({"assess", example, "--ruleset", "VN-2026", "--propose", "2", "--lang", "en"}, dir.path);
+    BOOST_TEST(lower.exitCode == 6);
+    BOOST_TEST(lower.err.find("NĐ331 Art 13.2.b") != std::string::npos, lower.err);
+    Run noReason = run({"assess", example, "--propose", "4"}, dir.path);
+    BOOST_TEST(noReason.exitCode == 6);
+    Run higher = run({"assess", example, "--ruleset", "VN-2026", "--propose", "4", "--justification",
+                      "Kết nối trục liên thông quốc gia", "--format", "json"}, dir.path);
+    BOOST_REQUIRE_MESSAGE(higher.exitCode == 0, higher.err);
+    auto doc = json::parse(higher.out, "stdout");
+    BOOST_REQUIRE(doc.ok());
+    BOOST_TEST(doc->find("level")->integer == 4);
+    BOOST_TEST(doc->find("derived_level")->integer == 3);
+}
+
+BOOST_AUTO_TEST_CASE(reassess_shows_the_2026_change)
+{
+    TempDir dir;
+    const auto file = write(dir.path, "portal.json",
+                            answersFile("P-1", "Cổng thông tin", R"({"system_type": "citizen_service", "info_classes": ["public", "personal"],
+                              "online_public_service_level": 3, "handles_administrative_procedures": false,
+                              "conditional_business_service": false, "personal_data_subjects": 50000, "sensitive_data_subjects": 0})"));
+    Run r = run({"reassess", file.string(), "--from", "VN-2022", "--to", "VN-2026", "--format", "json"}, dir.path);
+    BOOST_REQUIRE_MESSAGE(r.exitCode == 0, r.err);
+    auto doc = json::parse(r.out, "stdout");
+    BOOST_REQUIRE(doc.ok());
+    BOOST_TEST(doc->find("level_change")->find("from")->integer == 3);
+    BOOST_TEST(doc->find("level_change")->find("to")->integer == 2);
+    bool removed92a = false;
+    for (const auto& c : doc->find("citations_removed")->items)
+        removed92a = removed92a || c.find("citation")->text == "NĐ85 Art 9.2.a";
+    BOOST_TEST(removed92a);
+    Run text = run({"reassess", file.string(), "--to", "VN-2026"}, dir.path);
+    BOOST_TEST(text.out.find("Cấp độ: 3 → 2") != std::string::npos, text.out);
+}
+
+BOOST_AUTO_TEST_CASE(rulesets_and_questionnaire_show)
+{
+    TempDir dir;
+    Run r = run({"rulesets", "--as-of", "2024-01-01"}, dir.path);
+    BOOST_TEST(r.exitCode == 0);
+    BOOST_TEST(r.out.find("* VN-2022") != std::string::npos, r.out);
+    BOOST_TEST(r.out.find("  VN-2026") != std::string::npos);
+    Run q = run({"questionnaire", "show", "--ruleset", "VN-2026", "--format", "json"}, dir.path);
+    BOOST_REQUIRE_MESSAGE(q.exitCode == 0, q.err);
+    auto doc = json::parse(q.out, "stdout");
+    BOOST_REQUIRE(doc.ok());
+    BOOST_TEST(doc->find("questions")->items.size() >= 15u);
+    Run qt = run({"questionnaire", "show", "--ruleset", "VN-2016", "--lang", "en"}, dir.path);
+    BOOST_TEST(qt.out.find("[system_type]") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(system_store_round_trip_with_history)
+{
+    TempDir dir;
+    const std::string db = (dir.path / "data" / "seclevel.db").string();
+    const auto v1 = write(dir.path, "v1.json",
+                          answersFile("BNV-QLVB", "Quản lý văn bản", R"({"system_type": "internal", "info_classes": ["public"], "holds_user_accounts": false})"));
+    Run add = run({"system", "add", v1.string(), "--db", db, "--actor", "nguyen.van.a", "--ruleset", "VN-2026"}, dir.path);
+    BOOST_REQUIRE_MESSAGE(add.exitCode == 0, add.err);
+    BOOST_TEST(add.out.find("BNV-QLVB") != std::string::npos);
+    Run again = run({"system", "add", v1.string(), "--db", db}, dir.path);
+    BOOST_TEST(again.exitCode == 4, again.err);
+
+    const auto v2 = write(dir.path, "v2.json",
+                          answersFile("BNV-QLVB", "Quản lý văn bản", R"({"system_type": "internal", "info_classes": ["public", "personal"]})"));
+    Run update = run({"system", "update", "BNV-QLVB", v2.string(), "--db", db, "--actor", "tran.thi.b", "--ruleset", "VN-2026"}, dir.path);
+    BOOST_REQUIRE_MESSAGE(update.exitCode == 0, update.err);
+
+    Run show = run({"system", "show", "BNV-QLVB", "--db", db, "--format", "json"}, dir.path);
+    BOOST_REQUIRE_MESSAGE(show.exitCode == 0, show.err);
+    auto doc = json::parse(show.out, "stdout");
+    BOOST_REQUIRE(doc.ok());
+    BOOST_TEST(doc->find("derived_level")->integer == 2);
+    BOOST_TEST(doc->find("ruleset")->text == "VN-2026");
+    BOOST_TEST(doc->find("assessments")->items.size() == 2u);
+    bool sawChange = false;
+    for (const auto& h : doc->find("history")->items)
+        if (h.find("key")->text == "info_classes" && h.find("actor")->text == "tran.thi.b")
+            sawChange = h.find("old")->text == "[\"public\"]" && h.find("new")->text == "[\"public\",\"personal\"]";
+    BOOST_TEST(sawChange, show.out);
+
+    Run list = run({"system", "list", "--db", db}, dir.path);
+    BOOST_TEST(list.out.find("BNV-QLVB\tVN-2026\t2\t2") != std::string::npos, list.out);
+    Run missing = run({"system", "show", "NOPE", "--db", db}, dir.path);
+    BOOST_TEST(missing.exitCode == 5);
+    Run mismatch = run({"system", "update", "OTHER", v2.string(), "--db", db}, dir.path);
+    BOOST_TEST(mismatch.exitCode == 2);
+}
+
+BOOST_AUTO_TEST_CASE(invalid_update_leaves_the_database_as_it_was)
+{
+    TempDir dir;
+    const std::string db = (dir.path / "s.db").string();
+    const auto good = write(dir.path, "good.json", answersFile("S-1", "Hệ thống", R"({"system_type": "internal", "info_classes": ["public"], "holds_user_accounts": true})"));
+    BOOST_REQUIRE(run({"system", "add", good.string(), "--db", db}, dir.path).exitCode == 0);
+    const std::string before = run({"system", "show", "S-1", "--db", db, "--format", "json"}, dir.path).out;
+    const auto bad = write(dir.path, "bad.json", answersFile("S-1", "Hệ thống", R"({"system_type": "internal", "info_classes": ["bogus"]})"));
+    BOOST_TEST(run({"system", "update", "S-1", bad.string(), "--db", db}, dir.path).exitCode == 2);
+    BOOST_TEST(run({"system", "show", "S-1", "--db", db, "--format", "json"}, dir.path).out == before);
+}
+
+BOOST_AUTO_TEST_CASE(sql_injection_strings_are_stored_verbatim)
+{
+    TempDir dir;
+    const std::string db = (dir.path / "s.db").string();
+    const std::string evil = "Robert'); DROP TABLE systems;--";
+    const auto file = write(dir.path, "evil.json",
+                            answersFile("EVIL-1", evil, R"({"system_type": "internal", "info_classes": ["public"], "holds_user_accounts": true, "counting_method": "x'); DELETE FROM answers;--"})"));
+    Run add = run({"system", "add", file.string(), "--db", db, "--actor", "a'; --"}, dir.path);
+    BOOST_REQUIRE_MESSAGE(add.exitCode == 0, add.err);
+    Run list = run({"system", "list", "--db", db, "--format", "json"}, dir.path);
+    auto doc = json::parse(list.out, "stdout");
+    BOOST_REQUIRE(doc.ok());
+    BOOST_REQUIRE_EQUAL(doc->items.size(), 1u);
+    BOOST_TEST(doc->items[0].find("name")->text == evil);
+}
+
+BOOST_AUTO_TEST_CASE(garbage_database_file_is_refused_by_name)
+{
+    TempDir dir;
+    const auto db = write(dir.path, "not-a-db.db", std::string(4096, 'x'));
+    Run r = run({"system", "list", "--db", db.string(), "--lang", "en"}, dir.path);
+    BOOST_TEST(r.exitCode == 4);
+    BOOST_TEST(r.err.find("not-a-db.db") != std::string::npos, r.err);
+}
+
+BOOST_AUTO_TEST_CASE(broken_rule_set_folder_is_reported)
+{
+    TempDir dir;
+    fs::create_directories(dir.path / "questionnaires" / "VN-X");
+    fs::create_directories(dir.path / "schemas");
+    fs::copy_file(fs::path(SECLEVEL_SOURCE_DIR) / "schemas" / "ruleset.xsd", dir.path / "schemas" / "ruleset.xsd");
+    write(dir.path / "questionnaires" / "VN-X", "ruleset.xml", "<ruleset>broken");
+    Run r = run({"assess", example, "--rules", dir.path.string(), "--lang", "en"}, dir.path);
+    BOOST_TEST(r.exitCode == 3);
+    BOOST_TEST(r.err.find("VN-X/ruleset.xml:1") != std::string::npos, r.err);
+}
