@@ -116,13 +116,6 @@ void checkRequired(const RuleSet& rs, const AnswerSet& answers, const std::strin
     }
 }
 
-std::vector<Component> judgedComponents(const SystemDescription& system)
-{
-    if (!system.components.empty())
-        return system.components;
-    return {Component{system.name.empty() ? system.id : system.name, {}}};
-}
-
 } // namespace
 
 Result<SystemDescription> validateAnswers(const RuleSet& ruleSet, SystemDescription system)
@@ -160,38 +153,52 @@ Assessment deriveLevel(const RuleSet& ruleSet, const SystemDescription& system)
     Assessment result;
     result.rulesetId = ruleSet.id;
     result.rulesetVersion = ruleSet.version;
-    std::set<std::pair<std::string, std::string>> raised;  // (warning id, component)
-    const auto components = judgedComponents(system);
+    // A system without components is judged as one component named after the system.
     const bool single = system.components.empty();
-    for (const auto& component : components) {
-        const AnswerSet answers = single ? system.answers : effectiveAnswers(system, component);
+    const size_t count = single ? 1 : system.components.size();
+    for (size_t index = 0; index < count; ++index) {
+        const AnswerSlots answers =
+            slotAnswers(ruleSet, single ? nullptr : &system.components[index].answers, system.answers);
         ComponentResult judged;
-        judged.name = component.name;
-        std::vector<std::pair<const Criterion*, std::vector<Shortfall>>> missed;
+        judged.name = single ? (system.name.empty() ? system.id : system.name) : system.components[index].name;
+        std::vector<const Criterion*> missed;
         for (const auto& criterion : ruleSet.criteria) {
             if (criterion.when->evaluate(answers)) {
                 FiredCriterion fired{criterion.id, criterion.level, criterion.citation, criterion.text, criterion.kind, {}};
-                for (const auto& key : criterion.when->keys())
-                    if (answers.has(key))
-                        fired.answers.emplace_back(key, answers.get(key));
+                const auto& keys = criterion.when->keys();
+                const auto& slots = criterion.when->keySlots();
+                for (size_t k = 0; k < keys.size(); ++k)
+                    if (const Value& value = answers.get(slots[k], keys[k]); isAnswered(value))
+                        fired.answers.emplace_back(keys[k], value);
                 judged.level = std::max(judged.level, criterion.level);
                 judged.fired.push_back(std::move(fired));
             } else if (criterion.kind == CriterionKind::Criterion) {
-                missed.emplace_back(&criterion, criterion.when->shortfalls(answers));
+                missed.push_back(&criterion);
             }
         }
         std::stable_sort(judged.fired.begin(), judged.fired.end(),
                          [](const FiredCriterion& a, const FiredCriterion& b) { return a.level > b.level; });
-        // The nearest criteria above the level reached: those one change away, else two; at most three.
-        for (size_t distance = 1; distance <= 2 && judged.nearest.empty(); ++distance) {
-            for (const auto& [criterion, shortfalls] : missed) {
-                if (criterion->level > judged.level && shortfalls.size() == distance && judged.nearest.size() < 3)
-                    judged.nearest.push_back(
-                        MissedCriterion{criterion->id, criterion->level, criterion->citation, criterion->text, shortfalls});
-            }
+        // The nearest criteria above the level reached: those one change away, else two; at most three,
+        // lowest level first. Only these get their explanation written out.
+        std::vector<std::pair<size_t, const Criterion*>> candidates;
+        for (const Criterion* criterion : missed) {
+            if (criterion->level <= judged.level)
+                continue;
+            const size_t distance = criterion->when->shortfallCount(answers);
+            if (distance >= 1 && distance <= 2)
+                candidates.emplace_back(distance, criterion);
+        }
+        std::stable_sort(candidates.begin(), candidates.end(), [](const auto& a, const auto& b) {
+            return a.first != b.first ? a.first < b.first : a.second->level < b.second->level;
+        });
+        for (const auto& [distance, criterion] : candidates) {
+            if (judged.nearest.size() == 3 || distance != candidates.front().first)
+                break;
+            judged.nearest.push_back(MissedCriterion{criterion->id, criterion->level, criterion->citation,
+                                                     criterion->text, criterion->when->shortfalls(answers)});
         }
         for (const auto& warning : ruleSet.warnings) {
-            if (warning.when && warning.when->evaluate(answers) && raised.insert({warning.id, judged.name}).second)
+            if (warning.when && warning.when->evaluate(answers))
                 result.warnings.push_back(
                     RaisedWarning{warning.id, warning.citation, warning.text, single ? std::string() : judged.name});
         }

@@ -1,5 +1,7 @@
 #include "core/RuleSet.h"
 
+#include <algorithm>
+
 namespace seclevel {
 
 const char* answerTypeName(AnswerType type)
@@ -38,6 +40,65 @@ bool RuleSet::appliesOn(Date date) const
     if (validTo && date > *validTo)
         return false;
     return true;
+}
+
+const Value& AnswerSlots::get(int slot, const std::string& key) const
+{
+    if (slot >= 0 && static_cast<size_t>(slot) < values.size())
+        return *values[static_cast<size_t>(slot)];
+    if (component && component->has(key))
+        return component->get(key);
+    static const Value none;
+    return system ? system->get(key) : none;
+}
+
+void indexQuestions(RuleSet& ruleSet)
+{
+    ruleSet.questionsByKey.clear();
+    for (size_t i = 0; i < ruleSet.questions.size(); ++i) {
+        ruleSet.questions[i].slot = static_cast<int>(i);
+        ruleSet.questionsByKey.push_back(static_cast<int>(i));
+    }
+    std::sort(ruleSet.questionsByKey.begin(), ruleSet.questionsByKey.end(),
+              [&](int a, int b) { return ruleSet.questions[static_cast<size_t>(a)].key < ruleSet.questions[static_cast<size_t>(b)].key; });
+}
+
+namespace {
+
+// Both sides are in key order: one merge walk fills the slots without a single lookup.
+void fillSlots(const RuleSet& ruleSet, const AnswerSet& answers, std::vector<const Value*>& values)
+{
+    auto answer = answers.values.begin();
+    for (int index : ruleSet.questionsByKey) {
+        const std::string& key = ruleSet.questions[static_cast<size_t>(index)].key;
+        while (answer != answers.values.end() && answer->first < key)
+            ++answer;
+        if (answer == answers.values.end())
+            return;
+        if (answer->first == key && isAnswered(answer->second))
+            values[static_cast<size_t>(index)] = &answer->second;
+    }
+}
+
+} // namespace
+
+AnswerSlots slotAnswers(const RuleSet& ruleSet, const AnswerSet* component, const AnswerSet& system)
+{
+    static const Value none;
+    AnswerSlots slots;
+    slots.component = component;
+    slots.system = &system;
+    if (ruleSet.questionsByKey.size() == ruleSet.questions.size()) {
+        slots.values.assign(ruleSet.questions.size(), &none);
+        fillSlots(ruleSet, system, slots.values);
+        if (component)
+            fillSlots(ruleSet, *component, slots.values);
+        return slots;
+    }
+    slots.values.reserve(ruleSet.questions.size());
+    for (const auto& q : ruleSet.questions)
+        slots.values.push_back(component && component->has(q.key) ? &component->get(q.key) : &system.get(q.key));
+    return slots;
 }
 
 const RuleSet* ruleSetInForce(const std::vector<RuleSet>& ruleSets, Date date)

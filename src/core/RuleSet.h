@@ -28,16 +28,35 @@ struct Shortfall {
     bool negated = false;     // the atom sits under a `not`
 };
 
+// Answers laid out by question position (Question::slot) for evaluating many conditions over one component
+// quickly: built once per component, each lookup is an index instead of a string search. A key without a
+// slot is looked up in `component`, then in `system`.
+struct AnswerSlots {
+    std::vector<const Value*> values;
+    const AnswerSet* component = nullptr;
+    const AnswerSet* system = nullptr;
+
+    const Value& get(int slot, const std::string& key) const;
+};
+
 // A typed boolean condition over answers. Implemented by the expression language in src/rules.
 class Condition {
 public:
     virtual ~Condition() = default;
     virtual bool evaluate(const AnswerSet& answers) const = 0;
     // The answer keys the condition reads, in order of first appearance.
-    virtual std::vector<std::string> keys() const = 0;
+    virtual const std::vector<std::string>& keys() const = 0;
     // The atoms that keep the condition from being true (empty when it is true). For `a or b` the shortest
     // alternative's shortfalls.
     virtual std::vector<Shortfall> shortfalls(const AnswerSet& answers) const = 0;
+    // shortfalls(answers).size(), without building any text (the derivation ranks every missed criterion).
+    virtual size_t shortfallCount(const AnswerSet& answers) const = 0;
+    // The same over slotted answers (the derivation's fast path).
+    virtual bool evaluate(const AnswerSlots& answers) const = 0;
+    virtual std::vector<Shortfall> shortfalls(const AnswerSlots& answers) const = 0;
+    virtual size_t shortfallCount(const AnswerSlots& answers) const = 0;
+    // The slot of each of keys() (−1 when its question has none).
+    virtual const std::vector<int>& keySlots() const = 0;
     // The expression as written in the rule set.
     virtual const std::string& source() const = 0;
 };
@@ -61,6 +80,7 @@ struct Question {
     ConditionPtr showIf;                    // null = always shown
     ConditionPtr requiredIf;                // null = see `required`
     int line = 0;                           // in the rule-set file
+    int slot = -1;                          // position in RuleSet::questions, set by the loader
 
     const Option* option(const std::string& value) const;
 };
@@ -105,6 +125,8 @@ struct RuleSet {
     std::vector<Criterion> criteria;
     std::vector<WarningRule> warnings;
     std::string sourceFile;
+    // Question positions in key order, for slotting answers with one merge walk (see indexQuestions).
+    std::vector<int> questionsByKey;
 
     const Question* question(const std::string& key) const;
     bool appliesOn(Date date) const;
@@ -112,6 +134,12 @@ struct RuleSet {
 
 // The rule set in force on `date` (the one with the latest validFrom among those that apply), or null.
 const RuleSet* ruleSetInForce(const std::vector<RuleSet>& ruleSets, Date date);
+// Sets every Question::slot to its position and fills questionsByKey. Loaders call it once.
+void indexQuestions(RuleSet& ruleSet);
+
+// Slots for every question of the rule set: the component's answer where it has one, else the system's.
+AnswerSlots slotAnswers(const RuleSet& ruleSet, const AnswerSet* component, const AnswerSet& system);
+
 const RuleSet* ruleSetById(const std::vector<RuleSet>& ruleSets, const std::string& id);
 
 // "personal_data_subjects: cần ≥ 10000; đã trả lời 3200" (vi) / "…: needs ≥ 10000; answered 3200" (en).

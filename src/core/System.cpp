@@ -7,7 +7,8 @@ AnswerSet effectiveAnswers(const SystemDescription& system, const Component& com
     AnswerSet merged = system.answers;
     for (const auto& [key, value] : component.answers.values) {
         merged.values[key] = value;
-        merged.lines[key] = component.answers.lineOf(key);
+        if (const int line = component.answers.lineOf(key))
+            merged.lines[key] = line;
     }
     return merged;
 }

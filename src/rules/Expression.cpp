@@ -30,6 +30,7 @@ struct Node {
     std::vector<std::unique_ptr<Node>> children;
     // atom
     std::string key;
+    int slot = -1;
     Op op = Op::IsTrue;
     Literal literal;
 };
@@ -64,9 +65,20 @@ std::string requirementText(const Node& atom)
     return "?";
 }
 
-bool evaluateAtom(const Node& atom, const AnswerSet& answers)
+const Value& lookup(const Node& atom, const AnswerSet& answers)
 {
-    const Value& v = answers.get(atom.key);
+    return answers.get(atom.key);
+}
+
+const Value& lookup(const Node& atom, const AnswerSlots& answers)
+{
+    return answers.get(atom.slot, atom.key);
+}
+
+template <class Answers>
+bool evaluateAtom(const Node& atom, const Answers& answers)
+{
+    const Value& v = lookup(atom, answers);
     if (atom.op == Op::Answered)
         return isAnswered(v);
     if (!isAnswered(v))
@@ -108,7 +120,8 @@ bool evaluateAtom(const Node& atom, const AnswerSet& answers)
     return false;
 }
 
-bool evaluateNode(const Node& node, const AnswerSet& answers)
+template <class Answers>
+bool evaluateNode(const Node& node, const Answers& answers)
 {
     switch (node.kind) {
     case Node::Kind::And:
@@ -125,13 +138,14 @@ bool evaluateNode(const Node& node, const AnswerSet& answers)
 
 // The atoms that must change for `node` to evaluate to `wanted` (De Morgan: a conjunction needs all of its
 // parts, a disjunction only its cheapest part).
-std::vector<Shortfall> shortfallsFor(const Node& node, const AnswerSet& answers, bool wanted)
+template <class Answers>
+std::vector<Shortfall> shortfallsFor(const Node& node, const Answers& answers, bool wanted)
 {
     switch (node.kind) {
     case Node::Kind::Atom: {
         if (evaluateAtom(node, answers) == wanted)
             return {};
-        return {Shortfall{node.key, requirementText(node), renderValue(answers.get(node.key)), !wanted}};
+        return {Shortfall{node.key, requirementText(node), renderValue(lookup(node, answers)), !wanted}};
     }
     case Node::Kind::Not: return shortfallsFor(*node.children.front(), answers, !wanted);
     case Node::Kind::And:
@@ -156,15 +170,46 @@ std::vector<Shortfall> shortfallsFor(const Node& node, const AnswerSet& answers,
     return {};
 }
 
-void collectKeys(const Node& node, std::vector<std::string>& keys)
+// The same count as shortfallsFor(...).size(), allocation-free.
+template <class Answers>
+size_t shortfallCountFor(const Node& node, const Answers& answers, bool wanted)
+{
+    switch (node.kind) {
+    case Node::Kind::Atom: return evaluateAtom(node, answers) == wanted ? 0 : 1;
+    case Node::Kind::Not: return shortfallCountFor(*node.children.front(), answers, !wanted);
+    case Node::Kind::And:
+    case Node::Kind::Or: {
+        const bool needAll = (node.kind == Node::Kind::And) == wanted;
+        size_t total = 0;
+        std::optional<size_t> cheapest;
+        for (const auto& child : node.children) {
+            const size_t part = shortfallCountFor(*child, answers, wanted);
+            if (needAll) {
+                total += part;
+            } else {
+                if (part == 0)
+                    return 0;
+                if (!cheapest || part < *cheapest)
+                    cheapest = part;
+            }
+        }
+        return needAll ? total : cheapest.value_or(0);
+    }
+    }
+    return 0;
+}
+
+void collectKeys(const Node& node, std::vector<std::string>& keys, std::vector<int>& slots)
 {
     if (node.kind == Node::Kind::Atom) {
-        if (std::find(keys.begin(), keys.end(), node.key) == keys.end())
+        if (std::find(keys.begin(), keys.end(), node.key) == keys.end()) {
             keys.push_back(node.key);
+            slots.push_back(node.slot);
+        }
         return;
     }
     for (const auto& child : node.children)
-        collectKeys(*child, keys);
+        collectKeys(*child, keys, slots);
 }
 
 class ExpressionCondition final : public Condition {
@@ -172,20 +217,29 @@ public:
     ExpressionCondition(std::string source, std::unique_ptr<Node> root)
         : m_source(std::move(source)), m_root(std::move(root))
     {
-        collectKeys(*m_root, m_keys);
+        collectKeys(*m_root, m_keys, m_slots);
     }
     bool evaluate(const AnswerSet& answers) const override { return evaluateNode(*m_root, answers); }
-    std::vector<std::string> keys() const override { return m_keys; }
+    const std::vector<std::string>& keys() const override { return m_keys; }
     std::vector<Shortfall> shortfalls(const AnswerSet& answers) const override
     {
         return shortfallsFor(*m_root, answers, true);
     }
+    size_t shortfallCount(const AnswerSet& answers) const override { return shortfallCountFor(*m_root, answers, true); }
+    bool evaluate(const AnswerSlots& answers) const override { return evaluateNode(*m_root, answers); }
+    std::vector<Shortfall> shortfalls(const AnswerSlots& answers) const override
+    {
+        return shortfallsFor(*m_root, answers, true);
+    }
+    size_t shortfallCount(const AnswerSlots& answers) const override { return shortfallCountFor(*m_root, answers, true); }
+    const std::vector<int>& keySlots() const override { return m_slots; }
     const std::string& source() const override { return m_source; }
 
 private:
     std::string m_source;
     std::unique_ptr<Node> m_root;
     std::vector<std::string> m_keys;
+    std::vector<int> m_slots;
 };
 
 // ---- parser -----------------------------------------------------------------------------------------------
@@ -402,6 +456,7 @@ private:
                 return nullptr;
             }
             atom->key = inner.text;
+            atom->slot = m_questions(inner.text)->slot;
             atom->op = Op::Answered;
             return atom;
         }
@@ -409,6 +464,7 @@ private:
         if (!q)
             return nullptr;
         atom->key = keyToken.text;
+        atom->slot = q->slot;
 
         const Token& opToken = peek();
         std::optional<Op> op;

@@ -64,6 +64,7 @@ public:
             q.showIf = condition(node.child("show-if"), lookup, q.key + "/show-if");
             q.requiredIf = condition(node.child("required-if"), lookup, q.key + "/required-if");
         }
+        indexQuestions(rs);
         checkCycles(rs);
         readCriteria(root.child("criteria"), rs, lookup);
         readWarnings(root.child("warnings"), rs, lookup);
@@ -151,6 +152,7 @@ private:
             if (hasOptions != !q.options.empty())
                 error(node, q.key, hasOptions ? "câu hỏi lựa chọn cần ít nhất một phương án" : "chỉ câu hỏi lựa chọn mới có phương án",
                       hasOptions ? "a choice question needs options" : "only choice questions have options");
+            q.slot = static_cast<int>(rs.questions.size());
             m_questionNodes.emplace_back(node, rs.questions.size());
             rs.questions.push_back(std::move(q));
         }
