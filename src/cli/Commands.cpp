@@ -14,6 +14,7 @@ std::vector<std::unique_ptr<Command>> allCommands()
     commands.push_back(makeSystemUpdateCommand());
     commands.push_back(makeSystemListCommand());
     commands.push_back(makeSystemShowCommand());
+    commands.push_back(makeOrganisationAddCommand());
     return commands;
 }
 

@@ -15,5 +15,6 @@ std::unique_ptr<Command> makeSystemAddCommand();
 std::unique_ptr<Command> makeSystemUpdateCommand();
 std::unique_ptr<Command> makeSystemListCommand();
 std::unique_ptr<Command> makeSystemShowCommand();
+std::unique_ptr<Command> makeOrganisationAddCommand();
 
 } // namespace seclevel

@@ -1,5 +1,7 @@
 #include "formats/text/AssessmentText.h"
 
+#include <set>
+
 namespace seclevel {
 namespace {
 
@@ -95,9 +97,12 @@ std::string reassessmentToText(const Reassessment& d, const RuleSet& before, con
         out += std::string("  ") + (c.added ? "+ " : "- ") + c.citation + " (" + (vi ? "cấp độ " : "level ") +
                std::to_string(c.level) + ")" + (d.componentLevels.size() > 1 ? " — " + c.component : "") + "\n";
     auto warningIds = [](const Assessment& a) {
-        std::string ids;
+        std::set<std::string> unique;
         for (const auto& w : a.warnings)
-            ids += (ids.empty() ? "" : ", ") + w.id;
+            unique.insert(w.id);
+        std::string ids;
+        for (const auto& id : unique)
+            ids += (ids.empty() ? "" : ", ") + id;
         return ids.empty() ? std::string("—") : ids;
     };
     out += (vi ? "Cảnh báo: " : "Warnings: ") + warningIds(d.before) + " → " + warningIds(d.after) + "\n";

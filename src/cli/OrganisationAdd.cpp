@@ -1,0 +1,49 @@
+// seclevel organisation add ID NAME [--parent ID] — register an organisation (cơ quan, tổ chức) systems belong to.
+#include "cli/Commands.h"
+#include "cli/SystemCommands.h"
+#include "storage/Store.h"
+
+#include <iostream>
+
+namespace seclevel {
+namespace {
+
+class OrganisationAddCommand final : public Command {
+public:
+    std::string name() const override { return "organisation add"; }
+    LocalizedText summary() const override
+    {
+        return {"thêm hoặc đổi tên cơ quan, tổ chức (cây tổ chức)", "add or rename an organisation (organisation tree)"};
+    }
+    std::string usage() const override { return "ID NAME [--parent ID] [--db PATH] [--actor NAME]"; }
+    std::vector<OptionSpec> options() const override
+    {
+        return {{"parent", true, {"mã cơ quan cấp trên", "id of the parent organisation"}},
+                {"db", true, {"tệp cơ sở dữ liệu SQLite", "SQLite database file"}},
+                {"actor", true, {"người thực hiện thay đổi", "who makes the change"}}};
+    }
+    int run(const CommandLine& line, Context& context) override
+    {
+        if (line.positional().size() != 2)
+            return usageError(*this, context, "cần mã và tên cơ quan", "expects an id and a name");
+        auto store = openStore(line);
+        if (!store)
+            return printErrors(store.errors(), context, ExitStorage);
+        const Organisation organisation{line.positional()[0], line.positional()[1], line.value("parent").value_or("")};
+        auto saved = (*store)->upsertOrganisation(organisation, Actor{actorName(line), std::chrono::system_clock::now()});
+        if (!saved)
+            return printErrors(saved.errors(), context, ExitStorage);
+        *context.out << (context.lang == Lang::En ? "Stored organisation " : "Đã lưu cơ quan ") << organisation.id
+                     << " — " << organisation.name << "\n";
+        return ExitOk;
+    }
+};
+
+} // namespace
+
+std::unique_ptr<Command> makeOrganisationAddCommand()
+{
+    return std::make_unique<OrganisationAddCommand>();
+}
+
+} // namespace seclevel
