@@ -200,7 +200,8 @@ BOOST_AUTO_TEST_CASE(dossier_vn2026_matches_golden_and_has_decree30_structure)
     BOOST_TEST(html.find("KT. GIÁM ĐỐC") != std::string::npos);
     BOOST_TEST(html.find("Nơi nhận:") != std::string::npos);
     BOOST_TEST(html.find("<li>- Lưu: VT.</li>") != std::string::npos);
-    BOOST_TEST(count(html, "class=\"part\"") == 3u);
+    BOOST_TEST(count(html, "<section class=\"part") == 3u);
+    BOOST_TEST(html.find("id=\"part-b\"") < html.find("id=\"part-c\""));
     // Every citation of the trace appears, and every component.
     for (const auto& c : f.document.assessment.components) {
         BOOST_TEST(html.find(c.name) != std::string::npos);

@@ -157,7 +157,7 @@ std::string missingMark(Lang lang)
 std::string partA(const DossierDocument& document, const DossierTemplate& t, const std::set<std::string>& missing,
                   int level, Lang lang)
 {
-    std::string out = std::string("<section class=\"part\" id=\"part-a\">\n<h2>") +
+    std::string out = std::string("<section class=\"part part-first\" id=\"part-a\">\n<h2>") +
                       tr(lang, "PHẦN A. THÔNG TIN VỀ HỆ THỐNG VÀ HỒ SƠ", "PART A. THE SYSTEM AND THE DOSSIER") +
                       "</h2>\n";
     out += "<table class=\"fields\">\n<tr><th>" + std::string(tr(lang, "Hệ thống", "System")) + "</th><td>" +
@@ -400,7 +400,7 @@ FormText formTitle(int formNumber, bool nd331)
     }
 }
 
-std::string generalInformation(const DossierDocument& document, int level)
+std::string generalInformation(const DossierDocument& document, int level, bool approved)
 {
     std::string address = fieldValue(document, "A.2.operator_address");
     if (address.empty())
@@ -410,7 +410,7 @@ std::string generalInformation(const DossierDocument& document, int level)
     out += "<li>- Đơn vị vận hành hệ thống thông tin: " + esc(document.system.operatorName) + ";</li>\n";
     if (!address.empty())
         out += "<li>- Địa chỉ: " + esc(address) + ";</li>\n";
-    out += "<li>- Cấp độ đề xuất: <b>cấp độ " + esc(levelText(level, Lang::Vi)) + "</b>.</li>\n</ul>\n";
+    out += "<li>- " + std::string(approved ? "Cấp độ" : "Cấp độ đề xuất") + ": <b>cấp độ " + esc(levelText(level, Lang::Vi)) + "</b>.</li>\n</ul>\n";
     return out;
 }
 
@@ -524,7 +524,7 @@ std::string formToHtml(int formNumber, const DossierDocument& document, const Do
     case 6:
         out += "<p class=\"decides\">QUYẾT ĐỊNH:</p>\n";
         out += "<p><b>Điều 1.</b> Phê duyệt cấp độ của hệ thống thông tin như sau:</p>\n";
-        out += generalInformation(document, level);
+        out += generalInformation(document, level, true);
         out += "<p>Phương án bảo đảm " + std::string(nd331 ? "an ninh mạng" : "an toàn thông tin") +
                " trong thiết kế và trong vận hành của hệ thống phù hợp với tiêu chuẩn quốc gia " +
                (nd331 ? "TCVN 14423:2026" : "TCVN 11930:2017") + ".</p>\n";
@@ -540,7 +540,7 @@ std::string formToHtml(int formNumber, const DossierDocument& document, const Do
     default: break;
     }
     if (formNumber != 6) {
-        out += "<p><b>1. Thông tin chung</b></p>\n" + generalInformation(document, level);
+        out += "<p><b>1. Thông tin chung</b></p>\n" + generalInformation(document, level, false);
         out += "<p><b>2. Hồ sơ kèm theo</b></p>\n" + formAttachments(formNumber, document, level, nd331);
         if (formNumber == 2 && nd331 && level == 5)
             out += "<p>Đề nghị đưa hệ thống thông tin vào Danh mục hệ thống thông tin quan trọng về an ninh quốc gia.</p>\n";
