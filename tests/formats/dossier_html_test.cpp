@@ -218,7 +218,8 @@ BOOST_AUTO_TEST_CASE(dossier_vn2026_matches_golden_and_has_decree30_structure)
     BOOST_TEST(html.find(std::string(64, 'a')) != std::string::npos);
     BOOST_TEST(html.find("Còn thiếu") != std::string::npos);
     BOOST_TEST(html.find("Đã đáp ứng") != std::string::npos);
-    BOOST_TEST(html.find("2027-03-31") != std::string::npos);
+    BOOST_TEST(html.find("31/03/2027") != std::string::npos);
+    BOOST_TEST(html.find("PHƯƠNG ÁN BẢO ĐẢM AN NINH MẠNG THEO CẤP ĐỘ") != std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(dossier_in_english_uses_template_english_labels)

@@ -3,6 +3,7 @@
 #include "formats/html/HtmlEscape.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <set>
 #include <stdexcept>
 
@@ -293,12 +294,22 @@ const RequirementStatement* findStatement(const Dossier& dossier, const std::str
     return nullptr;
 }
 
+std::string shortDate(Date date)
+{
+    char buffer[16];
+    std::snprintf(buffer, sizeof buffer, "%02u/%02u/%04d", static_cast<unsigned>(date.day()),
+                  static_cast<unsigned>(date.month()), static_cast<int>(date.year()));
+    return buffer;
+}
+
 std::string partC(const DossierDocument& document, const DossierTemplate& t, const std::set<std::string>& missing,
-                  int level, Lang lang)
+                  int level, Lang lang, bool nd331)
 {
     std::string out = std::string("<section class=\"part\" id=\"part-c\">\n<h2>") +
-                      tr(lang, "PHẦN C. PHƯƠNG ÁN BẢO ĐẢM AN TOÀN THEO CẤP ĐỘ",
-                         "PART C. SECURITY PLAN FOR THE PROPOSED LEVEL") +
+                      (nd331 ? tr(lang, "PHẦN C. PHƯƠNG ÁN BẢO ĐẢM AN NINH MẠNG THEO CẤP ĐỘ",
+                                  "PART C. CYBERSECURITY PLAN FOR THE PROPOSED LEVEL")
+                             : tr(lang, "PHẦN C. PHƯƠNG ÁN BẢO ĐẢM AN TOÀN HỆ THỐNG THÔNG TIN THEO CẤP ĐỘ",
+                                  "PART C. SECURITY PLAN FOR THE PROPOSED LEVEL")) +
                       "</h2>\n";
     const auto groups = t.requirementsForLevel(level);
     if (groups.empty()) {
@@ -311,7 +322,7 @@ std::string partC(const DossierDocument& document, const DossierTemplate& t, con
                (category == RequirementCategory::Management ? tr(lang, "Yêu cầu quản lý", "Management requirements")
                                                             : tr(lang, "Yêu cầu kỹ thuật", "Technical requirements")) +
                "</h3>\n";
-        out += "<table class=\"grid\">\n<thead><tr><th>" + std::string(tr(lang, "Yêu cầu", "Requirement")) +
+        out += "<table class=\"grid requirements\">\n<thead><tr><th>" + std::string(tr(lang, "Yêu cầu", "Requirement")) +
                "</th><th>" + tr(lang, "Tình trạng", "Status") + "</th><th>" +
                tr(lang, "Cách đáp ứng / kế hoạch", "How it is met / plan") + "</th><th>" +
                tr(lang, "Hoàn thành trước", "Planned by") + "</th></tr></thead>\n<tbody>\n";
@@ -327,7 +338,7 @@ std::string partC(const DossierDocument& document, const DossierTemplate& t, con
                 if (s)
                     out += "<td>" + esc(requirementStatusLabel(s->status).in(lang)) + "</td><td>" +
                            escapeHtml(s->how, true) + "</td><td class=\"centre\">" +
-                           (s->plannedBy ? esc(formatIsoDate(*s->plannedBy)) : std::string("—")) + "</td>";
+                           (s->plannedBy ? esc(shortDate(*s->plannedBy)) : std::string("—")) + "</td>";
                 else
                     out += "<td colspan=\"3\">" + (isMissing ? missingMark(lang) : std::string("—")) + "</td>";
                 out += "</tr>\n";
@@ -464,7 +475,7 @@ std::string dossierToHtml(const DossierDocument& document, const DossierTemplate
                "</p>\n";
     out += partA(document, dossierTemplate, missing, level, lang);
     out += partB(document, dossierTemplate, ruleSet, lang);
-    out += partC(document, dossierTemplate, missing, level, lang);
+    out += partC(document, dossierTemplate, missing, level, lang, underDecree331(ruleSet));
     out += attachmentsTable(document, dossierTemplate, missing, level, lang);
     out += signatureBlock(header, true);
     out += closeDocument();
