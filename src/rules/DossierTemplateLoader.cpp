@@ -1,5 +1,6 @@
 #include "rules/DossierTemplateLoader.h"
 
+#include "rules/LineIndex.h"
 #include "rules/XmlSchema.h"
 
 #include <pugixml.hpp>
@@ -11,24 +12,6 @@
 
 namespace seclevel {
 namespace {
-
-// pugixml reports byte offsets; errors name lines.
-class LineIndex {
-public:
-    explicit LineIndex(std::string_view text)
-    {
-        for (size_t i = 0; i < text.size(); ++i)
-            if (text[i] == '\n')
-                m_newlines.push_back(static_cast<ptrdiff_t>(i));
-    }
-    int lineOf(ptrdiff_t offset) const
-    {
-        return static_cast<int>(std::lower_bound(m_newlines.begin(), m_newlines.end(), offset) - m_newlines.begin()) + 1;
-    }
-
-private:
-    std::vector<ptrdiff_t> m_newlines;
-};
 
 // Element names without their namespace prefix. The XSD has already checked that every element is in
 // urn:seclevel:dossier-template:1, so a file that binds the namespace to a prefix (<d:field>) reads the same

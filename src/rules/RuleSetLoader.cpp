@@ -1,6 +1,7 @@
 #include "rules/RuleSetLoader.h"
 
 #include "rules/Expression.h"
+#include "rules/LineIndex.h"
 #include "rules/XmlSchema.h"
 
 #include <pugixml.hpp>
@@ -14,23 +15,6 @@
 
 namespace seclevel {
 namespace {
-
-class LineIndex {
-public:
-    explicit LineIndex(std::string_view text)
-    {
-        for (size_t i = 0; i < text.size(); ++i)
-            if (text[i] == '\n')
-                m_newlines.push_back(static_cast<ptrdiff_t>(i));
-    }
-    int lineOf(ptrdiff_t offset) const
-    {
-        return static_cast<int>(std::lower_bound(m_newlines.begin(), m_newlines.end(), offset) - m_newlines.begin()) + 1;
-    }
-
-private:
-    std::vector<ptrdiff_t> m_newlines;
-};
 
 class Loader {
 public:

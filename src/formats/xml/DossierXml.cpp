@@ -1,5 +1,7 @@
 #include "formats/xml/DossierXml.h"
 
+#include "rules/LineIndex.h"
+
 #include "rules/XmlSchema.h"
 
 #include <pugixml.hpp>
@@ -384,25 +386,6 @@ Error sizeError(const std::string& fileName, unsigned long long size)
 
 // ---- reading --------------------------------------------------------------------------------------------------
 
-class LineIndex {
-public:
-    explicit LineIndex(std::string_view text)
-    {
-        if (text.empty())
-            return;
-        for (const char* p = text.data(), *end = text.data() + text.size();
-             (p = static_cast<const char*>(std::memchr(p, '\n', static_cast<size_t>(end - p)))); ++p)
-            m_newlines.push_back(p - text.data());
-    }
-    int lineOf(ptrdiff_t offset) const
-    {
-        const auto at = std::lower_bound(m_newlines.begin(), m_newlines.end(), offset);
-        return static_cast<int>(at - m_newlines.begin()) + 1;
-    }
-
-private:
-    std::vector<ptrdiff_t> m_newlines;
-};
 
 // The schema fixes the namespace; a foreign writer may still bind it to a prefix (d:dossier). pugixml is not
 // namespace-aware, so elements are matched by local name, which is safe once the file has passed the XSD.
