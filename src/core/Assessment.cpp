@@ -156,17 +156,20 @@ Assessment deriveLevel(const RuleSet& ruleSet, const SystemDescription& system)
     // A system without components is judged as one component named after the system.
     const bool single = system.components.empty();
     const size_t count = single ? 1 : system.components.size();
+    result.components.reserve(count);
     for (size_t index = 0; index < count; ++index) {
         const AnswerSlots answers =
             slotAnswers(ruleSet, single ? nullptr : &system.components[index].answers, system.answers);
         ComponentResult judged;
         judged.name = single ? (system.name.empty() ? system.id : system.name) : system.components[index].name;
         std::vector<const Criterion*> missed;
+        missed.reserve(ruleSet.criteria.size());
         for (const auto& criterion : ruleSet.criteria) {
             if (criterion.when->evaluate(answers)) {
                 FiredCriterion fired{criterion.id, criterion.level, criterion.citation, criterion.text, criterion.kind, {}};
                 const auto& keys = criterion.when->keys();
                 const auto& slots = criterion.when->keySlots();
+                fired.answers.reserve(keys.size());
                 for (size_t k = 0; k < keys.size(); ++k)
                     if (const Value& value = answers.get(slots[k], keys[k]); isAnswered(value))
                         fired.answers.emplace_back(keys[k], value);
