@@ -2,6 +2,7 @@
 // The narrow storage interface the application needs. Implemented by storage/sqlite (and later postgres).
 // Every write is one transaction: it either happens whole or leaves the store as it was.
 #include "core/Assessment.h"
+#include "core/Dossier.h"
 #include "core/Error.h"
 #include "core/System.h"
 
@@ -89,6 +90,23 @@ public:
     virtual Result<bool> recordAssessment(const std::string& systemId, const Assessment& assessment,
                                           const std::string& traceJson, const Actor& actor) = 0;
     virtual Result<std::vector<StoredAssessment>> assessments(const std::string& systemId) = 0;
+
+    // ---- the level-proposal dossier (NĐ85 Art 15; NĐ331 Art 21–22) ----
+    // The dossier of a system; empty when nothing was recorded yet. An error when the system does not exist.
+    virtual Result<Dossier> dossier(const std::string& systemId) = 0;
+    // Replaces fields, requirement statements and attachment records of dossier.systemId in one transaction,
+    // with one dossier_history row per changed item. True when anything changed.
+    virtual Result<bool> saveDossier(const Dossier& dossier, const Actor& actor) = 0;
+    // Keeps `bytes` in the store (keyed by the SHA-256, which must match) and records the attachment
+    // (replacing one of the same kind and name), in one transaction.
+    virtual Result<bool> storeAttachmentContent(const std::string& systemId, const Attachment& attachment,
+                                                const std::string& bytes, const Actor& actor) = 0;
+    virtual Result<std::optional<std::string>> attachmentContent(const std::string& sha256) = 0;
+    // Creates or updates the system, records the assessment unless the latest one says the same, and
+    // replaces the dossier, in one transaction. Importing the same document twice changes nothing the
+    // second time. True when anything changed.
+    virtual Result<bool> importDossier(const DossierDocument& document, const std::string& traceJson,
+                                       const Actor& actor) = 0;
 };
 
 } // namespace seclevel

@@ -787,7 +787,7 @@ BOOST_FIXTURE_TEST_CASE(sql_injection_strings_are_stored_verbatim_in_every_field
     BOOST_TEST(store->answerHistory(evil)->front().actor == evil);
 
     RawDb raw(db());
-    BOOST_TEST(raw.single("SELECT count(*) FROM sqlite_master WHERE type = 'table'") == "7");
+    BOOST_TEST(raw.single("SELECT count(*) FROM sqlite_master WHERE type = 'table'") == "12");
     BOOST_TEST(raw.single("SELECT count(*) FROM answers") == "3");
 }
 

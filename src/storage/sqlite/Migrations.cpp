@@ -140,6 +140,67 @@ BEGIN
 END;
 )sql";
 
+// Version 2: the level-proposal dossier (hồ sơ đề xuất cấp độ, NĐ85 Art 15; NĐ331 Art 21–22).
+// - dossier_fields / dossier_requirements / dossier_attachments are the current state and are replaced
+//   whole by every save; dossier_history is the append-only record of what changed, who and when.
+// - Attachment content lives once per digest in attachment_contents (a referenced file has no row there).
+constexpr const char* schemaVersion2 = R"sql(
+CREATE TABLE dossier_fields (
+    system_id TEXT NOT NULL REFERENCES systems (id) ON UPDATE RESTRICT ON DELETE CASCADE,
+    key       TEXT NOT NULL CHECK (key <> ''),
+    value     TEXT NOT NULL,
+    PRIMARY KEY (system_id, key)
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE dossier_requirements (
+    system_id  TEXT NOT NULL REFERENCES systems (id) ON UPDATE RESTRICT ON DELETE CASCADE,
+    group_id   TEXT NOT NULL CHECK (group_id <> ''),
+    item       INTEGER NOT NULL CHECK (item >= 1),
+    status     TEXT NOT NULL CHECK (status IN ('met', 'partly_met', 'planned', 'not_applicable')),
+    how        TEXT NOT NULL DEFAULT '',
+    planned_by TEXT CHECK (planned_by IS NULL OR planned_by GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+    PRIMARY KEY (system_id, group_id, item)
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE dossier_attachments (
+    system_id  TEXT NOT NULL REFERENCES systems (id) ON UPDATE RESTRICT ON DELETE CASCADE,
+    position   INTEGER NOT NULL CHECK (position >= 0),
+    kind       TEXT NOT NULL CHECK (kind <> ''),
+    name       TEXT NOT NULL CHECK (name <> ''),
+    media_type TEXT NOT NULL DEFAULT '',
+    size       INTEGER NOT NULL CHECK (size >= 0),
+    sha256     TEXT NOT NULL CHECK (length(sha256) = 64 AND sha256 NOT GLOB '*[^0-9a-f]*'),
+    reference  TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (system_id, position),
+    UNIQUE (system_id, kind, name)
+) STRICT;
+
+CREATE TABLE attachment_contents (
+    sha256  TEXT PRIMARY KEY NOT NULL CHECK (length(sha256) = 64 AND sha256 NOT GLOB '*[^0-9a-f]*'),
+    content BLOB NOT NULL
+) STRICT;
+
+CREATE TABLE dossier_history (
+    id        INTEGER PRIMARY KEY,
+    system_id TEXT NOT NULL REFERENCES systems (id) ON UPDATE RESTRICT ON DELETE RESTRICT,
+    key       TEXT NOT NULL CHECK (key <> ''),
+    old_value TEXT NOT NULL DEFAULT '',
+    new_value TEXT NOT NULL DEFAULT '',
+    actor     TEXT NOT NULL CHECK (actor <> ''),
+    at        TEXT NOT NULL CHECK (at GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]:[0-9][0-9]Z'),
+    CHECK (old_value <> new_value)
+) STRICT;
+CREATE INDEX dossier_history_by_system ON dossier_history (system_id, at, id);
+CREATE TRIGGER dossier_history_no_update BEFORE UPDATE ON dossier_history
+BEGIN
+    SELECT RAISE(ABORT, 'dossier_history is append-only');
+END;
+CREATE TRIGGER dossier_history_no_delete BEFORE DELETE ON dossier_history
+BEGIN
+    SELECT RAISE(ABORT, 'dossier_history is append-only');
+END;
+)sql";
+
 constexpr const char* createMigrationsTable = R"sql(
 CREATE TABLE IF NOT EXISTS schema_migrations (
     version     INTEGER PRIMARY KEY CHECK (version > 0),
@@ -172,6 +233,7 @@ const std::vector<Migration>& migrations()
 {
     static const std::vector<Migration> all = {
         {1, "organisations, systems, components, answers, answer history, assessments", schemaVersion1},
+        {2, "level-proposal dossier: fields, requirement statements, attachments, contents, history", schemaVersion2},
     };
     return all;
 }

@@ -1,12 +1,17 @@
 #include "storage/sqlite/SqliteStore.h"
 
+#include "core/Date.h"
+#include "core/Sha256.h"
+
 #include "storage/sqlite/Migrations.h"
 #include "storage/sqlite/Statement.h"
 #include "storage/sqlite/ValueEncoding.h"
 
 #include <sqlite3.h>
 
+#include <cstdint>
 #include <exception>
+#include <limits>
 #include <filesystem>
 #include <map>
 #include <new>
@@ -758,6 +763,382 @@ Result<std::vector<StoredAssessment>> SqliteStore::assessments(const std::string
                                               static_cast<int>(select.integer(4)), select.text(5), select.text(6),
                                               select.text(7), select.text(8)});
         return result;
+    });
+}
+
+// ---- the level-proposal dossier -----------------------------------------------------------------------------
+
+namespace {
+
+using DossierItems = std::map<std::string, std::string>;  // history key → canonical text
+
+std::string requirementKey(const RequirementStatement& statement)
+{
+    return "requirement:" + statement.groupId + "#" + std::to_string(statement.item);
+}
+
+std::string attachmentKey(const Attachment& attachment)
+{
+    return "attachment:" + attachment.kind + "/" + attachment.name;
+}
+
+std::string requirementText(const RequirementStatement& statement)
+{
+    return "{\"status\":" + sqlite::jsonString(requirementStatusName(statement.status)) +
+           ",\"planned_by\":" + (statement.plannedBy ? sqlite::jsonString(formatIsoDate(*statement.plannedBy)) : "null") +
+           ",\"how\":" + sqlite::jsonString(statement.how) + "}";
+}
+
+std::string attachmentText(const Attachment& attachment)
+{
+    return "{\"media_type\":" + sqlite::jsonString(attachment.mediaType) + ",\"size\":" +
+           std::to_string(attachment.size) + ",\"sha256\":" + sqlite::jsonString(attachment.sha256) +
+           ",\"reference\":" + sqlite::jsonString(attachment.reference) + "}";
+}
+
+// Everything the history compares, plus the attachments' order (which the export keeps).
+struct DossierState {
+    DossierItems items;
+    std::vector<std::string> attachmentOrder;
+    bool operator==(const DossierState&) const = default;
+};
+
+DossierState stateOf(const Dossier& dossier)
+{
+    DossierState state;
+    for (const auto& [key, value] : dossier.fields)
+        state.items[key] = value;
+    for (const RequirementStatement& statement : dossier.requirements)
+        state.items[requirementKey(statement)] = requirementText(statement);
+    for (const Attachment& attachment : dossier.attachments) {
+        state.items[attachmentKey(attachment)] = attachmentText(attachment);
+        state.attachmentOrder.push_back(attachmentKey(attachment));
+    }
+    return state;
+}
+
+bool storableDate(const Date& date)
+{
+    return date.ok() && int(date.year()) >= 0 && int(date.year()) <= 9999;
+}
+
+Errors checkDossier(const Dossier& dossier, const Actor& actor)
+{
+    Checker checker{{}, {}};
+    checker.identifier("id", dossier.systemId, "Mã hệ thống", "The system id");
+    for (const auto& [key, value] : dossier.fields) {
+        checker.identifier("field", key, "Khóa mục hồ sơ", "The dossier field key");
+        checker.text(key, value, "Nội dung mục " + inQuotes(key), "The text of field " + inQuotes(key));
+    }
+    std::set<std::pair<std::string, int>> statements;
+    for (const RequirementStatement& statement : dossier.requirements) {
+        const std::string field = requirementKey(statement);
+        checker.identifier(field, statement.groupId, "Mã nhóm yêu cầu", "The requirement group id");
+        if (statement.item < 1)
+            checker.add(0, field, "Số thứ tự yêu cầu phải từ 1", "The requirement item must be 1 or more");
+        if (!statements.insert({statement.groupId, statement.item}).second)
+            checker.add(0, field, "Yêu cầu được ghi nhiều lần", "The requirement is recorded more than once");
+        checker.text(field, statement.how, "Cách đáp ứng", "How it is met");
+        if (statement.plannedBy && !storableDate(*statement.plannedBy))
+            checker.add(0, field, "Ngày hoàn thành không hợp lệ", "The planned-by date is not valid");
+    }
+    std::set<std::pair<std::string, std::string>> attachments;
+    for (const Attachment& attachment : dossier.attachments) {
+        const std::string field = attachmentKey(attachment);
+        checker.identifier(field, attachment.kind, "Loại tài liệu kèm theo", "The attachment kind");
+        checker.identifier(field, attachment.name, "Tên tài liệu kèm theo", "The attachment name");
+        checker.text(field, attachment.mediaType, "Kiểu nội dung", "The media type");
+        checker.text(field, attachment.reference, "Đường dẫn tham chiếu", "The reference");
+        if (!isSha256Hex(attachment.sha256))
+            checker.add(0, field, "Mã băm SHA-256 phải gồm 64 chữ số thập lục phân viết thường",
+                        "The SHA-256 digest must be 64 lowercase hex digits");
+        if (attachment.size > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max()))
+            checker.add(0, field, "Kích thước không hợp lệ", "The size is not valid");
+        if (!attachments.insert({attachment.kind, attachment.name}).second)
+            checker.add(0, field, "Tài liệu kèm theo được ghi nhiều lần", "The attachment is recorded more than once");
+    }
+    checkActor(checker, actor);
+    return std::move(checker.errors);
+}
+
+Dossier loadDossier(Database db, const std::string& systemId)
+{
+    if (!systemExists(db, systemId))
+        fail(noSuchSystem(db, systemId));
+    Dossier dossier;
+    dossier.systemId = systemId;
+    Statement fields(db.handle, db.path, "SELECT key, value FROM dossier_fields WHERE system_id = ?1 ORDER BY key");
+    fields.bindText(1, systemId);
+    while (fields.step())
+        dossier.fields.emplace(fields.text(0), fields.text(1));
+    Statement requirements(db.handle, db.path,
+                           "SELECT group_id, item, status, how, planned_by FROM dossier_requirements"
+                           " WHERE system_id = ?1 ORDER BY group_id, item");
+    requirements.bindText(1, systemId);
+    while (requirements.step()) {
+        RequirementStatement statement;
+        statement.groupId = requirements.text(0);
+        statement.item = static_cast<int>(requirements.integer(1));
+        const auto status = parseRequirementStatus(requirements.text(2));
+        std::optional<Date> plannedBy;
+        if (!requirements.isNull(4)) {
+            plannedBy = parseIsoDate(requirements.text(4));
+            if (!plannedBy)
+                fail(makeError(db.path, 0, requirementKey(statement), "Ngày hoàn thành trong cơ sở dữ liệu bị hỏng",
+                               "The stored planned-by date is damaged"));
+        }
+        if (!status)
+            fail(makeError(db.path, 0, requirementKey(statement), "Trạng thái trong cơ sở dữ liệu bị hỏng",
+                           "The stored status is damaged"));
+        statement.status = *status;
+        statement.how = requirements.text(3);
+        statement.plannedBy = plannedBy;
+        dossier.requirements.push_back(std::move(statement));
+    }
+    Statement attachments(db.handle, db.path,
+                          "SELECT kind, name, media_type, size, sha256, reference FROM dossier_attachments"
+                          " WHERE system_id = ?1 ORDER BY position");
+    attachments.bindText(1, systemId);
+    while (attachments.step())
+        dossier.attachments.push_back(Attachment{attachments.text(0), attachments.text(1), attachments.text(2),
+                                                 static_cast<std::uint64_t>(attachments.integer(3)),
+                                                 attachments.text(4), attachments.text(5)});
+    return dossier;
+}
+
+// Replaces the stored dossier by `dossier` with a history row per changed item; writes nothing when equal.
+bool writeDossier(Database db, const Dossier& dossier, const std::string& actor, const std::string& at)
+{
+    const DossierState before = stateOf(loadDossier(db, dossier.systemId));
+    const DossierState after = stateOf(dossier);
+    if (before == after)
+        return false;
+    for (const char* table : {"dossier_fields", "dossier_requirements", "dossier_attachments"}) {
+        // The table name is one of three constants; the value is bound.
+        Statement clear(db.handle, db.path, std::string("DELETE FROM ") + table + " WHERE system_id = ?1");
+        clear.bindText(1, dossier.systemId).run();
+    }
+    Statement field(db.handle, db.path, "INSERT INTO dossier_fields (system_id, key, value) VALUES (?1, ?2, ?3)");
+    for (const auto& [key, value] : dossier.fields)
+        field.bindText(1, dossier.systemId).bindText(2, key).bindText(3, value).run();
+    Statement requirement(db.handle, db.path,
+                          "INSERT INTO dossier_requirements (system_id, group_id, item, status, how, planned_by)"
+                          " VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+    for (const RequirementStatement& statement : dossier.requirements) {
+        requirement.bindText(1, dossier.systemId)
+            .bindText(2, statement.groupId)
+            .bindInt(3, statement.item)
+            .bindText(4, requirementStatusName(statement.status))
+            .bindText(5, statement.how);
+        if (statement.plannedBy)
+            requirement.bindText(6, formatIsoDate(*statement.plannedBy));
+        else
+            requirement.bindNull(6);
+        requirement.run();
+    }
+    Statement attachment(db.handle, db.path,
+                         "INSERT INTO dossier_attachments (system_id, position, kind, name, media_type, size, sha256,"
+                         " reference) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+    for (size_t position = 0; position < dossier.attachments.size(); ++position) {
+        const Attachment& a = dossier.attachments[position];
+        attachment.bindText(1, dossier.systemId)
+            .bindInt(2, static_cast<std::int64_t>(position))
+            .bindText(3, a.kind)
+            .bindText(4, a.name)
+            .bindText(5, a.mediaType)
+            .bindInt(6, static_cast<std::int64_t>(a.size))
+            .bindText(7, a.sha256)
+            .bindText(8, a.reference)
+            .run();
+    }
+    Statement history(db.handle, db.path,
+                      "INSERT INTO dossier_history (system_id, key, old_value, new_value, actor, at)"
+                      " VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+    auto record = [&](const std::string& key, const std::string& oldValue, const std::string& newValue) {
+        history.bindText(1, dossier.systemId)
+            .bindText(2, key)
+            .bindText(3, oldValue)
+            .bindText(4, newValue)
+            .bindText(5, actor)
+            .bindText(6, at)
+            .run();
+    };
+    for (const auto& [key, oldValue] : before.items) {
+        const auto now = after.items.find(key);
+        const std::string newValue = now == after.items.end() ? std::string() : now->second;
+        if (newValue != oldValue)
+            record(key, oldValue, newValue);
+    }
+    for (const auto& [key, newValue] : after.items)
+        if (!before.items.count(key) && !newValue.empty())
+            record(key, {}, newValue);
+    return true;
+}
+
+// The statements below bind and read BLOBs, which Statement does not; plain sqlite3 with the same care.
+class BlobStatement {
+public:
+    BlobStatement(Database db, const char* sql) : m_db(db)
+    {
+        check(sqlite3_prepare_v2(db.handle, sql, -1, &m_statement, nullptr));
+    }
+    ~BlobStatement() { sqlite3_finalize(m_statement); }
+    BlobStatement(const BlobStatement&) = delete;
+    BlobStatement& operator=(const BlobStatement&) = delete;
+
+    void bindText(int index, const std::string& text)
+    {
+        check(sqlite3_bind_text(m_statement, index, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT));
+    }
+    void bindBlob(int index, const std::string& bytes)
+    {
+        check(sqlite3_bind_blob64(m_statement, index, bytes.data(), bytes.size(), SQLITE_STATIC));
+    }
+    bool step()
+    {
+        const int code = sqlite3_step(m_statement);
+        if (code == SQLITE_ROW)
+            return true;
+        if (code != SQLITE_DONE)
+            check(code);
+        return false;
+    }
+    std::string blob(int column) const
+    {
+        const void* data = sqlite3_column_blob(m_statement, column);
+        const int size = sqlite3_column_bytes(m_statement, column);
+        return data ? std::string(static_cast<const char*>(data), static_cast<size_t>(size)) : std::string();
+    }
+
+private:
+    void check(int code) const
+    {
+        if (code != SQLITE_OK)
+            fail(sqlite::databaseError(m_db.handle, code, m_db.path, "Không đọc/ghi được nội dung tài liệu kèm theo",
+                                       "Cannot read or write attachment content"));
+    }
+
+    Database m_db;
+    sqlite3_stmt* m_statement = nullptr;
+};
+
+// True when the latest assessment of the system says exactly this (same rule set, levels, reasons, trace).
+bool sameAsLatestAssessment(Database db, const std::string& systemId, const Assessment& assessment,
+                            const std::string& traceJson)
+{
+    Statement latest(db.handle, db.path,
+                     "SELECT ruleset_id, ruleset_version, derived_level, proposed_level, justification, trace_json"
+                     " FROM assessments WHERE system_id = ?1 ORDER BY at DESC, id DESC LIMIT 1");
+    latest.bindText(1, systemId);
+    return latest.step() && latest.text(0) == assessment.rulesetId && latest.text(1) == assessment.rulesetVersion &&
+           latest.integer(2) == assessment.derivedLevel && latest.integer(3) == assessment.proposedLevel &&
+           latest.text(4) == assessment.justification && latest.text(5) == traceJson;
+}
+
+} // namespace
+
+Result<Dossier> SqliteStore::dossier(const std::string& systemId)
+{
+    return guarded<Dossier>(m_path, [&]() -> Result<Dossier> {
+        Transaction transaction(m_db, m_path, Transaction::Kind::Read);
+        Dossier found = loadDossier({m_db, m_path}, systemId);
+        transaction.commit();
+        return found;
+    });
+}
+
+Result<bool> SqliteStore::saveDossier(const Dossier& dossier, const Actor& actor)
+{
+    return guarded<bool>(m_path, [&]() -> Result<bool> {
+        if (Errors errors = checkDossier(dossier, actor); !errors.empty())
+            return errors;
+        Transaction transaction(m_db, m_path, Transaction::Kind::Write);
+        const bool changed = writeDossier({m_db, m_path}, dossier, actor.name, isoTimestamp(actor.at));
+        transaction.commit();
+        return changed;
+    });
+}
+
+Result<bool> SqliteStore::storeAttachmentContent(const std::string& systemId, const Attachment& attachment,
+                                                 const std::string& bytes, const Actor& actor)
+{
+    return guarded<bool>(m_path, [&]() -> Result<bool> {
+        Dossier single{systemId, {}, {}, {attachment}};
+        Errors errors = checkDossier(single, actor);
+        const std::string field = attachmentKey(attachment);
+        if (!attachment.reference.empty())
+            errors.push_back(makeError(m_path, 0, field, "Tài liệu lưu nội dung không được có đường dẫn tham chiếu",
+                                       "An attachment whose content is stored must not carry a reference"));
+        if (attachment.size != bytes.size() || sha256Hex(bytes) != attachment.sha256)
+            errors.push_back(makeError(m_path, 0, field, "Nội dung không khớp với kích thước hoặc mã băm SHA-256 đã ghi",
+                                       "The content does not match the recorded size or SHA-256 digest"));
+        if (!errors.empty())
+            return errors;
+        const Database db{m_db, m_path};
+        Transaction transaction(m_db, m_path, Transaction::Kind::Write);
+        Dossier dossier = loadDossier(db, systemId);
+        BlobStatement insert(db, "INSERT INTO attachment_contents (sha256, content) VALUES (?1, ?2)"
+                                 " ON CONFLICT (sha256) DO NOTHING");
+        insert.bindText(1, attachment.sha256);
+        insert.bindBlob(2, bytes);
+        insert.step();
+        bool replaced = false;
+        for (Attachment& existing : dossier.attachments)
+            if (existing.kind == attachment.kind && existing.name == attachment.name) {
+                existing = attachment;
+                replaced = true;
+            }
+        if (!replaced)
+            dossier.attachments.push_back(attachment);
+        const bool changed = writeDossier(db, dossier, actor.name, isoTimestamp(actor.at));
+        transaction.commit();
+        return changed;
+    });
+}
+
+Result<std::optional<std::string>> SqliteStore::attachmentContent(const std::string& sha256)
+{
+    return guarded<std::optional<std::string>>(m_path, [&]() -> Result<std::optional<std::string>> {
+        BlobStatement select({m_db, m_path}, "SELECT content FROM attachment_contents WHERE sha256 = ?1");
+        select.bindText(1, sha256);
+        if (!select.step())
+            return std::optional<std::string>{};
+        return std::optional<std::string>{select.blob(0)};
+    });
+}
+
+Result<bool> SqliteStore::importDossier(const DossierDocument& document, const std::string& traceJson,
+                                        const Actor& actor)
+{
+    return guarded<bool>(m_path, [&]() -> Result<bool> {
+        PreparedAnswers answers;
+        Errors errors = checkSystem(document.system, actor, answers);
+        for (Error& error : checkAssessment(document.system.id, document.assessment, traceJson, actor))
+            if (error.field != "id" && error.field != "actor")
+                errors.push_back(std::move(error));
+        Dossier dossier = document.dossier;
+        dossier.systemId = document.system.id;
+        for (Error& error : checkDossier(dossier, actor))
+            if (error.field != "id" && error.field != "actor")
+                errors.push_back(std::move(error));
+        if (!errors.empty())
+            return errors;
+        const std::string at = isoTimestamp(actor.at);
+        const Database db{m_db, m_path};
+        Transaction transaction(m_db, m_path, Transaction::Kind::Write);
+        const auto changesBefore = sqlite3_total_changes64(m_db);
+        if (systemExists(db, document.system.id))
+            replaceSystem(db, document.system, answers, actor.name, at);
+        else
+            insertSystem(db, document.system, answers, actor.name, at);
+        bool changed = sqlite3_total_changes64(m_db) != changesBefore;
+        if (!sameAsLatestAssessment(db, document.system.id, document.assessment, traceJson)) {
+            insertAssessment(db, document.system.id, document.assessment, traceJson, actor.name, at);
+            changed = true;
+        }
+        changed = writeDossier(db, dossier, actor.name, at) || changed;
+        transaction.commit();
+        return changed;
     });
 }
 

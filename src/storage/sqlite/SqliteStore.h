@@ -57,6 +57,20 @@ public:
     Result<bool> saveSystem(const SystemDescription& system, bool isNew, const Assessment& assessment,
                             const std::string& traceJson, const Actor& actor) override;
 
+    // The dossier: fields ordered by key, requirement statements by group and item, attachments in the
+    // order recorded. Refuses a dossier that names a system that does not exist.
+    Result<Dossier> dossier(const std::string& systemId) override;
+    // Writes nothing (and returns false) when the dossier is unchanged.
+    Result<bool> saveDossier(const Dossier& dossier, const Actor& actor) override;
+    // Refuses content whose SHA-256 or size differ from the attachment record, and a record with a reference.
+    Result<bool> storeAttachmentContent(const std::string& systemId, const Attachment& attachment,
+                                        const std::string& bytes, const Actor& actor) override;
+    Result<std::optional<std::string>> attachmentContent(const std::string& sha256) override;
+    // The assessment is recorded only when it differs from the system's latest one (levels, rule set,
+    // justification or trace), so a second import of the same file adds no row.
+    Result<bool> importDossier(const DossierDocument& document, const std::string& traceJson,
+                               const Actor& actor) override;
+
 private:
     SqliteStore(sqlite3* db, std::string path);
 
