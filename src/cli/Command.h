@@ -24,7 +24,8 @@ enum ExitCode {
     ExitStorage = 4,      // the database cannot be opened or written
     ExitNotFound = 5,     // no such system / rule set
     ExitRefused = 6,      // a request the law forbids (e.g. proposing a level below the derived one)
-    ExitUndetermined = 7  // answers valid, but no criterion gives a level
+    ExitUndetermined = 7, // answers valid, but no criterion gives a level
+    ExitIncomplete = 8    // dossier check: items missing or attachments altered/missing
 };
 
 struct OptionSpec {

@@ -15,6 +15,12 @@ std::vector<std::unique_ptr<Command>> allCommands()
     commands.push_back(makeSystemListCommand());
     commands.push_back(makeSystemShowCommand());
     commands.push_back(makeOrganisationAddCommand());
+    commands.push_back(makeDossierSetCommand());
+    commands.push_back(makeDossierRequirementCommand());
+    commands.push_back(makeDossierAttachCommand());
+    commands.push_back(makeDossierCheckCommand());
+    commands.push_back(makeDossierExportCommand());
+    commands.push_back(makeDossierImportCommand());
     return commands;
 }
 

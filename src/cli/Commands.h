@@ -16,5 +16,11 @@ std::unique_ptr<Command> makeSystemUpdateCommand();
 std::unique_ptr<Command> makeSystemListCommand();
 std::unique_ptr<Command> makeSystemShowCommand();
 std::unique_ptr<Command> makeOrganisationAddCommand();
+std::unique_ptr<Command> makeDossierSetCommand();
+std::unique_ptr<Command> makeDossierRequirementCommand();
+std::unique_ptr<Command> makeDossierAttachCommand();
+std::unique_ptr<Command> makeDossierCheckCommand();
+std::unique_ptr<Command> makeDossierExportCommand();
+std::unique_ptr<Command> makeDossierImportCommand();
 
 } // namespace seclevel
