@@ -1,0 +1,185 @@
+// End-to-end tests of the `seclevel dossier …` commands on the built binary and real SQLite files.
+#define BOOST_TEST_MODULE dossier_e2e
+#include <boost/test/unit_test.hpp>
+
+#include "formats/json/Json.h"
+
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace fs = std::filesystem;
+using namespace seclevel;
+
+namespace {
+
+struct Run {
+    int exitCode = -1;
+    std::string out;
+    std::string err;
+};
+
+std::string shellQuote(const std::string& s)
+{
+    std::string out = "'";
+    for (char c : s)
+        out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    return out + "'";
+}
+
+struct TempDir {
+    fs::path path;
+    TempDir()
+    {
+        path = fs::temp_directory_path() / ("seclevel-dossier-e2e-" + std::to_string(::getpid()));
+        fs::remove_all(path);
+        fs::create_directories(path);
+    }
+    ~TempDir() { fs::remove_all(path); }
+};
+
+std::string slurp(const fs::path& p)
+{
+    std::ifstream in(p, std::ios::binary);
+    std::stringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+fs::path write(const fs::path& dir, const std::string& name, const std::string& content)
+{
+    std::ofstream(dir / name, std::ios::binary) << content;
+    return dir / name;
+}
+
+Run run(const std::vector<std::string>& args, const fs::path& work, const std::string& stdinText = {})
+{
+    std::string command = shellQuote(SECLEVEL_BINARY);
+    for (const auto& a : args)
+        command += " " + shellQuote(a);
+    const fs::path outFile = work / "stdout.txt", errFile = work / "stderr.txt", inFile = work / "stdin.txt";
+    write(work, "stdin.txt", stdinText);
+    command += " >" + shellQuote(outFile.string()) + " 2>" + shellQuote(errFile.string()) + " <" +
+               shellQuote(inFile.string());
+    const int status = std::system(command.c_str());
+    Run r;
+    r.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    r.out = slurp(outFile);
+    r.err = slurp(errFile);
+    return r;
+}
+
+const std::string answers = R"({"system": {"id": "DOS-1", "name": "Trang tin nội bộ", "owner": "UBND tỉnh Hà Nam",
+  "operator": "Sở KH&CN"}, "answers": {"system_type": "internal", "info_classes": ["public"],
+  "holds_user_accounts": false, "national_egov_system": false, "pm_designated_level": 0}})";
+
+} // namespace
+
+BOOST_AUTO_TEST_CASE(dossier_is_filled_checked_exported_and_imported)
+{
+    TempDir dir;
+    const fs::path work = dir.path;
+    const std::string db = (work / "a.db").string();
+    const auto answersFile = write(work, "answers.json", answers);
+    Run added = run({"system", "add", answersFile.string(), "--db", db, "--ruleset", "VN-2022", "--actor", "alice"}, work);
+    BOOST_REQUIRE_MESSAGE(added.exitCode == 0, added.err);
+
+    // Unknown key / group / kind are refused.
+    BOOST_TEST(run({"dossier", "set", "DOS-1", "no.such.key", "x", "--db", db}, work).exitCode == 2);
+    BOOST_TEST(run({"dossier", "requirement", "DOS-1", "L9.none", "1", "--status", "met", "--how", "x", "--db", db},
+                   work).exitCode == 2);
+    const auto attached = write(work, "thiet-ke.txt", "Thiết kế hệ thống\n");
+    BOOST_TEST(run({"dossier", "attach", "DOS-1", attached.string(), "--kind", "no_such_kind", "--db", db}, work)
+                   .exitCode == 2);
+
+    // Incomplete: every missing item is listed with its citation, exit 8.
+    Run incomplete = run({"dossier", "check", "DOS-1", "--db", db, "--lang", "en"}, work);
+    BOOST_TEST(incomplete.exitCode == 8, incomplete.err);
+    BOOST_TEST(incomplete.out.find("Missing: ") != std::string::npos);
+    BOOST_TEST(incomplete.out.find("(TT12 Art 8.3.a)") != std::string::npos, incomplete.out);
+
+    // Fill everything the check asks for, by script.
+    bool referencedDone = false;
+    int rounds = 0;
+    for (;; ++rounds) {
+        BOOST_REQUIRE(rounds < 3);
+        Run check = run({"dossier", "check", "DOS-1", "--db", db, "--format", "json"}, work);
+        auto doc = json::parse(check.out, "check");
+        BOOST_REQUIRE_MESSAGE(doc.ok(), check.out + check.err);
+        if (doc->find("complete")->boolean) {
+            BOOST_TEST(check.exitCode == 0);
+            break;
+        }
+        BOOST_TEST(check.exitCode == 8);
+        for (const json::Node& item : doc->find("missing")->items) {
+            BOOST_TEST(!item.find("citation")->text.empty());
+            const std::string key = item.find("key")->text;
+            Run r;
+            if (key.rfind("attachment:", 0) == 0) {
+                const std::string kind = key.substr(11);
+                const auto file = write(work, kind + ".txt", "Tài liệu " + kind + "\n");
+                std::vector<std::string> args = {"dossier", "attach", "DOS-1", file.string(), "--kind", kind, "--db", db};
+                if (!referencedDone) {
+                    args.push_back("--reference");
+                    referencedDone = true;
+                    write(work, "referenced-kind", kind);
+                }
+                r = run(args, work);
+            } else if (key.rfind("requirement:", 0) == 0) {
+                const auto hash = key.find('#');
+                r = run({"dossier", "requirement", "DOS-1", key.substr(12, hash - 12), key.substr(hash + 1), "--status",
+                         "met", "--how", "Đã triển khai; 'quoted' \"text\"", "--db", db},
+                        work);
+            } else {
+                r = run({"dossier", "set", "DOS-1", key, "-", "--db", db}, work, "Nội dung của " + key + "\nDòng 2");
+            }
+            BOOST_REQUIRE_MESSAGE(r.exitCode == 0, key + ": " + r.err);
+        }
+    }
+    BOOST_REQUIRE(referencedDone);
+
+    // Alter the referenced file: the check reports it.
+    const std::string referencedKind = slurp(work / "referenced-kind");
+    write(work, referencedKind + ".txt", "đã sửa");
+    Run altered = run({"dossier", "check", "DOS-1", "--db", db, "--lang", "en"}, work);
+    BOOST_TEST(altered.exitCode == 8);
+    BOOST_TEST(altered.out.find("File altered: " + referencedKind + ".txt") != std::string::npos, altered.out);
+    fs::remove(work / (referencedKind + ".txt"));
+    Run gone = run({"dossier", "check", "DOS-1", "--db", db, "--format", "json"}, work);
+    BOOST_TEST(gone.exitCode == 8);
+    BOOST_TEST(gone.out.find("\"missing\"") != std::string::npos);
+
+    // Export → import into a fresh database → export again: the same bytes.
+    const std::string first = (work / "first.xml").string(), second = (work / "second.xml").string();
+    Run exported = run({"dossier", "export", "DOS-1", "--format", "xml", "--output", first, "--db", db}, work);
+    BOOST_REQUIRE_MESSAGE(exported.exitCode == 0, exported.err);
+    const std::string fresh = (work / "b.db").string();
+    Run imported = run({"dossier", "import", first, "--db", fresh, "--actor", "bob"}, work);
+    BOOST_REQUIRE_MESSAGE(imported.exitCode == 0, imported.err);
+    Run again = run({"dossier", "import", first, "--db", fresh, "--actor", "bob", "--lang", "en"}, work);
+    BOOST_TEST(again.exitCode == 0, again.err);
+    BOOST_TEST(again.out.find("Nothing changed") != std::string::npos, again.out);
+    Run reexported = run({"dossier", "export", "DOS-1", "--format", "xml", "--output", second, "--db", fresh}, work);
+    BOOST_REQUIRE_MESSAGE(reexported.exitCode == 0, reexported.err);
+    BOOST_TEST(slurp(first) == slurp(second));
+
+    Run asJson = run({"dossier", "export", "DOS-1", "--format", "json", "--db", fresh}, work);
+    BOOST_REQUIRE_MESSAGE(asJson.exitCode == 0, asJson.err);
+    auto jsonDoc = json::parse(asJson.out, "export");
+    BOOST_REQUIRE(jsonDoc.ok());
+    BOOST_TEST(jsonDoc->find("system")->find("id")->text == "DOS-1");
+    BOOST_TEST(!jsonDoc->find("requirements")->items.empty());
+
+    // A truncated file: exit 2 with file and line, and the database is untouched.
+    const std::string xml = slurp(first);
+    const auto truncated = write(work, "truncated.xml", xml.substr(0, xml.size() / 2));
+    const std::string before = slurp(fresh);
+    Run broken = run({"dossier", "import", truncated.string(), "--db", fresh}, work);
+    BOOST_TEST(broken.exitCode == 2);
+    BOOST_TEST(broken.err.find("truncated.xml") != std::string::npos, broken.err);
+    BOOST_TEST(slurp(fresh) == before);
+}
