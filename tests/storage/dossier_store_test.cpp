@@ -4,11 +4,11 @@
 #include "core/Sha256.h"
 #include "storage/sqlite/SqliteStore.h"
 
+#include <sqlite3.h>
+
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 using namespace seclevel;
 namespace fs = std::filesystem;
@@ -74,14 +74,20 @@ Dossier sampleDossier(const std::string& id)
     return d;
 }
 
-std::string fileBytes(const std::string& path)
-{
-    std::ifstream in(path, std::ios::binary);
-    std::stringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
 
+// One number from the file, read with plain sqlite3 (not through the store under test).
+long long countRows(const std::string& path, const std::string& sql)
+{
+    sqlite3* db = nullptr;
+    BOOST_REQUIRE(sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK);
+    sqlite3_stmt* statement = nullptr;
+    BOOST_REQUIRE(sqlite3_prepare_v2(db, sql.c_str(), -1, &statement, nullptr) == SQLITE_OK);
+    BOOST_REQUIRE(sqlite3_step(statement) == SQLITE_ROW);
+    const long long n = sqlite3_column_int64(statement, 0);
+    sqlite3_finalize(statement);
+    sqlite3_close(db);
+    return n;
+}
 
 } // namespace
 
@@ -126,7 +132,8 @@ BOOST_AUTO_TEST_CASE(failed_write_leaves_the_database_unchanged)
     auto store = open(temp.db());
     BOOST_REQUIRE(store->addSystem(makeSystem("S-1"), alice).ok());
     BOOST_REQUIRE(store->saveDossier(sampleDossier("S-1"), alice).ok());
-    const std::string before = fileBytes(temp.db());
+    const long long historyBefore = countRows(temp.db(), "SELECT count(*) FROM dossier_history");
+    BOOST_TEST(historyBefore == 5);  // two fields, two requirements, one attachment
 
     Dossier bad = sampleDossier("S-1");
     bad.fields["A.9"] = std::string("nul\0byte", 8);
@@ -151,6 +158,8 @@ BOOST_AUTO_TEST_CASE(failed_write_leaves_the_database_unchanged)
     BOOST_REQUIRE(read.ok());
     BOOST_TEST(read->fields == sampleDossier("S-1").fields);
     BOOST_TEST(read->attachments.size() == 1u);
+    BOOST_TEST(countRows(temp.db(), "SELECT count(*) FROM dossier_history") == historyBefore);
+    BOOST_TEST(countRows(temp.db(), "SELECT count(*) FROM attachment_contents") == 0);
 }
 
 BOOST_AUTO_TEST_CASE(attachment_content_is_kept_by_digest)
@@ -189,11 +198,14 @@ BOOST_AUTO_TEST_CASE(import_is_idempotent)
     auto first = store->importDossier(document, trace, alice);
     BOOST_REQUIRE(first.ok());
     BOOST_TEST(*first);
-    const std::string afterFirst = fileBytes(temp.db());
+    const long long history = countRows(temp.db(), "SELECT count(*) FROM dossier_history");
+    const long long answerHistory = countRows(temp.db(), "SELECT count(*) FROM answer_history");
     auto second = store->importDossier(document, trace, bob);
     BOOST_REQUIRE(second.ok());
     BOOST_TEST(!*second);
     BOOST_TEST(store->assessments("S-2")->size() == 1u);
+    BOOST_TEST(countRows(temp.db(), "SELECT count(*) FROM dossier_history") == history);
+    BOOST_TEST(countRows(temp.db(), "SELECT count(*) FROM answer_history") == answerHistory);
     auto stored = store->system("S-2");
     BOOST_REQUIRE(stored.ok() && stored->has_value());
     BOOST_TEST((*stored)->description.components.size() == 1u);
@@ -206,6 +218,10 @@ BOOST_AUTO_TEST_CASE(import_is_idempotent)
     BOOST_TEST(*third);
     BOOST_TEST(store->assessments("S-2")->size() == 1u);
     BOOST_TEST(store->dossier("S-2")->fields.at("A.2.scope") == "Phạm vi mới");
+    BOOST_TEST(countRows(temp.db(), "SELECT count(*) FROM dossier_history") == history + 1);
+    // The injection string is stored verbatim and the tables are still there.
+    BOOST_TEST(store->dossier("S-2")->fields.at("A.1.owner_mandate") == "Quyết định số 12/QĐ-UBND");
+    BOOST_TEST(countRows(temp.db(), "SELECT count(*) FROM systems") == 1);
 
     // Invalid trace: nothing is stored, not even the changed dossier.
     document.dossier.fields["A.2.scope"] = "Không lưu";
