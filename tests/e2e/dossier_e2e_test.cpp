@@ -35,7 +35,9 @@ struct TempDir {
     fs::path path;
     TempDir()
     {
-        path = fs::temp_directory_path() / ("seclevel-dossier-e2e-" + std::to_string(::getpid()));
+        static int counter = 0;
+        path = fs::temp_directory_path() /
+               ("seclevel-dossier-e2e-" + std::to_string(::getpid()) + "-" + std::to_string(++counter));
         fs::remove_all(path);
         fs::create_directories(path);
     }
@@ -182,4 +184,23 @@ BOOST_AUTO_TEST_CASE(dossier_is_filled_checked_exported_and_imported)
     BOOST_TEST(broken.exitCode == 2);
     BOOST_TEST(broken.err.find("truncated.xml") != std::string::npos, broken.err);
     BOOST_TEST(slurp(fresh) == before);
+}
+
+BOOST_AUTO_TEST_CASE(attachment_over_100_mb_is_refused_with_a_clear_error)
+{
+    TempDir dir;
+    const fs::path work = dir.path;
+    const std::string db = (work / "a.db").string();
+    const auto answersFile = write(work, "answers.json", answers);
+    Run added = run({"system", "add", answersFile.string(), "--db", db, "--ruleset", "VN-2022"}, work);
+    BOOST_REQUIRE_MESSAGE(added.exitCode == 0, added.err);
+    const fs::path big = work / "big.pdf";
+    write(work, "big.pdf", "");
+    fs::resize_file(big, 100u * 1024u * 1024u + 1u);  // sparse: no 100 MB written to disk
+    Run refused = run({"dossier", "attach", "DOS-1", big.string(), "--kind", "design_document", "--db", db,
+                       "--lang", "en"}, work);
+    BOOST_TEST(refused.exitCode == 2);
+    BOOST_TEST(refused.err.find("100 MB") != std::string::npos, refused.err);
+    Run check = run({"dossier", "check", "DOS-1", "--db", db, "--format", "json"}, work);
+    BOOST_TEST(check.out.find("big.pdf") == std::string::npos);
 }
