@@ -332,3 +332,35 @@ BOOST_AUTO_TEST_CASE(broken_rule_set_folder_is_reported)
     BOOST_TEST(r.exitCode == 3);
     BOOST_TEST(r.err.find("VN-X/ruleset.xml:1") != std::string::npos, r.err);
 }
+
+BOOST_AUTO_TEST_CASE(dossier_prints_as_html_and_forms)
+{
+    TempDir dir;
+    const std::string db = (dir.path / "d.db").string();
+    const auto file = write(dir.path, "s.json",
+                            answersFile("HTML-1", "Cổng <script>alert(1)</script> & dịch vụ",
+                                        R"({"system_type": "internal", "info_classes": ["public", "personal"]})"));
+    BOOST_REQUIRE(run({"system", "add", file.string(), "--db", db, "--ruleset", "VN-2022"}, dir.path).exitCode == 0);
+    const std::string html = (dir.path / "d.html").string();
+    Run r = run({"dossier", "export", "HTML-1", "--format", "html", "--db", db, "--output", html, "--place", "Hà Nội",
+                 "--date", "2026-11-23", "--issuer", "SỞ KHOA HỌC VÀ CÔNG NGHỆ"},
+                dir.path);
+    BOOST_REQUIRE_MESSAGE(r.exitCode == 0, r.err);
+    const std::string page = slurp(html);
+    BOOST_TEST(page.find("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM") != std::string::npos);
+    BOOST_TEST(page.find("SỞ KHOA HỌC VÀ CÔNG NGHỆ") != std::string::npos);
+    BOOST_TEST(page.find("NĐ85 Art 8.1") != std::string::npos);
+    BOOST_TEST(page.find("<script>alert") == std::string::npos);
+    BOOST_TEST(page.find("&lt;script&gt;") != std::string::npos);
+    Run form = run({"dossier", "export", "HTML-1", "--format", "html", "--form", "6", "--db", db}, dir.path);
+    BOOST_REQUIRE_MESSAGE(form.exitCode == 0, form.err);
+    BOOST_TEST(form.out.find("QUYẾT ĐỊNH") != std::string::npos);
+    BOOST_TEST(run({"dossier", "export", "HTML-1", "--format", "html", "--form", "3", "--db", db}, dir.path).exitCode == 1);
+    BOOST_TEST(run({"dossier", "export", "HTML-1", "--format", "xml", "--form", "1", "--db", db}, dir.path).exitCode == 1);
+    if (fs::exists("/usr/bin/chromium")) {
+        const std::string pdf = (dir.path / "d.pdf").string();
+        Run p = run({"dossier", "export", "HTML-1", "--format", "html", "--db", db, "--output", html, "--pdf", pdf}, dir.path);
+        BOOST_TEST(p.exitCode == 0, p.err);
+        BOOST_TEST(slurp(pdf).rfind("%PDF", 0) == 0u);
+    }
+}
