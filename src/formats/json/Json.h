@@ -6,6 +6,7 @@
 // and because the parser faces hostile input (uploaded answers files): it bounds input size and nesting
 // depth and never recurses deeper than kMaxDepth, so bad input gives an Error, never a crash.
 #include "core/Error.h"
+#include "core/Utf8.h"
 
 #include <concepts>
 #include <cstddef>
@@ -73,7 +74,7 @@ Result<Node> parse(std::string_view text, const std::string& fileName, std::size
 Result<Node> parseFile(const std::string& path, std::size_t maxBytes = kDefaultMaxBytes);
 
 // True when `text` is well-formed UTF-8 (no overlongs, no surrogates, nothing above U+10FFFF).
-bool isValidUtf8(std::string_view text);
+using seclevel::isValidUtf8;
 
 // `text` as a JSON string literal with quotes. Escapes quote, backslash and control characters; keeps
 // UTF-8 as is; replaces bytes that are not valid UTF-8 by U+FFFD so the output is always valid JSON.

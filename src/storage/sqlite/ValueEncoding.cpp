@@ -1,5 +1,7 @@
 #include "storage/sqlite/ValueEncoding.h"
 
+#include "core/Utf8.h"
+
 #include <charconv>
 #include <cstdint>
 #include <cstdio>
@@ -7,25 +9,6 @@
 namespace seclevel::sqlite {
 
 namespace {
-
-void appendUtf8(std::string& out, std::uint32_t codePoint)
-{
-    if (codePoint < 0x80) {
-        out += static_cast<char>(codePoint);
-    } else if (codePoint < 0x800) {
-        out += static_cast<char>(0xC0 | (codePoint >> 6));
-        out += static_cast<char>(0x80 | (codePoint & 0x3F));
-    } else if (codePoint < 0x10000) {
-        out += static_cast<char>(0xE0 | (codePoint >> 12));
-        out += static_cast<char>(0x80 | ((codePoint >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (codePoint & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (codePoint >> 18));
-        out += static_cast<char>(0x80 | ((codePoint >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((codePoint >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (codePoint & 0x3F));
-    }
-}
 
 // Reads exactly four hex digits at text[pos].
 std::optional<std::uint32_t> hex4(std::string_view text, size_t pos)
@@ -171,39 +154,7 @@ Value parseEncoded(std::string_view type, std::string_view text)
 
 bool isStorableText(std::string_view text)
 {
-    size_t i = 0;
-    while (i < text.size()) {
-        const auto lead = static_cast<unsigned char>(text[i]);
-        if (lead == 0)
-            return false;
-        if (lead < 0x80) {
-            ++i;
-            continue;
-        }
-        size_t extra = 0;
-        std::uint32_t codePoint = 0, smallest = 0;
-        if ((lead & 0xE0) == 0xC0) {
-            extra = 1, codePoint = lead & 0x1F, smallest = 0x80;
-        } else if ((lead & 0xF0) == 0xE0) {
-            extra = 2, codePoint = lead & 0x0F, smallest = 0x800;
-        } else if ((lead & 0xF8) == 0xF0) {
-            extra = 3, codePoint = lead & 0x07, smallest = 0x10000;
-        } else {
-            return false;
-        }
-        if (text.size() - i <= extra)
-            return false;
-        for (size_t k = 1; k <= extra; ++k) {
-            const auto next = static_cast<unsigned char>(text[i + k]);
-            if ((next & 0xC0) != 0x80)
-                return false;
-            codePoint = (codePoint << 6) | (next & 0x3F);
-        }
-        if (codePoint < smallest || codePoint > 0x10FFFF || (codePoint >= 0xD800 && codePoint <= 0xDFFF))
-            return false;  // overlong, beyond Unicode, or a surrogate
-        i += extra + 1;
-    }
-    return true;
+    return text.find('\0') == std::string_view::npos && isValidUtf8(text);
 }
 
 std::string jsonString(std::string_view text)
