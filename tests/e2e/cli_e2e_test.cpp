@@ -3,6 +3,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include "formats/json/Json.h"
+#include "BinaryRun.h"
 
 #include <sys/wait.h>
 #include <unistd.h>
@@ -14,67 +15,10 @@
 
 namespace fs = std::filesystem;
 using namespace seclevel;
+using namespace seclevel::e2e;
 
 namespace {
 
-struct Run {
-    int exitCode = -1;
-    std::string out;
-    std::string err;
-};
-
-std::string shellQuote(const std::string& s)
-{
-    std::string out = "'";
-    for (char c : s)
-        out += c == '\'' ? std::string("'\\''") : std::string(1, c);
-    return out + "'";
-}
-
-struct TempDir {
-    fs::path path;
-    TempDir()
-    {
-        path = fs::temp_directory_path() / ("seclevel-e2e-" + std::to_string(::getpid()) + "-" + std::to_string(++counter()));
-        fs::remove_all(path);
-        fs::create_directories(path);
-    }
-    ~TempDir() { fs::remove_all(path); }
-    static int& counter()
-    {
-        static int n = 0;
-        return n;
-    }
-};
-
-std::string slurp(const fs::path& p)
-{
-    std::ifstream in(p, std::ios::binary);
-    std::stringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
-
-Run run(const std::vector<std::string>& args, const fs::path& work)
-{
-    std::string command = shellQuote(SECLEVEL_BINARY);
-    for (const auto& a : args)
-        command += " " + shellQuote(a);
-    const fs::path outFile = work / "stdout.txt", errFile = work / "stderr.txt";
-    command += " >" + shellQuote(outFile.string()) + " 2>" + shellQuote(errFile.string()) + " </dev/null";
-    const int status = std::system(command.c_str());
-    Run r;
-    r.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    r.out = slurp(outFile);
-    r.err = slurp(errFile);
-    return r;
-}
-
-fs::path write(const fs::path& dir, const std::string& name, const std::string& content)
-{
-    std::ofstream(dir / name, std::ios::binary) << content;
-    return dir / name;
-}
 
 const std::string example = std::string(SECLEVEL_SOURCE_DIR) + "/examples/cong-dich-vu-cong-tinh.json";
 

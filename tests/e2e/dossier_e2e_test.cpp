@@ -3,6 +3,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include "formats/json/Json.h"
+#include "BinaryRun.h"
 
 #include <sys/wait.h>
 #include <unistd.h>
@@ -14,66 +15,9 @@
 
 namespace fs = std::filesystem;
 using namespace seclevel;
+using namespace seclevel::e2e;
 
 namespace {
-
-struct Run {
-    int exitCode = -1;
-    std::string out;
-    std::string err;
-};
-
-std::string shellQuote(const std::string& s)
-{
-    std::string out = "'";
-    for (char c : s)
-        out += c == '\'' ? std::string("'\\''") : std::string(1, c);
-    return out + "'";
-}
-
-struct TempDir {
-    fs::path path;
-    TempDir()
-    {
-        static int counter = 0;
-        path = fs::temp_directory_path() /
-               ("seclevel-dossier-e2e-" + std::to_string(::getpid()) + "-" + std::to_string(++counter));
-        fs::remove_all(path);
-        fs::create_directories(path);
-    }
-    ~TempDir() { fs::remove_all(path); }
-};
-
-std::string slurp(const fs::path& p)
-{
-    std::ifstream in(p, std::ios::binary);
-    std::stringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
-
-fs::path write(const fs::path& dir, const std::string& name, const std::string& content)
-{
-    std::ofstream(dir / name, std::ios::binary) << content;
-    return dir / name;
-}
-
-Run run(const std::vector<std::string>& args, const fs::path& work, const std::string& stdinText = {})
-{
-    std::string command = shellQuote(SECLEVEL_BINARY);
-    for (const auto& a : args)
-        command += " " + shellQuote(a);
-    const fs::path outFile = work / "stdout.txt", errFile = work / "stderr.txt", inFile = work / "stdin.txt";
-    write(work, "stdin.txt", stdinText);
-    command += " >" + shellQuote(outFile.string()) + " 2>" + shellQuote(errFile.string()) + " <" +
-               shellQuote(inFile.string());
-    const int status = std::system(command.c_str());
-    Run r;
-    r.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    r.out = slurp(outFile);
-    r.err = slurp(errFile);
-    return r;
-}
 
 const std::string answers = R"({"system": {"id": "DOS-1", "name": "Trang tin nội bộ", "owner": "UBND tỉnh Hà Nam",
   "operator": "Sở KH&CN"}, "answers": {"system_type": "internal", "info_classes": ["public"],

@@ -260,8 +260,6 @@ void writeAnswerValue(json::Writer& writer, const Value& value)
     std::visit(Visitor{writer}, value);
 }
 
-namespace {
-
 void writeAnswerSet(json::Writer& writer, const AnswerSet& answers)
 {
     writer.beginObject();
@@ -273,8 +271,6 @@ void writeAnswerSet(json::Writer& writer, const AnswerSet& answers)
     }
     writer.endObject();
 }
-
-} // namespace
 
 std::string writeAnswers(const SystemDescription& system)
 {

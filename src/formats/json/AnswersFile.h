@@ -31,5 +31,7 @@ std::string writeAnswers(const SystemDescription& system);
 // An answer value with its natural JSON type: null, true/false, integer, string, array of strings,
 // a date as "YYYY-MM-DD".
 void writeAnswerValue(json::Writer& writer, const Value& value);
+// An answer set as a JSON object sorted by key; unanswered values left out.
+void writeAnswerSet(json::Writer& writer, const AnswerSet& answers);
 
 } // namespace seclevel

@@ -5,21 +5,6 @@
 
 namespace seclevel {
 
-namespace {
-
-void writeAnswers(json::Writer& writer, const AnswerSet& answers)
-{
-    writer.beginObject();
-    for (const auto& [key, value] : answers.values) {
-        if (!isAnswered(value))
-            continue;
-        writer.key(key);
-        writeAnswerValue(writer, value);
-    }
-    writer.endObject();
-}
-
-} // namespace
 
 void writeDossier(json::Writer& writer, const Dossier& dossier)
 {
@@ -66,11 +51,11 @@ std::string dossierDocumentToJson(const DossierDocument& document, const RuleSet
         .member("operator", document.system.operatorName)
         .member("organisation", document.system.organisationId);
     writer.key("answers");
-    writeAnswers(writer, document.system.answers);
+    writeAnswerSet(writer, document.system.answers);
     writer.key("components").beginArray();
     for (const Component& component : document.system.components) {
         writer.beginObject().member("name", component.name).key("answers");
-        writeAnswers(writer, component.answers);
+        writeAnswerSet(writer, component.answers);
         writer.endObject();
     }
     writer.endArray();
