@@ -2,11 +2,25 @@
 
 #include "cli/Judging.h"
 #include "formats/json/AssessmentJson.h"
+#include "formats/json/Json.h"
 #include "storage/Store.h"
 
 #include <iostream>
 
 namespace seclevel {
+
+void writeSystemSummary(json::Writer& w, const StoredSystem& s)
+{
+    w.member("id", s.description.id);
+    w.member("name", s.description.name);
+    w.member("owner", s.description.owner);
+    w.member("operator", s.description.operatorName);
+    w.member("organisation", s.description.organisationId);
+    w.member("ruleset", s.rulesetId);
+    w.member("derived_level", s.derivedLevel);
+    w.member("proposed_level", s.proposedLevel);
+    w.member("approved_level", s.approvedLevel);
+}
 
 std::vector<OptionSpec> storeOptions()
 {

@@ -7,6 +7,14 @@
 
 namespace seclevel {
 
+namespace json {
+class Writer;
+}
+struct StoredSystem;
+
+// The members `system list` and `system show` share: id, name, owner, operator, organisation, rule set, levels.
+void writeSystemSummary(json::Writer& writer, const StoredSystem& system);
+
 std::vector<OptionSpec> storeOptions();       // --db, --format
 std::vector<OptionSpec> storeWriteOptions();  // --db, --actor, --organisation, judging options
 

@@ -37,15 +37,7 @@ public:
             w.beginArray();
             for (const auto& s : *systems) {
                 w.beginObject();
-                w.member("id", s.description.id);
-                w.member("name", s.description.name);
-                w.member("owner", s.description.owner);
-                w.member("operator", s.description.operatorName);
-                w.member("organisation", s.description.organisationId);
-                w.member("ruleset", s.rulesetId);
-                w.member("derived_level", s.derivedLevel);
-                w.member("proposed_level", s.proposedLevel);
-                w.member("approved_level", s.approvedLevel);
+                writeSystemSummary(w, s);
                 w.member("updated_at", s.updatedAt);
                 w.endObject();
             }

@@ -52,32 +52,16 @@ public:
         if (format == "json") {
             json::Writer w;
             w.beginObject();
-            w.member("id", s.description.id);
-            w.member("name", s.description.name);
-            w.member("owner", s.description.owner);
-            w.member("operator", s.description.operatorName);
-            w.member("organisation", s.description.organisationId);
-            w.member("ruleset", s.rulesetId);
-            w.member("derived_level", s.derivedLevel);
-            w.member("proposed_level", s.proposedLevel);
-            w.member("approved_level", s.approvedLevel);
+            writeSystemSummary(w, s);
             w.member("justification", s.justification);
-            w.key("answers").beginObject();
-            for (const auto& [key, value] : s.description.answers.values) {
-                w.key(key);
-                writeAnswerValue(w, value);
-            }
-            w.endObject();
+            w.key("answers");
+            writeAnswerSet(w, s.description.answers);
             w.key("components").beginArray();
             for (const auto& c : s.description.components) {
                 w.beginObject();
                 w.member("name", c.name);
-                w.key("answers").beginObject();
-                for (const auto& [key, value] : c.answers.values) {
-                    w.key(key);
-                    writeAnswerValue(w, value);
-                }
-                w.endObject();
+                w.key("answers");
+                writeAnswerSet(w, c.answers);
                 w.endObject();
             }
             w.endArray();
