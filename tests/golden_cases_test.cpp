@@ -6,7 +6,7 @@
 
 #include "core/Assessment.h"
 #include "formats/json/AnswersFile.h"
-#include "formats/json/Json.h"
+#include "codec/Json.h"
 #include "rules/RuleSetLoader.h"
 
 #include <filesystem>

@@ -3,7 +3,7 @@
 #include "cli/Commands.h"
 #include "cli/DossierCommands.h"
 #include "core/Sha256.h"
-#include "formats/json/Json.h"
+#include "codec/Json.h"
 
 #include <fstream>
 #include <iostream>

@@ -6,7 +6,7 @@
 #include "core/Assessment.h"
 #include "core/Interview.h"
 #include "formats/json/AnswersFile.h"
-#include "formats/json/Json.h"
+#include "codec/Json.h"
 #include "formats/text/AssessmentText.h"
 
 #include <QSaveFile>

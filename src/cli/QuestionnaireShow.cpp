@@ -1,6 +1,6 @@
 // seclevel questionnaire show — the questions of a rule set with help, citations and conditions.
 #include "cli/Commands.h"
-#include "formats/json/Json.h"
+#include "codec/Json.h"
 
 #include <iostream>
 

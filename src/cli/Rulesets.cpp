@@ -1,6 +1,6 @@
 // seclevel rulesets — the shipped rule sets, their instruments and validity, and which is in force.
 #include "cli/Commands.h"
-#include "formats/json/Json.h"
+#include "codec/Json.h"
 
 #include <iostream>
 

@@ -2,7 +2,7 @@
 
 #include "cli/Judging.h"
 #include "formats/json/AssessmentJson.h"
-#include "formats/json/Json.h"
+#include "codec/Json.h"
 #include "storage/Store.h"
 
 #include <iostream>

@@ -1,7 +1,7 @@
 // seclevel system list — the stored systems with their rule set and levels.
 #include "cli/Commands.h"
 #include "cli/SystemCommands.h"
-#include "formats/json/Json.h"
+#include "codec/Json.h"
 #include "storage/Store.h"
 
 #include <iostream>

@@ -2,7 +2,7 @@
 #include "cli/Commands.h"
 #include "cli/SystemCommands.h"
 #include "formats/json/AnswersFile.h"
-#include "formats/json/Json.h"
+#include "codec/Json.h"
 #include "storage/Store.h"
 
 #include <iostream>

@@ -2,7 +2,7 @@
 #define BOOST_TEST_MODULE dossier_e2e
 #include <boost/test/unit_test.hpp>
 
-#include "formats/json/Json.h"
+#include "codec/Json.h"
 #include "BinaryRun.h"
 
 #include <sys/wait.h>

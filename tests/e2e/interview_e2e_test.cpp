@@ -4,7 +4,7 @@
 // say which questions must and must not be asked, whatever else the rule set adds. The answers file written
 // is then read back with the project's JSON parser.
 #include "formats/json/AnswersFile.h"
-#include "formats/json/Json.h"
+#include "codec/Json.h"
 
 #include <boost/test/unit_test.hpp>
 

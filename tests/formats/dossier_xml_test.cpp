@@ -7,7 +7,7 @@
 
 #include "core/Assessment.h"
 #include "formats/json/AnswersFile.h"
-#include "formats/json/Json.h"
+#include "codec/Json.h"
 #include "formats/xml/DossierXml.h"
 #include "rules/RuleSetLoader.h"
 #include "rules/XmlSchema.h"

@@ -1,5 +1,5 @@
 #define BOOST_TEST_MODULE json
-#include "formats/json/Json.h"
+#include "codec/Json.h"
 
 #include <boost/test/unit_test.hpp>
 

@@ -13,7 +13,7 @@
 // questionnaire is checked by the core, not here.
 #include "core/Error.h"
 #include "core/System.h"
-#include "formats/json/Json.h"
+#include "codec/Json.h"
 
 #include <string>
 #include <string_view>

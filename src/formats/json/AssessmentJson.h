@@ -11,7 +11,7 @@
 //    "warnings": [{"id", "citation", "text", "component"}]}
 #include "core/Assessment.h"
 #include "core/RuleSet.h"
-#include "formats/json/Json.h"
+#include "codec/Json.h"
 
 #include <string>
 

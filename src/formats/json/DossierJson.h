@@ -7,7 +7,7 @@
 //    "attachments": [{"kind", "name", "media_type", "size", "sha256", "reference"}]}
 #include "core/Dossier.h"
 #include "core/RuleSet.h"
-#include "formats/json/Json.h"
+#include "codec/Json.h"
 
 #include <string>
 

@@ -1,4 +1,4 @@
-#include "formats/json/Json.h"
+#include "codec/Json.h"
 
 #include "core/Utf8.h"
 

@@ -1,0 +1,71 @@
+#include "core/Actor.h"
+
+#include <cstdio>
+#include <ctime>
+
+namespace seclevel {
+
+namespace {
+struct RoleName {
+    Role role;
+    const char* name;
+};
+constexpr RoleName kRoleNames[] = {
+    {Role::Operator, "operator"},       {Role::SecurityUnit, "security_unit"}, {Role::Owner, "owner"},
+    {Role::AppraisingBody, "appraising_body"}, {Role::Inspector, "inspector"},  {Role::Administrator, "administrator"},
+};
+} // namespace
+
+const char* roleName(Role role)
+{
+    for (const auto& entry : kRoleNames)
+        if (entry.role == role)
+            return entry.name;
+    return "operator";
+}
+
+bool parseRole(const std::string& text, Role& role)
+{
+    for (const auto& entry : kRoleNames)
+        if (text == entry.name) {
+            role = entry.role;
+            return true;
+        }
+    return false;
+}
+
+std::string isoTimestamp(TimePoint at)
+{
+    const std::time_t t = std::chrono::system_clock::to_time_t(at);
+    std::tm utc{};
+    gmtime_r(&t, &utc);
+    char buffer[32];
+    std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &utc);
+    return buffer;
+}
+
+bool parseIsoTimestamp(const std::string& text, TimePoint& at)
+{
+    int year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0;
+    int consumed = 0;
+    if (std::sscanf(text.c_str(), "%4d-%2d-%2dT%2d:%2d:%2d%n", &year, &month, &day, &hour, &minute, &second,
+                    &consumed) != 6)
+        return false;
+    std::size_t pos = static_cast<std::size_t>(consumed);
+    if (pos < text.size() && text[pos] == '.') {
+        ++pos;
+        while (pos < text.size() && text[pos] >= '0' && text[pos] <= '9')
+            ++pos;
+    }
+    if (pos + 1 != text.size() || text[pos] != 'Z')
+        return false;
+    using namespace std::chrono;
+    const year_month_day date{std::chrono::year{year}, std::chrono::month{static_cast<unsigned>(month)},
+                              std::chrono::day{static_cast<unsigned>(day)}};
+    if (!date.ok() || hour > 23 || minute > 59 || second > 60)
+        return false;
+    at = sys_days{date} + hours{hour} + minutes{minute} + seconds{second};
+    return true;
+}
+
+} // namespace seclevel

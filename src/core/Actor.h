@@ -1,0 +1,37 @@
+#pragma once
+// Who acts, for which organisation, in which role, and when. Every change in the store carries one; the
+// workflow (appraisal, approval) decides what an actor may do from the role and the organisation.
+#include <chrono>
+#include <string>
+
+namespace seclevel {
+
+// Roles a user can hold in an organisation (legal note §3: owner = chủ quản, operator = đơn vị vận hành,
+// security unit = đơn vị chuyên trách, appraising body = cơ quan thẩm định, inspector = thanh tra).
+enum class Role { Operator, SecurityUnit, Owner, AppraisingBody, Inspector, Administrator };
+
+// "operator", "security_unit", "owner", "appraising_body", "inspector", "administrator".
+const char* roleName(Role role);
+bool parseRole(const std::string& text, Role& role);
+
+struct Actor {
+    std::string userId;          // e.g. "nguyen.van.a"
+    std::string organisationId;  // the organisation the user acts for; empty before users exist
+    Role role = Role::Operator;
+    std::chrono::system_clock::time_point at;
+};
+
+struct Organisation {
+    std::string id;
+    std::string name;
+    std::string parentId;  // empty for a root
+};
+
+using TimePoint = std::chrono::system_clock::time_point;
+
+// UTC ISO 8601 "YYYY-MM-DDTHH:MM:SSZ": how stores and machine formats write a time point.
+std::string isoTimestamp(TimePoint at);
+// Parses what isoTimestamp writes (also accepts a fractional part); false when the text is not one.
+bool parseIsoTimestamp(const std::string& text, TimePoint& at);
+
+} // namespace seclevel
