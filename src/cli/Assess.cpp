@@ -1,6 +1,6 @@
 // seclevel assess FILE — derive the proposed level of one system and explain it clause by clause.
 #include "cli/Commands.h"
-#include "cli/Judging.h"
+#include "formats/json/AnswersFile.h"
 #include "formats/json/AssessmentJson.h"
 #include "formats/text/AssessmentText.h"
 #include "formats/xml/AssessmentXml.h"
@@ -24,7 +24,7 @@ public:
     }
     std::vector<OptionSpec> options() const override
     {
-        auto specs = judgingOptions();
+        std::vector<OptionSpec> specs = judgingOptions();
         specs.push_back({"format", true, {"định dạng kết quả: text (mặc định), json, xml", "output format: text (default), json, xml"}});
         return specs;
     }
@@ -35,10 +35,23 @@ public:
         const std::string format = line.value("format").value_or("text");
         if (format != "text" && format != "json" && format != "xml")
             return usageError(*this, context, "định dạng không hợp lệ '" + format + "'", "unknown format '" + format + "'");
-        int exitCode = ExitOk;
-        auto judged = judgeAnswersFile(line.positional().front(), line, context, exitCode);
+        auto catalogue = loadCatalogue(line, context);
+        if (!catalogue)
+            return printErrors(catalogue.errors(), context);
+        auto choice = ruleSetChoice(line);
+        if (!choice)
+            return printErrors(choice.errors(), context);
+        auto proposal = proposalFrom(line);
+        if (!proposal)
+            return printErrors(proposal.errors(), context);
+        auto system = readAnswersFile(line.positional().front());
+        if (!system)
+            return printErrors(system.errors(), context);
+        auto judged = judge(**catalogue, std::move(*system), *choice, *proposal,
+                            todayInVietnam(std::chrono::system_clock::now()));
         if (!judged)
-            return exitCode;
+            return printErrors(judged.errors(), context);
+        printNotices(judged->notices, context);
         if (format == "json")
             *context.out << assessmentToJson(judged->assessment, *judged->ruleSet, context.lang);
         else if (format == "xml")

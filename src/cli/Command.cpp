@@ -1,11 +1,11 @@
 #include "cli/Command.h"
 
-#include "rules/RuleSetLoader.h"
-#include "storage/sqlite/SqliteStore.h"
+#include "storage/Store.h"
 
 #include <QStandardPaths>
 #include <QString>
 
+#include <charconv>
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
@@ -76,12 +76,41 @@ std::optional<std::string> CommandLine::value(const std::string& name) const
     return it->second;
 }
 
+int exitCodeFor(ErrorKind kind)
+{
+    switch (kind) {
+    case ErrorKind::InvalidInput: return ExitInvalidInput;
+    case ErrorKind::Usage: return ExitUsage;
+    case ErrorKind::RuleSet: return ExitRuleSet;
+    case ErrorKind::Storage: return ExitStorage;
+    case ErrorKind::NotFound: return ExitNotFound;
+    case ErrorKind::Refused: return ExitRefused;
+    case ErrorKind::Undetermined: return ExitUndetermined;
+    case ErrorKind::Incomplete: return ExitIncomplete;
+    case ErrorKind::Conflict: return ExitConflict;
+    case ErrorKind::Internal: return ExitInternal;
+    }
+    return ExitInternal;
+}
+
 int printErrors(const Errors& errors, Context& context, int exitCode)
 {
     const char* prefix = context.lang == Lang::En ? "error: " : "lỗi: ";
     for (const auto& error : errors)
         *context.err << prefix << error.describe(context.lang) << "\n";
     return exitCode;
+}
+
+int printErrors(const Errors& errors, Context& context)
+{
+    return printErrors(errors, context, exitCodeFor(kindOf(errors)));
+}
+
+void printNotices(const std::vector<Notice>& notices, Context& context)
+{
+    for (const Notice& notice : notices)
+        *context.err << (context.lang == Lang::En ? "warning: " : "cảnh báo: ") << "[" << notice.id << "] "
+                     << notice.text.in(context.lang) << "\n";
 }
 
 int usageError(const Command& command, Context& context, const std::string& vi, const std::string& en)
@@ -92,66 +121,83 @@ int usageError(const Command& command, Context& context, const std::string& vi, 
     return ExitUsage;
 }
 
+std::optional<int> parseInteger(std::string_view text)
+{
+    int value = 0;
+    const char* end = text.data() + text.size();
+    auto [ptr, ec] = std::from_chars(text.data(), end, value);
+    if (text.empty() || ec != std::errc() || ptr != end)
+        return std::nullopt;
+    return value;
+}
+
 std::string dataDirectory(const CommandLine& line, const Context& context)
 {
-    namespace fs = std::filesystem;
-    std::vector<std::string> candidates;
-    if (auto dir = line.value("rules"))
-        return *dir;
-    if (const char* env = std::getenv("SECLEVEL_DATA_DIR"); env && *env)
-        return env;
-    if (!context.programDir.empty())
-        candidates.push_back((fs::path(context.programDir) / ".." / "share" / "seclevel").string());
-    candidates.push_back(SECLEVEL_DATA_DIR);
-    candidates.push_back(SECLEVEL_SOURCE_DIR);
-    for (const auto& dir : candidates) {
-        std::error_code ec;
-        if (fs::exists(fs::path(dir) / "schemas" / "ruleset.xsd", ec))
-            return dir;
-    }
-    return SECLEVEL_SOURCE_DIR;
+    return findDataDirectory(line.value("rules"), context.programDir);
 }
 
-Result<std::vector<RuleSet>> loadShippedRuleSets(const CommandLine& line, const Context& context)
+Result<std::shared_ptr<const Catalogue>> loadCatalogue(const CommandLine& line, const Context& context)
 {
-    const std::filesystem::path dir = dataDirectory(line, context);
-    return loadRuleSets((dir / "questionnaires").string(), (dir / "schemas" / "ruleset.xsd").string());
+    return Catalogue::load(dataDirectory(line, context));
 }
 
-Result<Date> asOfDate(const CommandLine& line)
+Result<std::optional<Date>> asOfDate(const CommandLine& line)
 {
-    if (auto text = line.value("as-of")) {
-        auto date = parseIsoDate(*text);
-        if (!date)
-            return makeError("", 0, "--as-of", "ngày không hợp lệ '" + *text + "' (cần YYYY-MM-DD)",
-                             "invalid date '" + *text + "' (expected YYYY-MM-DD)");
-        return *date;
-    }
-    const auto today = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
-    return Date{today};
+    auto text = line.value("as-of");
+    if (!text)
+        return std::optional<Date>();
+    auto date = parseIsoDate(*text);
+    if (!date)
+        return makeError(ErrorKind::Usage, "", 0, "--as-of", "ngày không hợp lệ '" + *text + "' (cần YYYY-MM-DD)",
+                         "invalid date '" + *text + "' (expected YYYY-MM-DD)");
+    return std::optional<Date>(*date);
 }
 
-Result<const RuleSet*> chooseRuleSet(const std::vector<RuleSet>& ruleSets, const CommandLine& line)
+std::vector<OptionSpec> judgingOptions()
 {
-    if (auto id = line.value("ruleset")) {
-        if (const RuleSet* rs = ruleSetById(ruleSets, *id))
-            return rs;
-        std::string known;
-        for (const auto& rs : ruleSets)
-            known += (known.empty() ? "" : ", ") + rs.id;
-        return makeError("", 0, "--ruleset", "không có bộ quy tắc '" + *id + "' (có: " + known + ")",
-                         "no rule set '" + *id + "' (known: " + known + ")");
-    }
+    return {
+        {"ruleset", true, {"bộ quy tắc (VN-2016, VN-2022, VN-2026); mặc định theo ngày", "rule set (VN-2016, VN-2022, VN-2026); default by date"}},
+        {"as-of", true, {"ngày áp dụng YYYY-MM-DD (mặc định hôm nay)", "date YYYY-MM-DD that picks the rule set (default today)"}},
+        {"propose", true, {"cấp độ đề xuất cao hơn cấp độ xác định (1–5)", "propose a level above the derived one (1–5)"}},
+        {"justification", true, {"lý do bằng văn bản cho cấp độ đề xuất cao hơn", "written justification for the higher level"}},
+    };
+}
+
+Result<RuleSetChoice> ruleSetChoice(const CommandLine& line)
+{
     auto date = asOfDate(line);
     if (!date)
         return date.errors();
-    if (const RuleSet* rs = ruleSetInForce(ruleSets, *date))
-        return rs;
-    return makeError("", 0, "--as-of", "không có bộ quy tắc nào áp dụng ngày " + formatIsoDate(*date),
-                     "no rule set applies on " + formatIsoDate(*date));
+    return RuleSetChoice{line.value("ruleset"), *date};
 }
 
-std::string databasePath(const CommandLine& line)
+Result<const RuleSet*> chooseRuleSet(const Catalogue& catalogue, const CommandLine& line, Context& context)
+{
+    auto choice = ruleSetChoice(line);
+    if (!choice)
+        return choice.errors();
+    std::vector<Notice> notices;
+    auto chosen = chooseRuleSet(catalogue, *choice, todayInVietnam(std::chrono::system_clock::now()), notices);
+    printNotices(notices, context);
+    return chosen;
+}
+
+Result<Proposal> proposalFrom(const CommandLine& line)
+{
+    Proposal proposal;
+    auto text = line.value("propose");
+    if (!text)
+        return proposal;
+    auto level = parseInteger(*text);
+    if (!level || *level < 1 || *level > 5)
+        return makeError(ErrorKind::Usage, "", 0, "--propose", "cấp độ phải là số 1–5, không phải '" + *text + "'",
+                         "the level must be a number 1–5, not '" + *text + "'");
+    proposal.level = *level;
+    proposal.justification = line.value("justification").value_or("");
+    return proposal;
+}
+
+std::string databaseLocation(const CommandLine& line)
 {
     if (auto path = line.value("db"))
         return *path;
@@ -163,20 +209,24 @@ std::string databasePath(const CommandLine& line)
 
 Result<std::unique_ptr<Store>> openStore(const CommandLine& line)
 {
-    auto store = SqliteStore::open(databasePath(line));
-    if (!store)
-        return store.errors();
-    return std::unique_ptr<Store>(std::move(*store));
+    return seclevel::openStore(databaseLocation(line));
 }
 
-std::string actorName(const CommandLine& line)
+Actor currentActor(const CommandLine& line)
 {
-    if (auto actor = line.value("actor"))
-        return *actor;
+    Actor actor;
+    actor.at = std::chrono::system_clock::now();
+    if (auto name = line.value("actor")) {
+        actor.userId = *name;
+        return actor;
+    }
     for (const char* var : {"SECLEVEL_ACTOR", "USER", "LOGNAME"})
-        if (const char* env = std::getenv(var); env && *env)
-            return env;
-    return "unknown";
+        if (const char* env = std::getenv(var); env && *env) {
+            actor.userId = env;
+            return actor;
+        }
+    actor.userId = "unknown";
+    return actor;
 }
 
 } // namespace seclevel

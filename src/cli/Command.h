@@ -1,6 +1,8 @@
 #pragma once
 // The small base every `seclevel` command stands on: options are parsed the same way everywhere
 // (--name value, --name=value, flags), errors are printed in the user's language, exit codes are shared.
+#include "app/Judging.h"
+#include "core/Actor.h"
 #include "core/Error.h"
 #include "core/RuleSet.h"
 
@@ -25,8 +27,13 @@ enum ExitCode {
     ExitNotFound = 5,     // no such system / rule set
     ExitRefused = 6,      // a request the law forbids (e.g. proposing a level below the derived one)
     ExitUndetermined = 7, // answers valid, but no criterion gives a level
-    ExitIncomplete = 8    // dossier check: items missing or attachments altered/missing
+    ExitIncomplete = 8,   // dossier check: items missing or attachments altered/missing
+    ExitConflict = 9,     // it already exists (e.g. system add of a stored id)
+    ExitInternal = 70     // a bug (EX_SOFTWARE): the message says what failed
 };
+
+// The one mapping of error kinds to exit codes (the server maps the same kinds to HTTP statuses).
+int exitCodeFor(ErrorKind kind);
 
 struct OptionSpec {
     std::string name;     // without the leading dashes
@@ -72,22 +79,35 @@ std::vector<std::unique_ptr<Command>> allCommands();
 const std::vector<OptionSpec>& globalOptions();
 
 // ---- shared helpers for commands --------------------------------------------------------------------------
+// Prints the errors in the user's language; returns the exit code of their kind (or `exitCode`).
+int printErrors(const Errors& errors, Context& context);
 int printErrors(const Errors& errors, Context& context, int exitCode);
+// Notices go to standard error as warnings, so standard output stays the result.
+void printNotices(const std::vector<Notice>& notices, Context& context);
 int usageError(const Command& command, Context& context, const std::string& vi, const std::string& en);
 
-// Finds and loads the shipped rule sets: --rules DIR, $SECLEVEL_DATA_DIR, <bin>/../share/seclevel, the
-// install prefix, then the source tree.
-Result<std::vector<RuleSet>> loadShippedRuleSets(const CommandLine& line, const Context& context);
+// The whole of the text must be a decimal integer ("4x", "", " 4" are not).
+std::optional<int> parseInteger(std::string_view text);
+
+// The shipped rule sets, templates and schemas (--rules DIR, $SECLEVEL_DATA_DIR, <bin>/../share/seclevel,
+// the install prefix, then the source tree), loaded once for the run.
+Result<std::shared_ptr<const Catalogue>> loadCatalogue(const CommandLine& line, const Context& context);
 std::string dataDirectory(const CommandLine& line, const Context& context);
 
-// --ruleset ID, else the rule set in force on --as-of DATE (default today).
-Result<const RuleSet*> chooseRuleSet(const std::vector<RuleSet>& ruleSets, const CommandLine& line);
-Result<Date> asOfDate(const CommandLine& line);
+// The options that go with judging (--ruleset, --as-of, --propose, --justification).
+std::vector<OptionSpec> judgingOptions();
+// --ruleset ID and --as-of DATE as a choice (ErrorKind::Usage for a malformed date).
+Result<RuleSetChoice> ruleSetChoice(const CommandLine& line);
+Result<std::optional<Date>> asOfDate(const CommandLine& line);
+// The rule set --ruleset / --as-of (default today) choose; prints the notices about the choice.
+Result<const RuleSet*> chooseRuleSet(const Catalogue& catalogue, const CommandLine& line, Context& context);
+// --propose N [--justification TEXT] (ErrorKind::Usage when N is not a number 1–5).
+Result<Proposal> proposalFrom(const CommandLine& line);
 
-// --db PATH, $SECLEVEL_DB, else <user data dir>/seclevel/seclevel.db.
-std::string databasePath(const CommandLine& line);
+// --db LOCATION, $SECLEVEL_DB, else <user data dir>/seclevel/seclevel.db. A path or a postgresql:// URL.
+std::string databaseLocation(const CommandLine& line);
 Result<std::unique_ptr<Store>> openStore(const CommandLine& line);
-// --actor NAME, $SECLEVEL_ACTOR, else the login name.
-std::string actorName(const CommandLine& line);
+// The actor of a change: --actor NAME, $SECLEVEL_ACTOR, else the login name; now.
+Actor currentActor(const CommandLine& line);
 
 } // namespace seclevel

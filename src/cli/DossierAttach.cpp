@@ -2,39 +2,14 @@
 // 15.2–15.4): its SHA-256 is recorded; the content is kept in the database unless --reference.
 #include "cli/Commands.h"
 #include "cli/DossierCommands.h"
-#include "core/Sha256.h"
+#include "formats/text/TerminalText.h"
+#include "io/InputFile.h"
 
 #include <filesystem>
-#include <fstream>
 #include <iostream>
-#include <sstream>
 
 namespace seclevel {
 namespace {
-
-constexpr std::uint64_t maxAttachmentBytes = 100u * 1024u * 1024u;  // 100 MB
-
-std::string mediaTypeOf(const std::filesystem::path& file)
-{
-    std::string extension = file.extension().string();
-    for (char& c : extension)
-        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    if (extension == ".pdf")
-        return "application/pdf";
-    if (extension == ".docx")
-        return "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
-    if (extension == ".doc")
-        return "application/msword";
-    if (extension == ".txt")
-        return "text/plain";
-    if (extension == ".xml")
-        return "application/xml";
-    if (extension == ".png")
-        return "image/png";
-    if (extension == ".jpg" || extension == ".jpeg")
-        return "image/jpeg";
-    return "application/octet-stream";
-}
 
 class DossierAttachCommand final : public Command {
 public:
@@ -43,11 +18,12 @@ public:
     {
         return {"đính kèm tài liệu vào hồ sơ đề xuất cấp độ", "attach a document to the level-proposal dossier"};
     }
-    std::string usage() const override { return "SYSTEM FILE --kind KIND [--reference] [--db PATH] [--actor NAME]"; }
+    std::string usage() const override { return "SYSTEM FILE --kind KIND [--reference] [--follow-symlinks] [--db PATH] [--actor NAME]"; }
     std::vector<OptionSpec> options() const override
     {
         auto specs = dossierOptions();
         specs.push_back({"kind", true, {"loại tài liệu theo mẫu hồ sơ", "document kind from the dossier template"}});
+        specs.push_back({"follow-symlinks", false, {"cho phép FILE là liên kết tượng trưng (mặc định từ chối)", "allow FILE to be a symbolic link (refused by default)"}});
         specs.push_back({"reference", false, {"chỉ ghi đường dẫn và mã băm, không lưu nội dung", "record path and digest only, do not store the content"}});
         return specs;
     }
@@ -60,52 +36,28 @@ public:
         const auto kind = line.value("kind");
         if (!kind)
             return usageError(*this, context, "cần --kind", "--kind is required");
-        const fs::path file = args[1];
-        std::error_code error;
-        if (!fs::is_regular_file(file, error))
-            return printErrors({makeError(file.string(), 0, {}, "không đọc được tệp", "cannot read the file")}, context,
-                               ExitInvalidInput);
-        const std::uint64_t size = fs::file_size(file, error);
-        if (error || size > maxAttachmentBytes)
-            return printErrors({makeError(file.string(), 0, {}, "tệp lớn hơn giới hạn 100 MB",
-                                          "the file is larger than the 100 MB limit")},
-                               context, ExitInvalidInput);
-        int exitCode = ExitOk;
-        auto session = openDossier(args[0], line, context, exitCode);
-        if (!session)
-            return exitCode;
-        if (!session->dossierTemplate->attachment(*kind))
-            return printErrors({makeError(session->dossierTemplate->sourceFile, 0, *kind,
-                                          "mẫu hồ sơ không có loại tài liệu này", "the dossier template has no such kind")},
-                               context, ExitInvalidInput);
-        std::ifstream in(file, std::ios::binary);
-        std::stringstream buffer;
-        buffer << in.rdbuf();
-        const std::string bytes = buffer.str();
-        if (!in && !in.eof())
-            return printErrors({makeError(file.string(), 0, {}, "không đọc được tệp", "cannot read the file")}, context,
-                               ExitInvalidInput);
-        Attachment attachment{*kind, file.filename().string(), mediaTypeOf(file), bytes.size(), sha256Hex(bytes), {}};
-        Result<bool> saved = false;
+        const std::string& file = args[1];
+        InputFileLimits limits;
+        limits.maxBytes = kMaxAttachmentBytes;
+        limits.followSymlinks = line.flag("follow-symlinks");
+        auto bytes = readInputFile(file, limits);
+        if (!bytes)
+            return printErrors(bytes.errors(), context);
+        AttachmentInput input{*kind, fs::path(file).filename().string(), std::move(*bytes), std::nullopt};
         if (line.flag("reference")) {
-            attachment.reference = fs::absolute(file, error).lexically_normal().string();
-            bool replaced = false;
-            for (Attachment& existing : session->dossier.attachments)
-                if (existing.kind == attachment.kind && existing.name == attachment.name) {
-                    existing = attachment;
-                    replaced = true;
-                }
-            if (!replaced)
-                session->dossier.attachments.push_back(attachment);
-            saved = session->store->saveDossier(session->dossier, currentActor(line));
-        } else {
-            saved = session->store->storeAttachmentContent(args[0], attachment, bytes, currentActor(line));
+            std::error_code error;
+            input.reference = fs::absolute(file, error).lexically_normal().string();
         }
-        if (!saved)
-            return printErrors(saved.errors(), context, ExitStorage);
+        int exitCode = ExitOk;
+        auto run = startDossierRun(line, context, exitCode);
+        if (!run)
+            return exitCode;
+        auto attached = run->service->attach(args[0], input, currentActor(line));
+        if (!attached)
+            return printErrors(attached.errors(), context);
         const bool vi = context.lang == Lang::Vi;
-        *context.out << (vi ? "Đã đính kèm " : "Attached ") << attachment.name << " (" << attachment.kind
-                     << ", SHA-256 " << attachment.sha256 << ")\n";
+        *context.out << (vi ? "Đã đính kèm " : "Attached ") << terminalSafe(attached->name) << " (" << attached->kind
+                     << ", SHA-256 " << attached->sha256 << ")\n";
         return ExitOk;
     }
 };

@@ -2,30 +2,33 @@
 // and every attachment whose content no longer matches its recorded SHA-256.
 #include "cli/Commands.h"
 #include "cli/DossierCommands.h"
-#include "core/Sha256.h"
+#include "formats/text/TerminalText.h"
 #include "codec/Json.h"
 
-#include <fstream>
 #include <iostream>
 
 namespace seclevel {
 namespace {
 
-struct AttachmentProblem {
-    const Attachment* attachment;
-    std::string problem;  // "missing" | "altered"
-};
-
-std::optional<std::string> hashFile(const std::string& path)
+const char* problemName(AttachmentProblemKind kind)
 {
-    std::ifstream in(path, std::ios::binary);
-    if (!in)
-        return std::nullopt;
-    Sha256 hash;
-    char buffer[65536];
-    while (in.read(buffer, sizeof buffer) || in.gcount() > 0)
-        hash.update(std::string_view(buffer, static_cast<std::size_t>(in.gcount())));
-    return hash.finishHex();
+    switch (kind) {
+    case AttachmentProblemKind::Missing: return "missing";
+    case AttachmentProblemKind::Altered: return "altered";
+    case AttachmentProblemKind::NotChecked: return "not_checked";
+    }
+    return "missing";
+}
+
+std::string problemLabel(AttachmentProblemKind kind, Lang lang)
+{
+    const bool vi = lang == Lang::Vi;
+    switch (kind) {
+    case AttachmentProblemKind::Missing: return vi ? "Không tìm thấy tệp: " : "File missing: ";
+    case AttachmentProblemKind::Altered: return vi ? "Tệp đã bị thay đổi: " : "File altered: ";
+    case AttachmentProblemKind::NotChecked: return vi ? "Chưa kiểm tra: " : "Not checked: ";
+    }
+    return {};
 }
 
 class DossierCheckCommand final : public Command {
@@ -36,11 +39,12 @@ public:
         return {"kiểm tra hồ sơ đã đủ chưa và tài liệu kèm theo có bị thay đổi không",
                 "check the dossier is complete and its attachments unaltered"};
     }
-    std::string usage() const override { return "SYSTEM [--format text|json] [--db PATH]"; }
+    std::string usage() const override { return "SYSTEM [--format text|json] [--attachments DIR] [--db PATH]"; }
     std::vector<OptionSpec> options() const override
     {
         auto specs = dossierOptions();
         specs.push_back({"format", true, {"text (mặc định) hoặc json", "text (default) or json"}});
+        specs.push_back({"attachments", true, {"thư mục chứa tài liệu của hồ sơ đã nhập (đường dẫn trong hồ sơ chỉ được tìm trong thư mục này)", "folder holding the attachments of an imported dossier (its references are resolved inside it only)"}});
         return specs;
     }
     int run(const CommandLine& line, Context& context) override
@@ -51,34 +55,21 @@ public:
         if (format != "text" && format != "json")
             return usageError(*this, context, "--format phải là text hoặc json", "--format must be text or json");
         int exitCode = ExitOk;
-        auto session = openDossier(line.positional().front(), line, context, exitCode);
-        if (!session)
+        auto run = startDossierRun(line, context, exitCode);
+        if (!run)
             return exitCode;
-        const auto missing = checkCompleteness(*session->dossierTemplate, session->dossier, session->system.proposedLevel);
-        std::vector<AttachmentProblem> problems;
-        for (const Attachment& attachment : session->dossier.attachments) {
-            std::optional<std::string> digest;
-            if (!attachment.reference.empty()) {
-                digest = hashFile(attachment.reference);
-            } else {
-                auto content = session->store->attachmentContent(attachment.sha256);
-                if (!content)
-                    return printErrors(content.errors(), context, ExitStorage);
-                if (*content)
-                    digest = sha256Hex(**content);
-            }
-            if (!digest)
-                problems.push_back({&attachment, "missing"});
-            else if (*digest != attachment.sha256)
-                problems.push_back({&attachment, "altered"});
-        }
-        const bool complete = missing.empty() && problems.empty();
+        auto checked = run->service->check(line.positional().front(), ReferenceCheck{line.value("attachments")});
+        if (!checked)
+            return printErrors(checked.errors(), context);
+        const auto& missing = checked->missing;
+        const auto& problems = checked->problems;
+        const bool complete = checked->complete();
         if (format == "json") {
             json::Writer writer;
             writer.beginObject()
-                .member("system", session->system.description.id)
-                .member("ruleset", session->system.rulesetId)
-                .member("level", session->system.proposedLevel)
+                .member("system", checked->systemId)
+                .member("ruleset", checked->rulesetId)
+                .member("level", checked->level)
                 .member("complete", complete);
             writer.key("missing").beginArray();
             for (const MissingItem& item : missing)
@@ -91,10 +82,11 @@ public:
             writer.key("attachments").beginArray();
             for (const AttachmentProblem& p : problems)
                 writer.beginObject()
-                    .member("kind", p.attachment->kind)
-                    .member("name", p.attachment->name)
-                    .member("reference", p.attachment->reference)
-                    .member("problem", p.problem)
+                    .member("kind", p.attachment.kind)
+                    .member("name", p.attachment.name)
+                    .member("reference", p.attachment.reference)
+                    .member("problem", problemName(p.kind))
+                    .member("detail", p.detail.in(context.lang))
                     .endObject();
             writer.endArray();
             writer.endObject();
@@ -103,15 +95,15 @@ public:
             const bool vi = context.lang == Lang::Vi;
             if (complete)
                 *context.out << (vi ? "Hồ sơ đầy đủ cho cấp độ " : "The dossier is complete for level ")
-                             << session->system.proposedLevel << "\n";
+                             << checked->level << "\n";
             for (const MissingItem& item : missing)
                 *context.out << (vi ? "Thiếu: " : "Missing: ") << item.key << " — " << item.what.in(context.lang)
                              << " (" << item.citation << ")\n";
             for (const AttachmentProblem& p : problems)
-                *context.out << (p.problem == "missing" ? (vi ? "Không tìm thấy tệp: " : "File missing: ")
-                                                        : (vi ? "Tệp đã bị thay đổi: " : "File altered: "))
-                             << p.attachment->name << " (" << p.attachment->kind << ")"
-                             << (p.attachment->reference.empty() ? "" : " — " + p.attachment->reference) << "\n";
+                *context.out << problemLabel(p.kind, context.lang) << terminalSafe(p.attachment.name) << " ("
+                             << p.attachment.kind << ")"
+                             << (p.attachment.reference.empty() ? "" : " — " + terminalSafe(p.attachment.reference))
+                             << " — " << p.detail.in(context.lang) << "\n";
         }
         return complete ? ExitOk : ExitIncomplete;
     }

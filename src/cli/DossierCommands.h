@@ -1,43 +1,23 @@
 #pragma once
-// What the `dossier …` commands share: the stored system, its rule set's dossier template, its dossier,
-// and the whole document (system + assessment + dossier) as export writes it.
+// What the `dossier …` commands share: their options and opening the dossier service.
+#include "app/DossierService.h"
 #include "cli/Command.h"
-#include "core/Dossier.h"
-#include "storage/Store.h"
 
 #include <memory>
-#include <optional>
-#include <string>
 #include <vector>
 
 namespace seclevel {
 
-class XmlSchema;
-
 std::vector<OptionSpec> dossierOptions();  // --db, --actor
-Actor currentActor(const CommandLine& line);
 
-struct DossierSession {
+// The catalogue, the store and the service over them, for one run of a command.
+struct DossierRun {
+    std::shared_ptr<const Catalogue> catalogue;
     std::unique_ptr<Store> store;
-    StoredSystem system;
-    std::vector<RuleSet> ruleSets;
-    const RuleSet* ruleSet = nullptr;
-    std::vector<DossierTemplate> templates;
-    const DossierTemplate* dossierTemplate = nullptr;
-    Dossier dossier;
+    std::unique_ptr<DossierService> service;
 };
 
-// Opens the store, finds the system (ExitNotFound), its rule set and template (ExitRuleSet) and its dossier.
-// On failure prints the errors and sets exitCode.
-std::optional<DossierSession> openDossier(const std::string& systemId, const CommandLine& line, Context& context,
-                                          int& exitCode);
-
-// <data dir>/schemas/dossier.xsd, or prints why not (ExitRuleSet).
-std::shared_ptr<XmlSchema> loadDossierSchema(const CommandLine& line, Context& context, int& exitCode);
-
-// The system as stored, judged again under its rule set (the same answers give the same trace) with the
-// stored proposal, and its dossier.
-std::optional<DossierDocument> buildDossierDocument(const DossierSession& session, const CommandLine& line,
-                                                    Context& context, int& exitCode);
+// Loads the catalogue and opens the store; on failure prints why and returns the exit code in `exitCode`.
+std::optional<DossierRun> startDossierRun(const CommandLine& line, Context& context, int& exitCode);
 
 } // namespace seclevel

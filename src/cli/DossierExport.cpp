@@ -7,13 +7,15 @@
 #include "formats/html/DossierHtml.h"
 #include "formats/json/DossierJson.h"
 #include "rules/XmlSchema.h"
+
+#include <QProcess>
+#include <QSaveFile>
+#include <QString>
+#include <QTemporaryDir>
 #include "formats/xml/DossierXml.h"
 
-#include <cstdlib>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
-#include <unistd.h>
 
 namespace seclevel {
 namespace {
@@ -43,41 +45,49 @@ DocumentHeader headerFrom(const CommandLine& line, std::optional<Date> date)
     return header;
 }
 
-// Prints the HTML to PDF with headless Chromium (Debian's chromium package), as a person's browser would.
-int printPdf(const std::string& html, const std::string& pdfPath, Context& context)
+// Writes `text` to `path` atomically (QSaveFile): a failed export leaves no empty or partial file behind.
+Result<bool> writeOutputFile(const std::string& path, const std::string& text)
+{
+    QSaveFile file(QString::fromStdString(path));
+    if (!file.open(QIODevice::WriteOnly) ||
+        file.write(text.data(), static_cast<qint64>(text.size())) != static_cast<qint64>(text.size()) || !file.commit())
+        return makeError(ErrorKind::InvalidInput, path, 0, {}, "không ghi được tệp", "cannot write the file");
+    return true;
+}
+
+// Prints the HTML to PDF with headless Chromium (Debian's chromium package), as a person's browser would. The
+// browser is started directly (QProcess, no shell), with a private profile in a temporary folder.
+Result<bool> printPdf(const std::string& html, const std::string& pdfPath)
 {
     namespace fs = std::filesystem;
-    const char* browser = nullptr;
+    QString browser;
     for (const char* candidate : {"/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"})
         if (fs::exists(candidate))
             browser = candidate;
-    if (!browser)
-        return printErrors({makeError(pdfPath, 0, "--pdf", "cần cài chromium để in PDF (apt-get install chromium)",
-                                      "printing to PDF needs chromium (apt-get install chromium)")},
-                           context, ExitUsage);
-    const fs::path work = fs::temp_directory_path() / ("seclevel-pdf-" + std::to_string(::getpid()));
-    fs::create_directories(work);
-    const fs::path htmlPath = work / "dossier.html";
-    std::ofstream(htmlPath, std::ios::binary) << html;
-    auto quote = [](const std::string& s) {
-        std::string out = "'";
-        for (char c : s)
-            out += c == '\'' ? std::string("'\\''") : std::string(1, c);
-        return out + "'";
-    };
-    const std::string command = quote(browser) +
-                                " --headless --no-sandbox --disable-gpu --disable-background-networking"
-                                " --disable-component-update --no-first-run --disable-sync --no-pdf-header-footer"
-                                " --user-data-dir=" + quote((work / "profile").string()) +
-                                " --print-to-pdf=" + quote(fs::absolute(pdfPath).string()) + " " +
-                                quote("file://" + htmlPath.string()) + " >/dev/null 2>&1";
-    const int rc = std::system(command.c_str());
+    if (browser.isEmpty())
+        return makeError(ErrorKind::Usage, pdfPath, 0, "--pdf", "cần cài chromium để in PDF (apt-get install chromium)",
+                         "printing to PDF needs chromium (apt-get install chromium)");
+    QTemporaryDir work;
+    if (!work.isValid())
+        return makeError(ErrorKind::InvalidInput, pdfPath, 0, "--pdf", "không tạo được thư mục tạm", "cannot create a temporary folder");
+    const fs::path htmlPath = fs::path(work.path().toStdString()) / "dossier.html";
+    if (auto written = writeOutputFile(htmlPath.string(), html); !written)
+        return written;
     std::error_code ec;
-    fs::remove_all(work, ec);
-    if (rc != 0 || !fs::exists(pdfPath))
-        return printErrors({makeError(pdfPath, 0, "--pdf", "chromium không in được PDF", "chromium could not print the PDF")},
-                           context, ExitInvalidInput);
-    return ExitOk;
+    const std::string absolutePdf = fs::absolute(pdfPath, ec).string();
+    QProcess chromium;
+    chromium.setProcessChannelMode(QProcess::MergedChannels);
+    chromium.start(browser, {"--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                             "--disable-component-update", "--no-first-run", "--disable-sync", "--no-pdf-header-footer",
+                             "--user-data-dir=" + work.path() + "/profile",
+                             "--print-to-pdf=" + QString::fromStdString(absolutePdf),
+                             "file://" + QString::fromStdString(htmlPath.string())});
+    const bool finished = chromium.waitForFinished(120000);
+    if (!finished)
+        chromium.kill();
+    if (!finished || chromium.exitStatus() != QProcess::NormalExit || chromium.exitCode() != 0 || !fs::exists(pdfPath, ec))
+        return makeError(ErrorKind::InvalidInput, pdfPath, 0, "--pdf", "chromium không in được PDF", "chromium could not print the PDF");
+    return true;
 }
 
 class DossierExportCommand final : public Command {
@@ -113,10 +123,13 @@ public:
         const std::string format = line.value("format").value_or("");
         if (format != "xml" && format != "json" && format != "html")
             return usageError(*this, context, "--format phải là xml, json hoặc html", "--format must be xml, json or html");
-        const int form = line.value("form") ? std::atoi(line.value("form")->c_str()) : 0;
-        if (line.value("form") && (format != "html" || !formSupported(form)))
-            return usageError(*this, context, "--form cần --format html và là 1, 2, 5 hoặc 6",
-                              "--form needs --format html and one of 1, 2, 5, 6");
+        std::optional<int> form;
+        if (auto text = line.value("form")) {
+            form = parseInteger(*text);
+            if (format != "html" || !form || !formSupported(*form))
+                return usageError(*this, context, "--form cần --format html và là 1, 2, 5 hoặc 6",
+                                  "--form needs --format html and one of 1, 2, 5, 6");
+        }
         DocumentHeader header;
         if (format == "html") {
             auto date = line.value("date") ? parseIsoDate(*line.value("date")) : std::optional<Date>();
@@ -125,42 +138,39 @@ public:
             header = headerFrom(line, date);
         }
         int exitCode = ExitOk;
-        auto session = openDossier(line.positional().front(), line, context, exitCode);
-        if (!session)
+        auto run = startDossierRun(line, context, exitCode);
+        if (!run)
             return exitCode;
-        auto document = buildDossierDocument(*session, line, context, exitCode);
-        if (!document)
-            return exitCode;
+        auto exported = run->service->exportDocument(line.positional().front());
+        if (!exported)
+            return printErrors(exported.errors(), context);
+        printNotices(exported->notices, context);
+        const DossierDocument& document = exported->document;
         std::string text;
         if (format == "xml") {
-            auto schema = loadDossierSchema(line, context, exitCode);
+            auto schema = run->catalogue->dossierSchema();
             if (!schema)
-                return exitCode;
-            auto xml = exportDossierXml(*document, *schema);
+                return printErrors(schema.errors(), context);
+            auto xml = exportDossierXml(document, **schema);
             if (!xml)
-                return printErrors(xml.errors(), context, ExitInvalidInput);
+                return printErrors(xml.errors(), context, ExitInternal);
             text = std::move(*xml);
         } else if (format == "json") {
-            text = dossierDocumentToJson(*document, *session->ruleSet, context.lang);
+            text = dossierDocumentToJson(document, *exported->ruleSet, context.lang);
         } else {
-            const auto cssPath = std::filesystem::path(dataDirectory(line, context)) / "reports" / "dossier.css";
-            auto css = readTextFile(cssPath.string(), 1u << 20);
+            auto css = run->catalogue->dossierStylesheet();
             if (!css)
-                return printErrors(css.errors(), context, ExitRuleSet);
-            text = form ? formToHtml(form, *document, *session->dossierTemplate, *session->ruleSet, *css, context.lang, header)
-                        : dossierToHtml(*document, *session->dossierTemplate, *session->ruleSet, *css, context.lang, header);
+                return printErrors(css.errors(), context);
+            text = form ? formToHtml(*form, document, *exported->dossierTemplate, *exported->ruleSet, *css, context.lang, header)
+                        : dossierToHtml(document, *exported->dossierTemplate, *exported->ruleSet, *css, context.lang, header);
             if (auto pdf = line.value("pdf")) {
-                if (int rc = printPdf(text, *pdf, context); rc != ExitOk)
-                    return rc;
+                if (auto printed = printPdf(text, *pdf); !printed)
+                    return printErrors(printed.errors(), context);
             }
         }
         if (auto output = line.value("output")) {
-            std::ofstream out(*output, std::ios::binary | std::ios::trunc);
-            out << text;
-            out.close();
-            if (!out)
-                return printErrors({makeError(*output, 0, {}, "không ghi được tệp", "cannot write the file")}, context,
-                                   ExitInvalidInput);
+            if (auto written = writeOutputFile(*output, text); !written)
+                return printErrors(written.errors(), context);
             return ExitOk;
         }
         *context.out << text;

@@ -2,7 +2,7 @@
 // one transaction. The file is validated whole first; importing the same file again changes nothing.
 #include "cli/Commands.h"
 #include "cli/DossierCommands.h"
-#include "formats/json/AssessmentJson.h"
+#include "formats/text/TerminalText.h"
 #include "formats/xml/DossierXml.h"
 
 #include <iostream>
@@ -17,47 +17,42 @@ public:
     {
         return {"nhập hồ sơ đề xuất cấp độ từ tệp XML", "import a level-proposal dossier from an XML file"};
     }
-    std::string usage() const override { return "FILE [--db PATH] [--actor NAME]"; }
-    std::vector<OptionSpec> options() const override { return dossierOptions(); }
+    std::string usage() const override { return "FILE [--accept-disagreement] [--db PATH] [--actor NAME]"; }
+    std::vector<OptionSpec> options() const override
+    {
+        auto specs = dossierOptions();
+        specs.push_back({"accept-disagreement", false,
+                         {"vẫn nhập khi cấp độ trong hồ sơ khác kết quả seclevel tự xác định: lưu kết quả của seclevel kèm cảnh báo",
+                          "import even when the document's levels disagree with seclevel's own derivation: store seclevel's result with a warning"}});
+        return specs;
+    }
     int run(const CommandLine& line, Context& context) override
     {
         if (line.positional().size() != 1)
             return usageError(*this, context, "cần đúng một tệp XML", "expects exactly one XML file");
         int exitCode = ExitOk;
-        auto schema = loadDossierSchema(line, context, exitCode);
-        if (!schema)
+        auto run = startDossierRun(line, context, exitCode);
+        if (!run)
             return exitCode;
-        auto document = readDossierXmlFile(line.positional().front(), *schema);
+        auto schema = run->catalogue->dossierSchema();
+        if (!schema)
+            return printErrors(schema.errors(), context);
+        const std::string& file = line.positional().front();
+        auto document = readDossierXmlFile(file, **schema);
         if (!document)
-            return printErrors(document.errors(), context, ExitInvalidInput);
-        auto ruleSets = loadShippedRuleSets(line, context);
-        if (!ruleSets)
-            return printErrors(ruleSets.errors(), context, ExitRuleSet);
-        const RuleSet* ruleSet = nullptr;
-        for (const RuleSet& candidate : *ruleSets)
-            if (candidate.id == document->assessment.rulesetId)
-                ruleSet = &candidate;
-        if (!ruleSet)
-            return printErrors({makeError(line.positional().front(), 0, "ruleset",
-                                          "không có bộ quy tắc '" + document->assessment.rulesetId + "'",
-                                          "no rule set '" + document->assessment.rulesetId + "'")},
-                               context, ExitRuleSet);
-        // The stored trace is rendered exactly as `system add` renders it, so an unchanged import compares equal.
-        const std::string trace = assessmentToJson(document->assessment, *ruleSet, Lang::Vi);
-        document->system.sourceFile.clear();
-        auto store = openStore(line);
-        if (!store)
-            return printErrors(store.errors(), context, ExitStorage);
-        auto imported = (*store)->importDossier(*document, trace, currentActor(line));
+            return printErrors(document.errors(), context);
+        auto imported = run->service->importDocument(std::move(*document), file,
+                                                     ImportOptions{line.flag("accept-disagreement")}, currentActor(line));
         if (!imported)
-            return printErrors(imported.errors(), context, ExitStorage);
+            return printErrors(imported.errors(), context);
+        printNotices(imported->notices, context);
         const bool vi = context.lang == Lang::Vi;
-        if (*imported)
+        if (imported->changed)
             *context.out << (vi ? "Đã nhập hồ sơ của hệ thống " : "Imported the dossier of system ")
-                         << document->system.id << "\n";
+                         << terminalSafe(imported->systemId) << "\n";
         else
             *context.out << (vi ? "Không có thay đổi: hồ sơ của hệ thống " : "Nothing changed: the dossier of system ")
-                         << document->system.id << (vi ? " đã có như vậy\n" : " is already stored as it is\n");
+                         << terminalSafe(imported->systemId) << (vi ? " đã có như vậy\n" : " is already stored as it is\n");
         return ExitOk;
     }
 };

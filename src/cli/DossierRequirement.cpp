@@ -41,52 +41,23 @@ public:
                               "--status must be met, partly_met, planned or not_applicable");
         statement.status = *status;
         statement.how = line.value("how").value_or("");
-        if (statement.how.empty())
+        if (!line.value("how"))
             return usageError(*this, context, "cần --how", "--how is required");
         if (auto date = line.value("planned-by")) {
             statement.plannedBy = parseIsoDate(*date);
             if (!statement.plannedBy)
                 return usageError(*this, context, "--planned-by phải là ngày YYYY-MM-DD", "--planned-by must be a date YYYY-MM-DD");
         }
-        try {
-            std::size_t used = 0;
-            statement.item = std::stoi(args[2], &used);
-            if (used != args[2].size())
-                statement.item = 0;
-        } catch (const std::exception&) {
-            statement.item = 0;
-        }
+        statement.item = parseInteger(args[2]).value_or(0);
         int exitCode = ExitOk;
-        auto session = openDossier(args[0], line, context, exitCode);
-        if (!session)
+        auto run = startDossierRun(line, context, exitCode);
+        if (!run)
             return exitCode;
-        const int level = session->system.proposedLevel;
-        const RequirementGroupSpec* group = session->dossierTemplate->requirementGroup(statement.groupId);
-        if (!group || group->level != level)
-            return printErrors({makeError(session->dossierTemplate->sourceFile, 0, statement.groupId,
-                                          "không có nhóm yêu cầu này cho cấp độ " + std::to_string(level),
-                                          "no such requirement group for level " + std::to_string(level))},
-                               context, ExitInvalidInput);
-        if (statement.item < 1 || statement.item > group->count)
-            return printErrors({makeError("", 0, statement.groupId,
-                                          "số thứ tự phải từ 1 đến " + std::to_string(group->count),
-                                          "the item must be 1 to " + std::to_string(group->count))},
-                               context, ExitInvalidInput);
-        if ((statement.status == RequirementStatus::Planned || statement.status == RequirementStatus::PartlyMet) &&
-            !statement.plannedBy)
-            return usageError(*this, context, "trạng thái planned/partly_met cần --planned-by",
-                              "status planned/partly_met needs --planned-by");
-        bool replaced = false;
-        for (RequirementStatement& existing : session->dossier.requirements)
-            if (existing.groupId == statement.groupId && existing.item == statement.item) {
-                existing = statement;
-                replaced = true;
-            }
-        if (!replaced)
-            session->dossier.requirements.push_back(statement);
-        auto saved = session->store->saveDossier(session->dossier, currentActor(line));
-        if (!saved)
-            return printErrors(saved.errors(), context, ExitStorage);
+        auto recorded = run->service->setRequirement(args[0], statement, currentActor(line));
+        if (!recorded)
+            return printErrors(recorded.errors(), context);
+        const RequirementGroupSpec* group = recorded->group;
+        const Result<bool> saved = recorded->changed;
         const bool vi = context.lang == Lang::Vi;
         *context.out << (*saved ? (vi ? "Đã ghi " : "Recorded ") : (vi ? "Không thay đổi: " : "Unchanged: "))
                      << statement.groupId << " #" << statement.item << " (" << group->citation << ")\n";

@@ -22,26 +22,17 @@ public:
         const auto& args = line.positional();
         if (args.size() != 3)
             return usageError(*this, context, "cần SYSTEM KEY VALUE", "expects SYSTEM KEY VALUE");
-        int exitCode = ExitOk;
-        auto session = openDossier(args[0], line, context, exitCode);
-        if (!session)
-            return exitCode;
-        const std::string& key = args[1];
-        if (!session->dossierTemplate->field(key))
-            return printErrors({makeError(session->dossierTemplate->sourceFile, 0, key,
-                                          "mẫu hồ sơ của " + session->system.rulesetId + " không có mục này",
-                                          "the dossier template of " + session->system.rulesetId + " has no such field")},
-                               context, ExitInvalidInput);
         std::string value = args[2];
         if (value == "-")
             value.assign(std::istreambuf_iterator<char>(*context.in), std::istreambuf_iterator<char>());
-        if (value.empty())
-            session->dossier.fields.erase(key);
-        else
-            session->dossier.fields[key] = value;
-        auto saved = session->store->saveDossier(session->dossier, currentActor(line));
+        int exitCode = ExitOk;
+        auto run = startDossierRun(line, context, exitCode);
+        if (!run)
+            return exitCode;
+        const std::string& key = args[1];
+        auto saved = run->service->setField(args[0], key, value, currentActor(line));
         if (!saved)
-            return printErrors(saved.errors(), context, ExitStorage);
+            return printErrors(saved.errors(), context);
         const bool vi = context.lang == Lang::Vi;
         *context.out << (*saved ? (vi ? "Đã ghi " : "Wrote ") : (vi ? "Không thay đổi: " : "Unchanged: ")) << key << "\n";
         return ExitOk;

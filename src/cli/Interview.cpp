@@ -671,12 +671,12 @@ public:
         const std::string& path = *output;
         const bool resume = line.flag("resume");
 
-        auto ruleSets = loadShippedRuleSets(line, context);
-        if (!ruleSets)
-            return printErrors(ruleSets.errors(), context, ExitRuleSet);
-        auto chosen = chooseRuleSet(*ruleSets, line);
+        auto catalogue = loadCatalogue(line, context);
+        if (!catalogue)
+            return printErrors(catalogue.errors(), context);
+        auto chosen = chooseRuleSet(**catalogue, line, context);
         if (!chosen)
-            return printErrors(chosen.errors(), context, ExitNotFound);
+            return printErrors(chosen.errors(), context);
         const RuleSet& ruleSet = **chosen;
 
         std::error_code ec;

@@ -1,5 +1,6 @@
 // seclevel organisation add ID NAME [--parent ID] — register an organisation (cơ quan, tổ chức) systems belong to.
 #include "cli/Commands.h"
+#include "app/SystemService.h"
 #include "cli/SystemCommands.h"
 #include "storage/Store.h"
 
@@ -19,20 +20,24 @@ public:
     std::vector<OptionSpec> options() const override
     {
         return {{"parent", true, {"mã cơ quan cấp trên", "id of the parent organisation"}},
-                {"db", true, {"tệp cơ sở dữ liệu SQLite", "SQLite database file"}},
+                {"db", true, {"cơ sở dữ liệu: tệp SQLite hoặc URL postgresql://", "database: an SQLite file or a postgresql:// URL"}},
                 {"actor", true, {"người thực hiện thay đổi", "who makes the change"}}};
     }
     int run(const CommandLine& line, Context& context) override
     {
         if (line.positional().size() != 2)
             return usageError(*this, context, "cần mã và tên cơ quan", "expects an id and a name");
+        auto catalogue = loadCatalogue(line, context);
+        if (!catalogue)
+            return printErrors(catalogue.errors(), context);
         auto store = openStore(line);
         if (!store)
-            return printErrors(store.errors(), context, ExitStorage);
+            return printErrors(store.errors(), context);
         const Organisation organisation{line.positional()[0], line.positional()[1], line.value("parent").value_or("")};
-        auto saved = (*store)->upsertOrganisation(organisation, Actor{actorName(line), std::chrono::system_clock::now()});
+        SystemService service(**catalogue, **store);
+        auto saved = service.saveOrganisation(organisation, currentActor(line));
         if (!saved)
-            return printErrors(saved.errors(), context, ExitStorage);
+            return printErrors(saved.errors(), context);
         *context.out << (context.lang == Lang::En ? "Stored organisation " : "Đã lưu cơ quan ") << organisation.id
                      << " — " << organisation.name << "\n";
         return ExitOk;

@@ -24,12 +24,12 @@ public:
     }
     int run(const CommandLine& line, Context& context) override
     {
-        auto ruleSets = loadShippedRuleSets(line, context);
-        if (!ruleSets)
-            return printErrors(ruleSets.errors(), context, ExitRuleSet);
-        auto chosen = chooseRuleSet(*ruleSets, line);
+        auto catalogue = loadCatalogue(line, context);
+        if (!catalogue)
+            return printErrors(catalogue.errors(), context);
+        auto chosen = chooseRuleSet(**catalogue, line, context);
         if (!chosen)
-            return printErrors(chosen.errors(), context, ExitNotFound);
+            return printErrors(chosen.errors(), context);
         const RuleSet& rs = **chosen;
         const Lang lang = context.lang;
         if (line.value("format").value_or("text") == "json") {

@@ -1,7 +1,7 @@
 // seclevel reassess FILE --from ID --to ID — what changes when the same answers are judged by another rule set
 // (the 2026 change from Decree 85 to Decree 331 makes this a daily question).
 #include "cli/Commands.h"
-#include "cli/Judging.h"
+#include "app/Judging.h"
 #include "formats/json/AnswersFile.h"
 #include "formats/json/AssessmentJson.h"
 #include "formats/text/AssessmentText.h"
@@ -31,35 +31,23 @@ public:
     {
         if (line.positional().size() != 1)
             return usageError(*this, context, "cần đúng một tệp trả lời", "expects exactly one answers file");
-        auto ruleSets = loadShippedRuleSets(line, context);
-        if (!ruleSets)
-            return printErrors(ruleSets.errors(), context, ExitRuleSet);
+        auto catalogue = loadCatalogue(line, context);
+        if (!catalogue)
+            return printErrors(catalogue.errors(), context);
+        auto asOf = asOfDate(line);
+        if (!asOf)
+            return printErrors(asOf.errors(), context);
         auto system = readAnswersFile(line.positional().front());
         if (!system)
-            return printErrors(system.errors(), context, ExitInvalidInput);
-
-        const RuleSet* from = ruleSetById(*ruleSets, line.value("from").value_or("VN-2022"));
-        if (!from)
-            return printErrors({makeError("", 0, "--from", "không có bộ quy tắc này", "no such rule set")}, context, ExitNotFound);
-        const RuleSet* to = nullptr;
-        if (auto id = line.value("to")) {
-            to = ruleSetById(*ruleSets, *id);
-        } else {
-            auto date = asOfDate(line);
-            if (!date)
-                return printErrors(date.errors(), context, ExitUsage);
-            to = ruleSetInForce(*ruleSets, *date);
-        }
-        if (!to)
-            return printErrors({makeError("", 0, "--to", "không có bộ quy tắc này", "no such rule set")}, context, ExitNotFound);
-
-        int exitCode = ExitOk;
-        SystemDescription judgedSystem;
-        Assessment before, after;
-        if (!judgeUnder(*from, *system, line, context, exitCode, judgedSystem, before) ||
-            !judgeUnder(*to, *system, line, context, exitCode, judgedSystem, after))
-            return exitCode;
-        const Reassessment diff = compareAssessments(std::move(before), std::move(after));
+            return printErrors(system.errors(), context);
+        const RuleSetChoice fromChoice{line.value("from").value_or("VN-2022"), std::nullopt};
+        const RuleSetChoice toChoice{line.value("to"), *asOf};
+        auto outcome = reassess(**catalogue, *system, fromChoice, toChoice, todayInVietnam(std::chrono::system_clock::now()));
+        if (!outcome)
+            return printErrors(outcome.errors(), context);
+        const Reassessment& diff = outcome->diff;
+        const RuleSet* from = outcome->from;
+        const RuleSet* to = outcome->to;
         if (line.value("format").value_or("text") == "json")
             *context.out << reassessmentToJson(diff, *from, *to, context.lang);
         else

@@ -23,12 +23,14 @@ public:
     }
     int run(const CommandLine& line, Context& context) override
     {
-        auto ruleSets = loadShippedRuleSets(line, context);
-        if (!ruleSets)
-            return printErrors(ruleSets.errors(), context, ExitRuleSet);
-        auto date = asOfDate(line);
-        if (!date)
-            return printErrors(date.errors(), context, ExitUsage);
+        auto catalogue = loadCatalogue(line, context);
+        if (!catalogue)
+            return printErrors(catalogue.errors(), context);
+        const std::vector<RuleSet>* ruleSets = &(*catalogue)->ruleSets();
+        auto asOf = asOfDate(line);
+        if (!asOf)
+            return printErrors(asOf.errors(), context);
+        const std::optional<Date> date = asOf->value_or(todayInVietnam(std::chrono::system_clock::now()));
         const RuleSet* inForce = ruleSetInForce(*ruleSets, *date);
         const Lang lang = context.lang;
         auto period = [](const RuleSet& rs) {

@@ -1,22 +1,25 @@
 #include "cli/SystemCommands.h"
 
-#include "cli/Judging.h"
-#include "formats/json/AssessmentJson.h"
+#include "app/SystemService.h"
 #include "codec/Json.h"
+#include "formats/json/AnswersFile.h"
 #include "storage/Store.h"
 
 #include <iostream>
 
 namespace seclevel {
 
-void writeSystemSummary(json::Writer& w, const StoredSystem& s)
+void writeSystemSummary(json::Writer& w, const SystemSummary& summary)
 {
+    const StoredSystem& s = summary.stored;
     w.member("id", s.description.id);
     w.member("name", s.description.name);
     w.member("owner", s.description.owner);
     w.member("operator", s.description.operatorName);
     w.member("organisation", s.description.organisationId);
     w.member("ruleset", s.rulesetId);
+    w.member("ruleset_version", s.rulesetVersion);
+    w.member("ruleset_version_current", !summary.staleRuleSet.has_value());
     w.member("derived_level", s.derivedLevel);
     w.member("proposed_level", s.proposedLevel);
     w.member("approved_level", s.approvedLevel);
@@ -24,14 +27,14 @@ void writeSystemSummary(json::Writer& w, const StoredSystem& s)
 
 std::vector<OptionSpec> storeOptions()
 {
-    return {{"db", true, {"tệp cơ sở dữ liệu SQLite (mặc định ~/.local/share/seclevel/seclevel.db)", "SQLite database file (default ~/.local/share/seclevel/seclevel.db)"}},
+    return {{"db", true, {"cơ sở dữ liệu: tệp SQLite hoặc URL postgresql:// (mặc định ~/.local/share/seclevel/seclevel.db)", "database: an SQLite file or a postgresql:// URL (default ~/.local/share/seclevel/seclevel.db)"}},
             {"format", true, {"text (mặc định) hoặc json", "text (default) or json"}}};
 }
 
 std::vector<OptionSpec> storeWriteOptions()
 {
     auto specs = judgingOptions();
-    specs.push_back({"db", true, {"tệp cơ sở dữ liệu SQLite", "SQLite database file"}});
+    specs.push_back({"db", true, {"cơ sở dữ liệu: tệp SQLite hoặc URL postgresql://", "database: an SQLite file or a postgresql:// URL"}});
     specs.push_back({"actor", true, {"người thực hiện thay đổi (mặc định tên đăng nhập)", "who makes the change (default the login name)"}});
     specs.push_back({"organisation", true, {"mã cơ quan, tổ chức sở hữu hệ thống", "id of the organisation the system belongs to"}});
     return specs;
@@ -41,39 +44,31 @@ int storeJudgedSystem(const std::string& file, const std::string& expectedId, co
                       Context& context, bool isNew)
 {
     const bool vi = context.lang == Lang::Vi;
-    int exitCode = ExitOk;
-    auto judged = judgeAnswersFile(file, line, context, exitCode);
-    if (!judged)
-        return exitCode;
-    SystemDescription& system = judged->system;
-    if (!expectedId.empty() && system.id != expectedId)
-        return printErrors({makeError(file, 0, "system.id", "mã hệ thống trong tệp '" + system.id + "' khác '" + expectedId + "'",
-                                      "the file's system id '" + system.id + "' differs from '" + expectedId + "'")},
-                           context, ExitInvalidInput);
-    if (auto org = line.value("organisation"))
-        system.organisationId = *org;
-
+    auto catalogue = loadCatalogue(line, context);
+    if (!catalogue)
+        return printErrors(catalogue.errors(), context);
+    auto choice = ruleSetChoice(line);
+    if (!choice)
+        return printErrors(choice.errors(), context);
+    auto proposal = proposalFrom(line);
+    if (!proposal)
+        return printErrors(proposal.errors(), context);
+    auto system = readAnswersFile(file);
+    if (!system)
+        return printErrors(system.errors(), context);
     auto store = openStore(line);
     if (!store)
-        return printErrors(store.errors(), context, ExitStorage);
-    const Actor actor{actorName(line), std::chrono::system_clock::now()};
-    if (!isNew) {
-        auto existing = (*store)->system(system.id);
-        if (!existing)
-            return printErrors(existing.errors(), context, ExitStorage);
-        if (!*existing)
-            return printErrors({makeError("", 0, system.id, "không có hệ thống này trong cơ sở dữ liệu", "no such system in the database")},
-                               context, ExitNotFound);
-        if (!line.value("organisation"))
-            system.organisationId = (*existing)->description.organisationId;
-    }
-    const std::string trace = assessmentToJson(judged->assessment, *judged->ruleSet, Lang::Vi);
-    auto saved = (*store)->saveSystem(system, isNew, judged->assessment, trace, actor);
+        return printErrors(store.errors(), context);
+    SystemService service(**catalogue, **store);
+    SystemWrite write{std::move(*system), line.value("organisation"), *choice, *proposal};
+    auto saved = isNew ? service.add(std::move(write), currentActor(line))
+                       : service.update(expectedId, std::move(write), currentActor(line));
     if (!saved)
-        return printErrors(saved.errors(), context, ExitStorage);
+        return printErrors(saved.errors(), context);
+    printNotices(saved->notices, context);
     *context.out << (isNew ? (vi ? "Đã lưu hệ thống " : "Stored system ") : (vi ? "Đã cập nhật hệ thống " : "Updated system "))
-                 << system.id << " — " << judged->ruleSet->id << ", " << (vi ? "cấp độ " : "level ")
-                 << judged->assessment.proposedLevel << "\n";
+                 << saved->system.id << " — " << saved->ruleSet->id << ", " << (vi ? "cấp độ " : "level ")
+                 << saved->assessment.proposedLevel << "\n";
     return ExitOk;
 }
 

@@ -10,10 +10,10 @@ namespace seclevel {
 namespace json {
 class Writer;
 }
-struct StoredSystem;
+struct SystemSummary;
 
 // The members `system list` and `system show` share: id, name, owner, operator, organisation, rule set, levels.
-void writeSystemSummary(json::Writer& writer, const StoredSystem& system);
+void writeSystemSummary(json::Writer& writer, const SystemSummary& summary);
 
 std::vector<OptionSpec> storeOptions();       // --db, --format
 std::vector<OptionSpec> storeWriteOptions();  // --db, --actor, --organisation, judging options

@@ -1,6 +1,8 @@
 // seclevel system show ID — one stored system: answers, levels, assessments and the history of its answers.
 #include "cli/Commands.h"
 #include "cli/SystemCommands.h"
+#include "app/SystemService.h"
+#include "formats/text/TerminalText.h"
 #include "formats/json/AnswersFile.h"
 #include "codec/Json.h"
 #include "storage/Store.h"
@@ -31,19 +33,19 @@ public:
         if (line.positional().size() != 1)
             return usageError(*this, context, "cần đúng một mã hệ thống", "expects exactly one system id");
         const std::string& id = line.positional().front();
+        auto catalogue = loadCatalogue(line, context);
+        if (!catalogue)
+            return printErrors(catalogue.errors(), context);
         auto store = openStore(line);
         if (!store)
-            return printErrors(store.errors(), context, ExitStorage);
-        auto found = (*store)->system(id);
-        if (!found)
-            return printErrors(found.errors(), context, ExitStorage);
-        if (!*found)
-            return printErrors({makeError("", 0, id, "không có hệ thống này", "no such system")}, context, ExitNotFound);
-        const StoredSystem& s = **found;
-        auto history = (*store)->answerHistory(id);
-        auto assessments = (*store)->assessments(id);
-        if (!history || !assessments)
-            return printErrors(!history ? history.errors() : assessments.errors(), context, ExitStorage);
+            return printErrors(store.errors(), context);
+        SystemService service(**catalogue, **store);
+        auto record = service.show(id);
+        if (!record)
+            return printErrors(record.errors(), context);
+        const StoredSystem& s = record->summary.stored;
+        const auto& history = record->history;
+        const auto& assessments = record->assessments;
         const std::string format = line.value("format").value_or("text");
         if (format == "answers") {
             *context.out << writeAnswers(s.description);
@@ -52,7 +54,7 @@ public:
         if (format == "json") {
             json::Writer w;
             w.beginObject();
-            writeSystemSummary(w, s);
+            writeSystemSummary(w, record->summary);
             w.member("justification", s.justification);
             w.key("answers");
             writeAnswerSet(w, s.description.answers);
@@ -66,10 +68,10 @@ public:
             }
             w.endArray();
             w.key("history").beginArray();
-            for (const auto& h : *history) {
+            for (const auto& h : history) {
                 w.beginObject();
-                w.member("at", h.at);
-                w.member("actor", h.actor);
+                w.member("at", isoTimestamp(h.at));
+                w.member("actor", h.actor.userId);
                 w.member("component", h.component);
                 w.member("key", h.key);
                 w.member("old", h.oldValue);
@@ -78,14 +80,14 @@ public:
             }
             w.endArray();
             w.key("assessments").beginArray();
-            for (const auto& a : *assessments) {
+            for (const auto& a : assessments) {
                 w.beginObject();
-                w.member("at", a.at);
-                w.member("actor", a.actor);
-                w.member("ruleset", a.rulesetId);
-                w.member("ruleset_version", a.rulesetVersion);
-                w.member("derived_level", a.derivedLevel);
-                w.member("proposed_level", a.proposedLevel);
+                w.member("at", isoTimestamp(a.at));
+                w.member("actor", a.actor.userId);
+                w.member("ruleset", a.assessment.rulesetId);
+                w.member("ruleset_version", a.assessment.rulesetVersion);
+                w.member("derived_level", a.assessment.derivedLevel);
+                w.member("proposed_level", a.assessment.proposedLevel);
                 w.endObject();
             }
             w.endArray();
@@ -96,34 +98,41 @@ public:
         const bool vi = context.lang == Lang::Vi;
         auto level = [](int l) { return l == 0 ? std::string("—") : std::to_string(l); };
         std::ostream& out = *context.out;
-        out << s.description.id << " — " << s.description.name << "\n"
-            << (vi ? "Chủ quản: " : "Owner: ") << s.description.owner << "\n"
-            << (vi ? "Đơn vị vận hành: " : "Operator: ") << s.description.operatorName << "\n";
+        out << terminalSafe(s.description.id) << " — " << terminalSafe(s.description.name) << "\n"
+            << (vi ? "Chủ quản: " : "Owner: ") << terminalSafe(s.description.owner) << "\n"
+            << (vi ? "Đơn vị vận hành: " : "Operator: ") << terminalSafe(s.description.operatorName) << "\n";
         if (!s.description.organisationId.empty())
-            out << (vi ? "Cơ quan: " : "Organisation: ") << s.description.organisationId << "\n";
-        out << (vi ? "Bộ quy tắc: " : "Rule set: ") << (s.rulesetId.empty() ? "—" : s.rulesetId) << "\n"
+            out << (vi ? "Cơ quan: " : "Organisation: ") << terminalSafe(s.description.organisationId) << "\n";
+        out << (vi ? "Bộ quy tắc: " : "Rule set: ")
+            << (s.rulesetId.empty() ? "—" : s.rulesetId + " v" + s.rulesetVersion) << "\n";
+        if (record->summary.staleRuleSet)
+            out << "  ! " << record->summary.staleRuleSet->text.in(context.lang) << "\n";
+        out
             << (vi ? "Cấp độ xác định / đề xuất / phê duyệt: " : "Level derived / proposed / approved: ")
             << level(s.derivedLevel) << " / " << level(s.proposedLevel) << " / " << level(s.approvedLevel) << "\n";
         if (!s.justification.empty())
-            out << (vi ? "Lý do đề xuất cao hơn: " : "Justification: ") << s.justification << "\n";
+            out << (vi ? "Lý do đề xuất cao hơn: " : "Justification: ") << terminalSafe(s.justification) << "\n";
         out << "\n" << (vi ? "Câu trả lời:" : "Answers:") << "\n";
         for (const auto& [key, value] : s.description.answers.values)
-            out << "  " << key << " = " << renderValue(value) << "\n";
+            out << "  " << key << " = " << terminalSafe(renderValue(value)) << "\n";
         for (const auto& c : s.description.components) {
-            out << "  [" << c.name << "]\n";
+            out << "  [" << terminalSafe(c.name) << "]\n";
             for (const auto& [key, value] : c.answers.values)
-                out << "    " << key << " = " << renderValue(value) << "\n";
+                out << "    " << key << " = " << terminalSafe(renderValue(value)) << "\n";
         }
         out << "\n" << (vi ? "Lịch sử thay đổi câu trả lời:" : "Answer history:") << "\n";
-        for (const auto& h : *history)
-            out << "  " << h.at << "  " << h.actor << "  " << (h.component.empty() ? "" : h.component + "/") << h.key
-                << ": " << (h.oldValue.empty() ? "—" : h.oldValue) << " → " << (h.newValue.empty() ? "—" : h.newValue)
+        for (const auto& h : history)
+            out << "  " << isoTimestamp(h.at) << "  " << terminalSafe(h.actor.userId) << "  "
+                << terminalSafe(h.component.empty() ? "" : h.component + "/") << h.key << ": "
+                << terminalSafe(h.oldValue.empty() ? "—" : h.oldValue) << " → "
+                << terminalSafe(h.newValue.empty() ? "—" : h.newValue)
                 << "\n";
         out << "\n" << (vi ? "Các lần xác định cấp độ:" : "Assessments:") << "\n";
-        for (const auto& a : *assessments)
-            out << "  " << a.at << "  " << a.actor << "  " << a.rulesetId << " v" << a.rulesetVersion << "  "
-                << (vi ? "xác định " : "derived ") << level(a.derivedLevel) << ", " << (vi ? "đề xuất " : "proposed ")
-                << level(a.proposedLevel) << "\n";
+        for (const auto& a : assessments)
+            out << "  " << isoTimestamp(a.at) << "  " << terminalSafe(a.actor.userId) << "  " << a.assessment.rulesetId
+                << " v" << a.assessment.rulesetVersion << "  " << (vi ? "xác định " : "derived ")
+                << level(a.assessment.derivedLevel) << ", " << (vi ? "đề xuất " : "proposed ")
+                << level(a.assessment.proposedLevel) << "\n";
         return ExitOk;
     }
 };

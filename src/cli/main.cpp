@@ -114,6 +114,6 @@ int main(int argc, char** argv)
     } catch (const std::exception& e) {
         // Exceptions never cross the CLI edge as a crash; this is a bug, but the user gets a sentence.
         std::cerr << (context.lang == Lang::En ? "internal error: " : "lỗi nội bộ: ") << e.what() << "\n";
-        return 70;
+        return ExitInternal;
     }
 }

@@ -26,6 +26,7 @@ struct DossierFieldSpec {
     bool required = true;
     bool multiline = false;
     int minLevel = 1;      // required only from this proposed level on (e.g. TT12 Art 8.5: levels 4–5)
+    std::string prefill;   // "system.name" | "system.owner" | "system.operator": what the system record answers
 };
 
 struct DossierSectionSpec {
@@ -94,6 +95,9 @@ struct Attachment {
     std::uint64_t size = 0;
     std::string sha256;     // lowercase hex of the content
     std::string reference;  // path when referenced, empty when the content is kept in the store
+    // The reference came in a dossier another installation sent: it names a file there, not on this machine,
+    // and is only resolved inside a directory the user points at (never opened as a path as it stands).
+    bool importedReference = false;
 };
 
 struct Dossier {

@@ -167,6 +167,7 @@ private:
                 f.required = fieldNode.attribute("required").as_bool(true);
                 f.multiline = fieldNode.attribute("multiline").as_bool(false);
                 f.minLevel = levelAttribute(fieldNode, "min-level", f.key, 1);
+                f.prefill = fieldNode.attribute("prefill").as_string();
                 // A field can never apply below its section; a lower min-level would only mislead the reader.
                 if (f.minLevel >= 1 && s.minLevel >= 1 && f.minLevel < s.minLevel)
                     error(fieldNode, f.key,

@@ -1,0 +1,84 @@
+#include "app/Catalogue.h"
+
+#include "rules/DossierTemplateLoader.h"
+#include "rules/RuleSetLoader.h"
+#include "rules/XmlSchema.h"
+
+#include <cstdlib>
+#include <filesystem>
+
+namespace seclevel {
+
+namespace fs = std::filesystem;
+
+Result<std::shared_ptr<const Catalogue>> Catalogue::load(const std::string& dataDir)
+{
+    const fs::path dir = dataDir;
+    auto ruleSets = loadRuleSets((dir / "questionnaires").string(), (dir / "schemas" / "ruleset.xsd").string());
+    if (!ruleSets)
+        return withKind(ruleSets.errors(), ErrorKind::RuleSet);
+    auto catalogue = std::make_shared<Catalogue>();
+    catalogue->m_dataDir = dataDir;
+    catalogue->m_ruleSets = std::move(*ruleSets);
+    return std::shared_ptr<const Catalogue>(std::move(catalogue));
+}
+
+const RuleSet* Catalogue::ruleSet(const std::string& id) const
+{
+    return ruleSetById(m_ruleSets, id);
+}
+
+Result<const DossierTemplate*> Catalogue::dossierTemplate(const std::string& rulesetId) const
+{
+    std::call_once(m_templatesOnce, [this] {
+        const fs::path dir = m_dataDir;
+        auto loaded = loadDossierTemplates((dir / "questionnaires").string(),
+                                           (dir / "schemas" / "dossier-template.xsd").string());
+        m_templates = loaded ? std::move(loaded) : Result<std::vector<DossierTemplate>>(withKind(loaded.errors(), ErrorKind::RuleSet));
+    });
+    if (!*m_templates)
+        return m_templates->errors();
+    if (const DossierTemplate* found = dossierTemplateFor(**m_templates, rulesetId))
+        return found;
+    return makeError(ErrorKind::RuleSet, "", 0, rulesetId, "bộ quy tắc '" + rulesetId + "' không có mẫu hồ sơ",
+                     "the rule set '" + rulesetId + "' has no dossier template");
+}
+
+Result<std::shared_ptr<XmlSchema>> Catalogue::dossierSchema() const
+{
+    std::call_once(m_schemaOnce, [this] {
+        auto schema = XmlSchema::load((fs::path(m_dataDir) / "schemas" / "dossier.xsd").string());
+        m_schema = schema ? std::move(schema) : Result<std::shared_ptr<XmlSchema>>(withKind(schema.errors(), ErrorKind::RuleSet));
+    });
+    return *m_schema;
+}
+
+Result<std::string> Catalogue::dossierStylesheet() const
+{
+    std::call_once(m_cssOnce, [this] {
+        auto css = readTextFile((fs::path(m_dataDir) / "reports" / "dossier.css").string(), 1u << 20);
+        m_css = css ? std::move(css) : Result<std::string>(withKind(css.errors(), ErrorKind::RuleSet));
+    });
+    return *m_css;
+}
+
+std::string findDataDirectory(const std::optional<std::string>& explicitDir, const std::string& programDir)
+{
+    if (explicitDir)
+        return *explicitDir;
+    if (const char* env = std::getenv("SECLEVEL_DATA_DIR"); env && *env)
+        return env;
+    std::vector<std::string> candidates;
+    if (!programDir.empty())
+        candidates.push_back((fs::path(programDir) / ".." / "share" / "seclevel").string());
+    candidates.push_back(SECLEVEL_DATA_DIR);
+    candidates.push_back(SECLEVEL_SOURCE_DIR);
+    for (const auto& dir : candidates) {
+        std::error_code ec;
+        if (fs::exists(fs::path(dir) / "schemas" / "ruleset.xsd", ec))
+            return dir;
+    }
+    return SECLEVEL_SOURCE_DIR;
+}
+
+} // namespace seclevel

@@ -1,0 +1,47 @@
+#pragma once
+// The shipped law as data — rule sets, dossier templates, the dossier schema and the print stylesheet —
+// loaded once and shared read-only. A command loads it once per run; the server holds one for its lifetime.
+// Rule sets load at once (every use case needs them); the rest loads on first use, thread-safely.
+#include "core/Dossier.h"
+#include "core/Error.h"
+#include "core/RuleSet.h"
+
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace seclevel {
+
+class XmlSchema;
+
+class Catalogue {
+public:
+    // Loads the rule sets of `dataDir` (holding questionnaires/, schemas/, reports/). Errors are ErrorKind::RuleSet.
+    static Result<std::shared_ptr<const Catalogue>> load(const std::string& dataDir);
+
+    const std::string& dataDirectory() const { return m_dataDir; }
+    const std::vector<RuleSet>& ruleSets() const { return m_ruleSets; }
+    const RuleSet* ruleSet(const std::string& id) const;
+
+    // The dossier template of a rule set, or an error naming the rule set (ErrorKind::RuleSet).
+    Result<const DossierTemplate*> dossierTemplate(const std::string& rulesetId) const;
+    Result<std::shared_ptr<XmlSchema>> dossierSchema() const;
+    Result<std::string> dossierStylesheet() const;
+
+private:
+    std::string m_dataDir;
+    std::vector<RuleSet> m_ruleSets;
+
+    mutable std::once_flag m_templatesOnce, m_schemaOnce, m_cssOnce;
+    mutable std::optional<Result<std::vector<DossierTemplate>>> m_templates;
+    mutable std::optional<Result<std::shared_ptr<XmlSchema>>> m_schema;
+    mutable std::optional<Result<std::string>> m_css;
+};
+
+// Where the shipped data is: `explicitDir` (--rules) when given, else $SECLEVEL_DATA_DIR, else
+// <programDir>/../share/seclevel, the install prefix, then the source tree.
+std::string findDataDirectory(const std::optional<std::string>& explicitDir, const std::string& programDir);
+
+} // namespace seclevel
