@@ -200,7 +200,7 @@ BOOST_AUTO_TEST_CASE(system_store_round_trip_with_history)
     BOOST_REQUIRE_MESSAGE(add.exitCode == 0, add.err);
     BOOST_TEST(add.out.find("BNV-QLVB") != std::string::npos);
     Run again = run({"system", "add", v1.string(), "--db", db}, dir.path);
-    BOOST_TEST(again.exitCode == 4, again.err);
+    BOOST_TEST(again.exitCode == 9, again.err);
 
     const auto v2 = write(dir.path, "v2.json",
                           answersFile("BNV-QLVB", "Quản lý văn bản", R"({"system_type": "internal", "info_classes": ["public", "personal"]})"));
@@ -307,4 +307,38 @@ BOOST_AUTO_TEST_CASE(dossier_prints_as_html_and_forms)
         BOOST_TEST(p.exitCode == 0, p.err);
         BOOST_TEST(slurp(pdf).rfind("%PDF", 0) == 0u);
     }
+}
+
+BOOST_AUTO_TEST_CASE(numbers_on_the_command_line_are_parsed_strictly)
+{
+    TempDir dir;
+    const std::string db = (dir.path / "d.db").string();
+    const auto file = write(dir.path, "s.json",
+                            answersFile("NUM-1", "Hệ thống", R"({"system_type": "internal", "info_classes": ["public", "personal"]})"));
+    BOOST_REQUIRE(run({"system", "add", file.string(), "--db", db, "--ruleset", "VN-2022"}, dir.path).exitCode == 0);
+    Run form = run({"dossier", "export", "NUM-1", "--format", "html", "--form", "1x", "--db", db}, dir.path);
+    BOOST_TEST(form.exitCode == 1, form.err);
+    Run propose = run({"assess", file.string(), "--propose", "4x", "--justification", "x"}, dir.path);
+    BOOST_TEST(propose.exitCode == 1, propose.err);
+    BOOST_TEST(propose.err.find("4x") != std::string::npos, propose.err);
+}
+
+BOOST_AUTO_TEST_CASE(an_unknown_database_scheme_is_an_error_never_a_new_file)
+{
+    TempDir dir;
+    Run r = run({"system", "list", "--db", "mysql://somewhere/seclevel", "--lang", "en"}, dir.path);
+    BOOST_TEST(r.exitCode == 4, r.err);
+    BOOST_TEST(r.err.find("mysql") != std::string::npos, r.err);
+    BOOST_TEST(fs::is_empty(dir.path), "nothing was created in the working directory");
+}
+
+BOOST_AUTO_TEST_CASE(a_named_rule_set_outside_its_dates_is_flagged)
+{
+    TempDir dir;
+    const auto file = write(dir.path, "s.json",
+                            answersFile("DATE-1", "Hệ thống", R"({"system_type": "internal", "info_classes": ["public"], "holds_user_accounts": false})"));
+    Run r = run({"assess", file.string(), "--ruleset", "VN-2016", "--as-of", "2026-10-01", "--lang", "en"}, dir.path);
+    BOOST_TEST(r.exitCode == 0, r.err);
+    BOOST_TEST(r.err.find("RULESET-DATE") != std::string::npos, r.err);
+    BOOST_TEST(r.err.find("2016-07-01") != std::string::npos, r.err);
 }
