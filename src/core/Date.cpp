@@ -35,12 +35,5 @@ std::string formatIsoDate(Date date)
     return buffer;
 }
 
-std::string formatVietnameseDate(Date date)
-{
-    char buffer[48];
-    std::snprintf(buffer, sizeof buffer, "ngày %02u tháng %02u năm %04d", static_cast<unsigned>(date.day()),
-                  static_cast<unsigned>(date.month()), static_cast<int>(date.year()));
-    return buffer;
-}
 
 } // namespace seclevel

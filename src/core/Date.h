@@ -12,7 +12,5 @@ using Date = std::chrono::year_month_day;
 // Accepts exactly YYYY-MM-DD with a valid calendar day; anything else is nullopt.
 std::optional<Date> parseIsoDate(std::string_view text);
 std::string formatIsoDate(Date date);
-// "ngày 05 tháng 01 năm 2020" style used in Vietnamese documents.
-std::string formatVietnameseDate(Date date);
 
 } // namespace seclevel
