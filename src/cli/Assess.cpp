@@ -3,7 +3,7 @@
 #include "formats/json/AnswersFile.h"
 #include "formats/json/AssessmentJson.h"
 #include "formats/text/AssessmentText.h"
-#include "formats/xml/AssessmentXml.h"
+#include "formats/xml/DossierXml.h"
 
 #include <iostream>
 
@@ -55,7 +55,7 @@ public:
         if (format == "json")
             *context.out << assessmentToJson(judged->assessment, *judged->ruleSet, context.lang);
         else if (format == "xml")
-            *context.out << assessmentToXml(judged->assessment, *judged->ruleSet, judged->system, context.lang);
+            *context.out << assessmentReportToXml(judged->assessment, judged->system);
         else
             *context.out << assessmentToText(judged->assessment, *judged->ruleSet, judged->system, context.lang);
         return judged->assessment.derivedLevel == 0 ? ExitUndetermined : ExitOk;

@@ -85,7 +85,7 @@ BOOST_AUTO_TEST_CASE(assess_xml_is_well_formed_and_carries_the_rule_set)
     TempDir dir;
     Run r = run({"assess", example, "--format", "xml", "--ruleset", "VN-2026"}, dir.path);
     BOOST_REQUIRE_MESSAGE(r.exitCode == 0, r.err);
-    BOOST_TEST(r.out.find("<assessment xmlns=\"urn:seclevel:assessment:1\"") != std::string::npos, r.out);
+    BOOST_TEST(r.out.find("<assessment-report xmlns=\"urn:seclevel:dossier:1\" schema-version=\"1\"") != std::string::npos, r.out);
     BOOST_TEST(r.out.find("<ruleset id=\"VN-2026\"") != std::string::npos);
     BOOST_TEST(r.out.find("citation=\"NĐ331 Art 13.2.b\"") != std::string::npos);
 }

@@ -435,6 +435,23 @@ BOOST_AUTO_TEST_CASE(output_has_the_documented_shape)
     BOOST_TEST(xml.find("key=\"blank_text\"") < xml.find("key=\"zero_probe\""));
 }
 
+BOOST_AUTO_TEST_CASE(assessment_report_is_valid_in_the_dossier_vocabulary_and_is_not_a_dossier)
+{
+    const DossierDocument document = makeDocument();
+    const std::string xml = assessmentReportToXml(document.assessment, document.system);
+    BOOST_TEST(xml.find("<assessment-report xmlns=\"urn:seclevel:dossier:1\" schema-version=\"1\">") != std::string::npos);
+    const Errors errors = validateDossierXml(xml, "report.xml", schema());
+    BOOST_TEST(errors.empty(), (errors.empty() ? std::string() : errors[0].describe(Lang::En)));
+    // The same <assessment> element as the dossier carries.
+    const std::string dossier = dossierToXml(document);
+    const auto assessmentOf = [](const std::string& text) {
+        const auto begin = text.find("<assessment ");
+        return text.substr(begin, text.find("</assessment>") - begin);
+    };
+    BOOST_TEST(assessmentOf(xml).substr(0, 40) == assessmentOf(dossier).substr(0, 40));
+    BOOST_TEST(!dossierFromXml(xml, "report.xml", schema()).ok(), "an assessment report is not imported as a dossier");
+}
+
 BOOST_AUTO_TEST_CASE(every_value_alternative_comes_back_as_itself)
 {
     DossierDocument d = makeDocument();

@@ -736,24 +736,25 @@ private:
 
 } // namespace
 
-std::string dossierToXml(const DossierDocument& d)
+namespace {
+
+// The declaration and the root element every document of this vocabulary starts with.
+pugi::xml_node startDocument(pugi::xml_document& doc, const char* rootName, const Assessment& a)
 {
-    pugi::xml_document doc;
     auto declaration = doc.append_child(pugi::node_declaration);
     declaration.append_attribute("version").set_value("1.0");
     declaration.append_attribute("encoding").set_value("UTF-8");
-    auto root = doc.append_child("dossier");
+    auto root = doc.append_child(rootName);
     root.append_attribute("xmlns").set_value(dossierNamespace);
     root.append_attribute("schema-version").set_value(schemaVersion);
     auto ruleset = root.append_child("ruleset");
-    ruleset.append_attribute("id").set_value(d.assessment.rulesetId.c_str());
-    ruleset.append_attribute("version").set_value(d.assessment.rulesetVersion.c_str());
-    writeSystem(root, d.system);
-    writeAssessment(root, d.assessment, d.approvedLevel);
-    writeDossier(root, d.dossier);
-    if (!d.auditHead.empty())
-        appendText(root, "audit-head", d.auditHead);
+    ruleset.append_attribute("id").set_value(a.rulesetId.c_str());
+    ruleset.append_attribute("version").set_value(a.rulesetVersion.c_str());
+    return root;
+}
 
+std::string serialise(const pugi::xml_document& doc)
+{
     StringWriter writer;
     writer.out.reserve(16 * 1024);
     doc.save(writer, "  ", pugi::format_indent, pugi::encoding_utf8);
@@ -771,6 +772,29 @@ std::string dossierToXml(const DossierDocument& d)
             out += c;
     }
     return out;
+}
+
+} // namespace
+
+std::string dossierToXml(const DossierDocument& d)
+{
+    pugi::xml_document doc;
+    auto root = startDocument(doc, "dossier", d.assessment);
+    writeSystem(root, d.system);
+    writeAssessment(root, d.assessment, d.approvedLevel);
+    writeDossier(root, d.dossier);
+    if (!d.auditHead.empty())
+        appendText(root, "audit-head", d.auditHead);
+    return serialise(doc);
+}
+
+std::string assessmentReportToXml(const Assessment& assessment, const SystemDescription& system)
+{
+    pugi::xml_document doc;
+    auto root = startDocument(doc, "assessment-report", assessment);
+    writeSystem(root, system);
+    writeAssessment(root, assessment, 0);
+    return serialise(doc);
 }
 
 Errors validateDossierXml(std::string_view xml, const std::string& fileName, const XmlSchema& schema)

@@ -29,6 +29,10 @@ constexpr std::size_t maxDossierXmlBytes = 16u * 1024u * 1024u;
 // The document as XML (UTF-8, two-space indentation). Does not validate: see exportDossierXml.
 std::string dossierToXml(const DossierDocument& document);
 
+// What `assess --format xml` writes: the rule set, the system with its answers and the assessment, in the
+// dossier's vocabulary (urn:seclevel:dossier:1, root <assessment-report>), so an assessment has one XML form.
+std::string assessmentReportToXml(const Assessment& assessment, const SystemDescription& system);
+
 // Checks an XML text against the dossier schema (and the size cap). Empty = valid.
 Errors validateDossierXml(std::string_view xml, const std::string& fileName, const XmlSchema& schema);
 
