@@ -95,11 +95,16 @@ start() {
     dir=$(cd "$dir" && pwd -P)
     stop_server "$dir/data"
     remove_cluster
+    # Clients connect to DIR/socket/.s.PGSQL.54329, and a Unix socket path holds at most 107 bytes.
+    if [[ $(( ${#dir} + 22 )) -gt 107 ]]; then
+        echo "postgres-cluster: $dir is too long a path for a Unix socket; use a shorter directory" >&2
+        exit 1
+    fi
 
     runtime=$dir
     if [[ $(id -u) -eq 0 ]]; then
-        if ! runuser -u "$server_user" -- test -x "$dir" 2>/dev/null || [[ ${#dir} -gt 80 ]]; then
-            # The server user cannot reach DIR (or the socket path would be too long for a Unix socket).
+        if ! runuser -u "$server_user" -- test -x "$dir" 2>/dev/null; then
+            # The server user cannot reach DIR.
             runtime=$(mktemp -d /tmp/seclevel-pg.XXXXXX)
             ln -s "$runtime/data" "$dir/data"
             ln -s "$runtime/socket" "$dir/socket"
@@ -111,7 +116,6 @@ start() {
         touch "$runtime/postgres.log"
         chown "$server_user" "$runtime/postgres.log"
     else
-        [[ ${#dir} -le 80 ]] || { echo "postgres-cluster: $dir is too long a path for a Unix socket" >&2; exit 1; }
         mkdir -p "$runtime/data" "$runtime/socket"
     fi
     data=$runtime/data
