@@ -9,11 +9,22 @@ namespace seclevel::postgres {
 
 namespace {
 
+// libpq's messages end in a newline and put hints on further lines: one line, for an Error.
 std::string trimmed(std::string text)
 {
     while (!text.empty() && (text.back() == '\n' || text.back() == ' ' || text.back() == '\r'))
         text.pop_back();
-    return text;
+    std::string line;
+    for (size_t i = 0; i < text.size(); ++i) {
+        if (text[i] == '\n') {
+            line += "; ";
+            while (i + 1 < text.size() && (text[i + 1] == '\t' || text[i + 1] == ' '))
+                ++i;
+        } else {
+            line += text[i];
+        }
+    }
+    return line;
 }
 
 void ignoreNotice(void*, const char*) {}
@@ -195,8 +206,8 @@ std::unique_ptr<Connection> Connection::open(const std::string& url)
     if (PQstatus(handle) != CONNECTION_OK) {
         const std::string message = connection->scrub(trimmed(PQerrorMessage(handle)));
         fail(makeError(ErrorKind::Storage, label, 0, {},
-                       "Không kết nối được máy chủ cơ sở dữ liệu " + label + ": " + message,
-                       "Cannot connect to the database server " + label + ": " + message));
+                       "Không kết nối được máy chủ cơ sở dữ liệu: " + message,
+                       "Cannot connect to the database server: " + message));
     }
     PQsetNoticeProcessor(handle, ignoreNotice, nullptr);
     connection->execute("SET TIME ZONE 'UTC'");
