@@ -214,6 +214,20 @@ std::unique_ptr<Connection> Connection::open(const std::string& url)
     return connection;
 }
 
+void Connection::reconnectIfLost()
+{
+    if (PQstatus(m_connection) != CONNECTION_BAD)
+        return;
+    PQreset(m_connection);
+    m_prepared.clear();
+    if (PQstatus(m_connection) != CONNECTION_OK) {
+        const std::string message = scrub(trimmed(PQerrorMessage(m_connection)));
+        fail(makeError(ErrorKind::Storage, m_label, 0, {}, "Mất kết nối tới máy chủ cơ sở dữ liệu: " + message,
+                       "Lost the connection to the database server: " + message));
+    }
+    execute("SET TIME ZONE 'UTC'");
+}
+
 void Connection::failWith(pg_result* result, const std::string& vi, const std::string& en)
 {
     std::string state, message;

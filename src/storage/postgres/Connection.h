@@ -91,6 +91,10 @@ public:
     // A statement or script without parameters (BEGIN, SAVEPOINT, DDL).
     void execute(const std::string& sql);
 
+    // Connects again if the server closed the connection (restart, idle timeout); call only between
+    // transactions. Prepared statements are prepared again on their next use.
+    void reconnectIfLost();
+
     // The message of a failed result or connection, with the password (if any) masked.
     std::string scrub(std::string message) const;
 

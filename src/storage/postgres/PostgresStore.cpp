@@ -757,6 +757,8 @@ Result<T> PostgresStore::read(bool snapshot, const std::function<T()>& body)
 {
     const bool ownTransaction = snapshot && m_depth == 0;
     try {
+        if (m_depth == 0)
+            m_connection->reconnectIfLost();
         if (ownTransaction)
             m_connection->execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
         T value = body();
@@ -839,6 +841,7 @@ Result<bool> PostgresStore::write(const std::function<Result<bool>()>& body)
     for (int number = 1;; ++number) {
         m_mustRetry = false;
         try {
+            m_connection->reconnectIfLost();
             m_connection->execute("BEGIN ISOLATION LEVEL SERIALIZABLE");
         } catch (const Failure& failure) {
             return failure.error;
