@@ -1,0 +1,106 @@
+#pragma once
+// Which store the contract suite (store_contract_test.cpp) runs against.
+//
+//   SECLEVEL_TEST_STORE unset (or a path)      a new empty SQLite file in a temporary directory per store
+//   SECLEVEL_TEST_STORE=postgresql://…         a new empty PostgreSQL database per store, created through
+//                                              the server the URL names (the URL is the admin connection)
+//
+// There is no silent skip: when the variable names PostgreSQL and this build has no PostgreSQL store, every
+// test that asks for a store fails and says so.
+#include "storage/Store.h"
+#include "storage/sqlite/SqliteStore.h"
+
+#include <boost/test/unit_test.hpp>
+
+#include <cstdlib>
+#include <filesystem>
+#include <memory>
+#include <stdexcept>
+#include <string>
+
+namespace seclevel::test {
+
+// ==== TO BE IMPLEMENTED ON THE postgres BRANCH ===============================================================
+// A new, empty PostgreSQL store: creates a fresh database on the server `adminUrl` connects to (a unique
+// name, dropped again when the test program ends if possible) and opens the store in it. When `url` is given
+// it receives the postgresql:// URL of the new database, so that other processes can open the same store.
+std::unique_ptr<Store> freshPostgresStore(const std::string& adminUrl, std::string* url = nullptr);
+// Opens the PostgreSQL store a postgresql:// URL names (what a second process or connection does).
+std::unique_ptr<Store> openPostgresStore(const std::string& url);
+// =============================================================================================================
+
+#ifndef SECLEVEL_HAVE_POSTGRES
+inline std::unique_ptr<Store> freshPostgresStore(const std::string& adminUrl, std::string*)
+{
+    BOOST_FAIL("SECLEVEL_TEST_STORE=" + adminUrl +
+               " asks for PostgreSQL, but this build has no PostgreSQL store (SECLEVEL_HAVE_POSTGRES is not "
+               "defined); unset SECLEVEL_TEST_STORE to test the SQLite store");
+    return nullptr;
+}
+inline std::unique_ptr<Store> openPostgresStore(const std::string& url)
+{
+    BOOST_FAIL("cannot open " + url + ": this build has no PostgreSQL store");
+    return nullptr;
+}
+#endif
+
+// The admin URL when the suite runs against PostgreSQL, else empty.
+inline std::string postgresAdminUrl()
+{
+    const char* chosen = std::getenv("SECLEVEL_TEST_STORE");
+    const std::string location = chosen ? chosen : "";
+    return location.rfind("postgresql://", 0) == 0 || location.rfind("postgres://", 0) == 0 ? location : "";
+}
+
+inline bool testingPostgres()
+{
+    return !postgresAdminUrl().empty();
+}
+
+// One temporary directory per test program, removed when the program ends normally. Forked children leave
+// with _exit and so never remove it.
+inline const std::filesystem::path& temporaryRoot()
+{
+    struct Root {
+        std::filesystem::path path;
+        Root()
+        {
+            std::string pattern = (std::filesystem::temp_directory_path() / "seclevel-store-test-XXXXXX").string();
+            if (!mkdtemp(pattern.data()))
+                throw std::runtime_error("cannot create a temporary directory");
+            path = pattern;
+        }
+        ~Root()
+        {
+            std::error_code ignored;
+            std::filesystem::remove_all(path, ignored);
+        }
+    };
+    static Root root;
+    return root.path;
+}
+
+// Opens the store at `location` (an SQLite path or a postgresql:// URL), failing the test when it cannot.
+inline std::unique_ptr<Store> openStoreAt(const std::string& location)
+{
+    if (location.rfind("postgresql://", 0) == 0 || location.rfind("postgres://", 0) == 0)
+        return openPostgresStore(location);
+    auto opened = SqliteStore::open(location);
+    if (!opened)
+        BOOST_FAIL("cannot open the SQLite store " + location + ": " + opened.errors().front().describe(Lang::En));
+    return std::move(*opened);
+}
+
+// A new, empty store; `location` (when given) receives where it lives, for openStoreAt from other processes.
+inline std::unique_ptr<Store> freshStore(std::string* location = nullptr)
+{
+    if (testingPostgres())
+        return freshPostgresStore(postgresAdminUrl(), location);
+    static int counter = 0;
+    const std::string path = (temporaryRoot() / ("store-" + std::to_string(++counter) + ".db")).string();
+    if (location)
+        *location = path;
+    return openStoreAt(path);
+}
+
+} // namespace seclevel::test
