@@ -201,6 +201,85 @@ BEGIN
 END;
 )sql";
 
+// Version 3: who acted (user id, organisation, role) everywhere an actor is recorded, and assessments kept
+// whole in the canonical encoding (codec/StoredEncoding.h) with their rule-set id and version.
+// - Existing rows keep their user id; their organisation is '' and their role 'operator' (the only role
+//   there was).
+// - assessments is rebuilt: its append-only triggers forbid the UPDATE an added column would need. Rows of
+//   versions 1–2 get an assessment holding their levels, rule set and justification without components
+//   (their trace was the caller's rendering, not the canonical encoding); that rendering is kept in
+//   legacy_trace.
+// - systems.ruleset_version: the version of the rule set that made the latest assessment.
+constexpr const char* schemaVersion3 = R"sql(
+ALTER TABLE organisations ADD COLUMN created_by_organisation TEXT NOT NULL DEFAULT '';
+ALTER TABLE organisations ADD COLUMN created_by_role TEXT NOT NULL DEFAULT 'operator'
+    CHECK (created_by_role IN ('operator', 'security_unit', 'owner', 'appraising_body', 'inspector', 'administrator'));
+ALTER TABLE organisations ADD COLUMN updated_by_organisation TEXT NOT NULL DEFAULT '';
+ALTER TABLE organisations ADD COLUMN updated_by_role TEXT NOT NULL DEFAULT 'operator'
+    CHECK (updated_by_role IN ('operator', 'security_unit', 'owner', 'appraising_body', 'inspector', 'administrator'));
+
+ALTER TABLE systems ADD COLUMN ruleset_version TEXT NOT NULL DEFAULT '';
+ALTER TABLE systems ADD COLUMN created_by_organisation TEXT NOT NULL DEFAULT '';
+ALTER TABLE systems ADD COLUMN created_by_role TEXT NOT NULL DEFAULT 'operator'
+    CHECK (created_by_role IN ('operator', 'security_unit', 'owner', 'appraising_body', 'inspector', 'administrator'));
+ALTER TABLE systems ADD COLUMN updated_by_organisation TEXT NOT NULL DEFAULT '';
+ALTER TABLE systems ADD COLUMN updated_by_role TEXT NOT NULL DEFAULT 'operator'
+    CHECK (updated_by_role IN ('operator', 'security_unit', 'owner', 'appraising_body', 'inspector', 'administrator'));
+
+ALTER TABLE answer_history ADD COLUMN actor_organisation TEXT NOT NULL DEFAULT '';
+ALTER TABLE answer_history ADD COLUMN actor_role TEXT NOT NULL DEFAULT 'operator'
+    CHECK (actor_role IN ('operator', 'security_unit', 'owner', 'appraising_body', 'inspector', 'administrator'));
+ALTER TABLE dossier_history ADD COLUMN actor_organisation TEXT NOT NULL DEFAULT '';
+ALTER TABLE dossier_history ADD COLUMN actor_role TEXT NOT NULL DEFAULT 'operator'
+    CHECK (actor_role IN ('operator', 'security_unit', 'owner', 'appraising_body', 'inspector', 'administrator'));
+
+DROP TRIGGER assessments_no_update;
+DROP TRIGGER assessments_no_delete;
+DROP INDEX assessments_by_system;
+ALTER TABLE assessments RENAME TO assessments_v2;
+CREATE TABLE assessments (
+    id                 INTEGER PRIMARY KEY,
+    system_id          TEXT NOT NULL REFERENCES systems (id) ON UPDATE RESTRICT ON DELETE RESTRICT,
+    ruleset_id         TEXT NOT NULL CHECK (ruleset_id <> ''),
+    ruleset_version    TEXT NOT NULL DEFAULT '',
+    derived_level      INTEGER NOT NULL CHECK (derived_level BETWEEN 0 AND 5),
+    proposed_level     INTEGER NOT NULL CHECK (proposed_level BETWEEN 0 AND 5),
+    assessment         TEXT NOT NULL CHECK (json_valid(assessment)),
+    legacy_trace       TEXT,
+    actor              TEXT NOT NULL CHECK (actor <> ''),
+    actor_organisation TEXT NOT NULL DEFAULT '',
+    actor_role         TEXT NOT NULL DEFAULT 'operator'
+        CHECK (actor_role IN ('operator', 'security_unit', 'owner', 'appraising_body', 'inspector', 'administrator')),
+    at                 TEXT NOT NULL CHECK (at GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]:[0-9][0-9]Z'),
+    CHECK (proposed_level >= derived_level)
+) STRICT;
+INSERT INTO assessments (id, system_id, ruleset_id, ruleset_version, derived_level, proposed_level, assessment,
+                         legacy_trace, actor, at)
+SELECT id, system_id, ruleset_id, ruleset_version, derived_level, proposed_level,
+       json_object('format', 1, 'ruleset_id', ruleset_id, 'ruleset_version', ruleset_version,
+                   'derived_level', derived_level, 'proposed_level', proposed_level, 'justification', justification,
+                   'components', json('[]'), 'warnings', json('[]')),
+       trace_json, actor, at
+  FROM assessments_v2;
+DROP TABLE assessments_v2;
+CREATE INDEX assessments_by_system ON assessments (system_id, at, id);
+CREATE TRIGGER assessments_no_update BEFORE UPDATE ON assessments
+BEGIN
+    SELECT RAISE(ABORT, 'assessments is append-only');
+END;
+CREATE TRIGGER assessments_no_delete BEFORE DELETE ON assessments
+BEGIN
+    SELECT RAISE(ABORT, 'assessments is append-only');
+END;
+
+UPDATE systems SET ruleset_version = coalesce(
+    (SELECT a.ruleset_version FROM assessments a WHERE a.system_id = systems.id ORDER BY a.at DESC, a.id DESC LIMIT 1),
+    '');
+
+-- Attachment contents no attachment refers to are removed on every dossier save: find the referrers fast.
+CREATE INDEX dossier_attachments_by_sha256 ON dossier_attachments (sha256);
+)sql";
+
 constexpr const char* createMigrationsTable = R"sql(
 CREATE TABLE IF NOT EXISTS schema_migrations (
     version     INTEGER PRIMARY KEY CHECK (version > 0),
@@ -220,7 +299,7 @@ void refuseNewer(const std::string& path, std::int64_t version)
     if (version <= supportedSchemaVersion())
         return;
     const std::string found = std::to_string(version), known = std::to_string(supportedSchemaVersion());
-    fail(makeError(path, 0, "schema_migrations",
+    fail(makeError(ErrorKind::Storage, path, 0, "schema_migrations",
                    "Cơ sở dữ liệu có phiên bản lược đồ " + found + ", mới hơn phiên bản " + known +
                        " mà chương trình này hỗ trợ; hãy dùng phiên bản seclevel mới hơn",
                    "The database has schema version " + found + ", newer than version " + known +
@@ -234,6 +313,7 @@ const std::vector<Migration>& migrations()
     static const std::vector<Migration> all = {
         {1, "organisations, systems, components, answers, answer history, assessments", schemaVersion1},
         {2, "level-proposal dossier: fields, requirement statements, attachments, contents, history", schemaVersion2},
+        {3, "actors with organisation and role; assessments kept whole in the canonical encoding", schemaVersion3},
     };
     return all;
 }
@@ -245,11 +325,18 @@ int supportedSchemaVersion()
 
 int readSchemaVersion(sqlite3* db, const std::string& path)
 {
-    const auto hasMigrations = queryInteger(
-        db, path, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'");
+    // One statement, so one snapshot: another process creating the schema meanwhile cannot make the file look
+    // like a database with tables but without schema_migrations.
+    Statement probe(db, path,
+                    "SELECT (SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'),"
+                    "       (SELECT count(*) FROM sqlite_master)");
+    probe.step();
+    const auto hasMigrations = probe.integer(0);
+    const auto objects = probe.integer(1);
+    probe.reset();
     if (!hasMigrations) {
-        if (queryInteger(db, path, "SELECT count(*) FROM sqlite_master") > 0)
-            fail(makeError(path, 0, {},
+        if (objects > 0)
+            fail(makeError(ErrorKind::Storage, path, 0, {},
                            "Tệp là cơ sở dữ liệu SQLite nhưng không phải của seclevel (không có bảng "
                            "schema_migrations); không mở để tránh làm hỏng dữ liệu của chương trình khác",
                            "The file is an SQLite database but not a seclevel one (no schema_migrations "
@@ -263,16 +350,16 @@ int readSchemaVersion(sqlite3* db, const std::string& path)
 
 void migrate(sqlite3* db, const std::string& path)
 {
-    const int initial = readSchemaVersion(db, path);
+    if (readSchemaVersion(db, path) == supportedSchemaVersion())
+        return;
+    // One exclusive transaction around reading the version again and applying what is missing: when several
+    // processes open a new file at once, one migrates and the others wait, then find nothing to do.
+    Transaction transaction(db, path, Transaction::Kind::Exclusive);
+    const int current = readSchemaVersion(db, path);
+    execute(db, path, createMigrationsTable);
     for (const Migration& migration : migrations()) {
-        if (migration.version <= initial)
+        if (migration.version <= current)
             continue;
-        Transaction transaction(db, path, Transaction::Kind::Write);
-        execute(db, path, createMigrationsTable);
-        const auto current = queryInteger(db, path, "SELECT coalesce(max(version), 0) FROM schema_migrations");
-        refuseNewer(path, current);
-        if (current >= migration.version)
-            continue;  // another process applied it meanwhile; the transaction rolls back empty
         const int code = sqlite3_exec(db, migration.sql, nullptr, nullptr, nullptr);
         if (code != SQLITE_OK) {
             const std::string number = std::to_string(migration.version);
@@ -283,8 +370,8 @@ void migrate(sqlite3* db, const std::string& path)
                          "INSERT INTO schema_migrations (version, description, applied_at) "
                          "VALUES (?1, ?2, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))");
         record.bindInt(1, migration.version).bindText(2, migration.description).run();
-        transaction.commit();
     }
+    transaction.commit();
 }
 
 } // namespace seclevel::sqlite

@@ -1,8 +1,8 @@
 #pragma once
 // The versioned schema of the SQLite store (internal to storage/sqlite).
 //
-// Migrations are an ordered list of SQL scripts; each is applied in its own transaction together with its
-// row in schema_migrations, so a database is always at exactly one known version. Never edit a released
+// Migrations are an ordered list of SQL scripts; the missing ones are applied in one transaction together with
+// their rows in schema_migrations, so a database is always at exactly one known version. Never edit a released
 // migration: add the next one. A migration that rebuilds a table must say so, because foreign_keys cannot
 // be switched off inside a transaction (see https://sqlite.org/lang_altertable.html#otheralter).
 #include <sqlite3.h>
@@ -25,8 +25,8 @@ int supportedSchemaVersion();
 // schema_migrations (a database of some other program) or when its version is newer than this program's.
 int readSchemaVersion(sqlite3* db, const std::string& path);
 
-// Applies every migration newer than the database, each in its own write transaction. Safe against another
-// process migrating the same file at the same time: the version is read again once the write lock is held.
+// Applies every migration newer than the database, all in one exclusive transaction. Safe against other
+// processes migrating the same file at the same time: the version is read again once the lock is held.
 void migrate(sqlite3* db, const std::string& path);
 
 } // namespace seclevel::sqlite

@@ -1,11 +1,11 @@
 #include "storage/sqlite/SqliteStore.h"
 
+#include "codec/StoredEncoding.h"
 #include "core/Date.h"
 #include "core/Sha256.h"
 
 #include "storage/sqlite/Migrations.h"
 #include "storage/sqlite/Statement.h"
-#include "storage/sqlite/ValueEncoding.h"
 
 #include <sqlite3.h>
 
@@ -21,14 +21,14 @@
 
 namespace seclevel {
 
-using sqlite::EncodedValue;
+using codec::EncodedValue;
 using sqlite::fail;
+using sqlite::Scope;
 using sqlite::Statement;
 using sqlite::Transaction;
 
 namespace {
 
-constexpr int busyTimeoutMilliseconds = 5000;
 constexpr int highestLevel = 5;  // cấp độ 1..5 (NĐ85/2016 Art 7); 0 = not yet assessed
 
 // Runs one public operation: Failures thrown inside storage/sqlite, and anything else, become Errors here.
@@ -40,10 +40,12 @@ Result<T> guarded(const std::string& path, Body&& body)
     } catch (const sqlite::Failure& failure) {
         return failure.error;
     } catch (const std::bad_alloc&) {
-        return makeError(path, 0, {}, "Hết bộ nhớ", "Out of memory");
+        return makeError(ErrorKind::Storage, path, 0, {}, "Hết bộ nhớ", "Out of memory");
     } catch (const std::exception& exception) {
-        return makeError(path, 0, {}, std::string("Lỗi không lường trước: ") + exception.what(),
+        return makeError(ErrorKind::Internal, path, 0, {}, std::string("Lỗi không lường trước: ") + exception.what(),
                          std::string("Unexpected error: ") + exception.what());
+    } catch (...) {
+        return makeError(ErrorKind::Internal, path, 0, {}, "Lỗi không lường trước", "Unexpected error");
     }
 }
 
@@ -72,7 +74,7 @@ struct Checker {
     {
         if (value.empty())
             add(line, field, std::string(whatVi) + " không được để trống", std::string(whatEn) + " must not be empty");
-        else if (!sqlite::isStorableText(value))
+        else if (!codec::isStorableText(value))
             text(field, value, whatVi, whatEn, line);
         else if (hasControlCharacter(value) || value.front() == ' ' || value.back() == ' ')
             add(line, field, std::string(whatVi) + " chứa ký tự điều khiển hoặc khoảng trắng ở đầu/cuối",
@@ -83,7 +85,7 @@ struct Checker {
     void text(const std::string& field, std::string_view value, std::string_view whatVi, std::string_view whatEn,
               int line = 0)
     {
-        if (!sqlite::isStorableText(value))
+        if (!codec::isStorableText(value))
             add(line, field, std::string(whatVi) + " không phải văn bản UTF-8 hợp lệ hoặc chứa ký tự NUL",
                 std::string(whatEn) + " is not valid UTF-8 text or contains a NUL character");
     }
@@ -96,7 +98,22 @@ struct Checker {
 
 void checkActor(Checker& checker, const Actor& actor)
 {
-    checker.identifier("actor", actor.name, "Tên người thực hiện", "The actor's name");
+    checker.identifier("actor", actor.userId, "Mã người thực hiện", "The actor's user id");
+    if (!actor.organisationId.empty())
+        checker.identifier("actor", actor.organisationId, "Tổ chức của người thực hiện", "The actor's organisation");
+}
+
+// Who and when, as the columns record them.
+struct ActorColumns {
+    std::string user;
+    std::string organisation;
+    std::string role;
+    std::string at;
+};
+
+ActorColumns columnsOf(const Actor& actor)
+{
+    return {actor.userId, actor.organisationId, roleName(actor.role), isoTimestamp(actor.at)};
 }
 
 // component ('' = system-level), key
@@ -118,7 +135,7 @@ void prepareAnswers(Checker& checker, const std::string& component, const Answer
         const int line = answers.lineOf(key);
         const std::string field = component.empty() ? key : component + " / " + key;
         checker.identifier(field, key, "Khóa câu trả lời", "The answer key", line);
-        auto encoded = sqlite::encodeValue(value);
+        auto encoded = codec::encodeValue(value);
         if (!encoded) {
             checker.add(line, field,
                         "Giá trị câu trả lời không lưu được: văn bản phải là UTF-8 hợp lệ không chứa ký tự NUL, "
@@ -127,7 +144,7 @@ void prepareAnswers(Checker& checker, const std::string& component, const Answer
                         "dates must exist and lie within the years 0000–9999");
             continue;
         }
-        prepared[{component, key}] = PreparedAnswer{std::move(*encoded), sqlite::canonicalJson(value)};
+        prepared[{component, key}] = PreparedAnswer{std::move(*encoded), codec::canonicalJson(value)};
     }
 }
 
@@ -160,11 +177,12 @@ Errors checkSystem(const SystemDescription& system, const Actor& actor, Prepared
 struct Database {
     sqlite3* handle;
     const std::string& path;
+    sqlite::StatementCache& cache;
 };
 
 bool exists(Database db, const char* sql, const std::string& id)
 {
-    Statement statement(db.handle, db.path, sql);
+    Statement statement(db.cache, sql);
     statement.bindText(1, id);
     return statement.step();
 }
@@ -176,7 +194,7 @@ bool systemExists(Database db, const std::string& id)
 
 Error noSuchOrganisation(Database db, const std::string& organisationId)
 {
-    return makeError(db.path, 0, "organisation", "Không có tổ chức " + inQuotes(organisationId),
+    return makeError(ErrorKind::NotFound, db.path, 0, "organisation", "Không có tổ chức " + inQuotes(organisationId),
                      "No organisation " + inQuotes(organisationId) + " exists");
 }
 
@@ -188,13 +206,14 @@ void requireOrganisation(Database db, const std::string& organisationId)
 
 Error noSuchSystem(Database db, const std::string& id)
 {
-    return makeError(db.path, 0, "id", "Không có hệ thống " + inQuotes(id), "No system " + inQuotes(id) + " exists");
+    return makeError(ErrorKind::NotFound, db.path, 0, "id", "Không có hệ thống " + inQuotes(id),
+                     "No system " + inQuotes(id) + " exists");
 }
 
 Error damagedAnswer(Database db, const std::string& systemId, const std::string& component, const std::string& key)
 {
     const std::string where = inQuotes(systemId) + (component.empty() ? "" : " / " + inQuotes(component));
-    return makeError(db.path, 0, key,
+    return makeError(ErrorKind::Storage, db.path, 0, key,
                      "Câu trả lời " + inQuotes(key) + " của " + where +
                          " trong cơ sở dữ liệu bị hỏng (kiểu hoặc giá trị không hợp lệ)",
                      "The stored answer " + inQuotes(key) + " of " + where +
@@ -203,13 +222,13 @@ Error damagedAnswer(Database db, const std::string& systemId, const std::string&
 
 void insertComponentsAndAnswers(Database db, const SystemDescription& system, const PreparedAnswers& answers)
 {
-    Statement component(db.handle, db.path, "INSERT INTO components (system_id, position, name) VALUES (?1, ?2, ?3)");
+    Statement component(db.cache, "INSERT INTO components (system_id, position, name) VALUES (?1, ?2, ?3)");
     for (size_t position = 0; position < system.components.size(); ++position)
         component.bindText(1, system.id)
             .bindInt(2, static_cast<std::int64_t>(position))
             .bindText(3, system.components[position].name)
             .run();
-    Statement answer(db.handle, db.path,
+    Statement answer(db.cache,
                      "INSERT INTO answers (system_id, component, key, value_type, value_text) "
                      "VALUES (?1, ?2, ?3, ?4, ?5)");
     for (const auto& [where, prepared] : answers)
@@ -223,11 +242,11 @@ void insertComponentsAndAnswers(Database db, const SystemDescription& system, co
 
 class HistoryWriter {
 public:
-    HistoryWriter(Database db, const std::string& systemId, const std::string& actor, const std::string& at)
-        : m_statement(db.handle, db.path,
-                      "INSERT INTO answer_history (system_id, component, key, old_value, new_value, actor, at) "
-                      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"),
-          m_systemId(systemId), m_actor(actor), m_at(at)
+    HistoryWriter(Database db, const std::string& systemId, const ActorColumns& actor)
+        : m_statement(db.cache,
+                      "INSERT INTO answer_history (system_id, component, key, old_value, new_value, actor, at,"
+                      " actor_organisation, actor_role) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"),
+          m_systemId(systemId), m_actor(actor)
     {
     }
 
@@ -238,20 +257,22 @@ public:
             .bindText(3, where.second)
             .bindText(4, oldValue)
             .bindText(5, newValue)
-            .bindText(6, m_actor)
-            .bindText(7, m_at)
+            .bindText(6, m_actor.user)
+            .bindText(7, m_actor.at)
+            .bindText(8, m_actor.organisation)
+            .bindText(9, m_actor.role)
             .run();
     }
 
 private:
     Statement m_statement;
     const std::string& m_systemId;
-    const std::string& m_actor;
-    const std::string& m_at;
+    const ActorColumns& m_actor;
 };
 
-Errors checkAssessment(const std::string& systemId, const Assessment& assessment, const std::string& traceJson,
-                       const Actor& actor)
+// Checks what the record must never say otherwise and encodes the assessment (into `encoded`).
+Errors checkAssessment(const std::string& systemId, const Assessment& assessment, const Actor& actor,
+                       std::string& encoded)
 {
     Checker checker{{}, {}};
     checker.identifier("id", systemId, "Mã hệ thống", "The system id");
@@ -270,9 +291,17 @@ Errors checkAssessment(const std::string& systemId, const Assessment& assessment
         checker.add(0, "justification", "Đề xuất cấp độ cao hơn cần có lý do",
                     "Proposing a higher level needs a justification");
     checker.text("justification", assessment.justification, "Lý do", "The justification");
-    if (traceJson.empty())
-        checker.add(0, "trace", "Thiếu bản giải trình (trace) của kết quả", "The assessment trace is missing");
-    checker.text("trace", traceJson, "Bản giải trình", "The trace");
+    for (const ComponentResult& component : assessment.components)
+        if (component.level < 0 || component.level > highestLevel)
+            checker.add(0, "components", "Cấp độ của hợp phần " + inQuotes(component.name) + " nằm ngoài khoảng 0–5",
+                        "The level of component " + inQuotes(component.name) + " is outside 0–5");
+    auto storable = codec::encodeStorableAssessment(assessment);
+    if (storable)
+        encoded = std::move(*storable);
+    else
+        for (const Error& error : storable.errors())
+            if (error.field != "justification")  // reported above
+                checker.add(0, error.field, error.message.vi, error.message.en);
     checkActor(checker, actor);
     return std::move(checker.errors);
 }
@@ -281,35 +310,38 @@ Errors checkAssessment(const std::string& systemId, const Assessment& assessment
 // they compose (saveSystem = insert or replace + assessment) and the caller's rollback undoes all of it.
 
 void insertSystem(Database db, const SystemDescription& system, const PreparedAnswers& answers,
-                  const std::string& actor, const std::string& at)
+                  const ActorColumns& actor)
 {
     if (systemExists(db, system.id))
-        fail(makeError(db.path, 0, "id", "Hệ thống " + inQuotes(system.id) + " đã tồn tại",
+        fail(makeError(ErrorKind::Conflict, db.path, 0, "id", "Hệ thống " + inQuotes(system.id) + " đã tồn tại",
                        "System " + inQuotes(system.id) + " already exists"));
     requireOrganisation(db, system.organisationId);
-    Statement insert(db.handle, db.path,
+    Statement insert(db.cache,
                      "INSERT INTO systems (id, name, owner, operator, organisation_id,"
-                     "                     created_by, created_at, updated_by, updated_at)"
-                     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?6, ?7)");
+                     "                     created_by, created_at, updated_by, updated_at, created_by_organisation,"
+                     "                     created_by_role, updated_by_organisation, updated_by_role)"
+                     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?6, ?7, ?8, ?9, ?8, ?9)");
     insert.bindText(1, system.id)
         .bindText(2, system.name)
         .bindText(3, system.owner)
         .bindText(4, system.operatorName)
         .bindTextOrNull(5, system.organisationId)
-        .bindText(6, actor)
-        .bindText(7, at)
+        .bindText(6, actor.user)
+        .bindText(7, actor.at)
+        .bindText(8, actor.organisation)
+        .bindText(9, actor.role)
         .run();
     insertComponentsAndAnswers(db, system, answers);
-    HistoryWriter history(db, system.id, actor, at);
+    HistoryWriter history(db, system.id, actor);
     for (const auto& [where, answer] : answers)
         history.record(where, {}, answer.json);
 }
 
 // Replaces what the owner describes; writes nothing at all when nothing changed.
 void replaceSystem(Database db, const SystemDescription& system, const PreparedAnswers& answers,
-                   const std::string& actor, const std::string& at)
+                   const ActorColumns& actor)
 {
-    Statement current(db.handle, db.path, "SELECT name, owner, operator, organisation_id FROM systems WHERE id = ?1");
+    Statement current(db.cache, "SELECT name, owner, operator, organisation_id FROM systems WHERE id = ?1");
     current.bindText(1, system.id);
     if (!current.step())
         fail(noSuchSystem(db, system.id));
@@ -318,7 +350,7 @@ void replaceSystem(Database db, const SystemDescription& system, const PreparedA
     requireOrganisation(db, system.organisationId);
 
     std::vector<std::string> storedComponents;
-    Statement components(db.handle, db.path, "SELECT name FROM components WHERE system_id = ?1 ORDER BY position");
+    Statement components(db.cache, "SELECT name FROM components WHERE system_id = ?1 ORDER BY position");
     components.bindText(1, system.id);
     while (components.step())
         storedComponents.push_back(components.text(0));
@@ -327,7 +359,7 @@ void replaceSystem(Database db, const SystemDescription& system, const PreparedA
         changed = storedComponents[i] != system.components[i].name;
 
     std::map<AnswerKey, EncodedValue> storedAnswers;
-    Statement stored(db.handle, db.path,
+    Statement stored(db.cache,
                      "SELECT component, key, value_type, value_text FROM answers WHERE system_id = ?1");
     stored.bindText(1, system.id);
     while (stored.step())
@@ -341,10 +373,10 @@ void replaceSystem(Database db, const SystemDescription& system, const PreparedA
         if (now != answers.end() && now->second.stored == old)
             continue;
         changed = true;
-        const auto oldValue = sqlite::decodeValue(old.type, old.text);
+        const auto oldValue = codec::decodeValue(old.type, old.text);
         if (!oldValue)
             fail(damagedAnswer(db, system.id, where.first, where.second));
-        std::string oldJson = sqlite::canonicalJson(*oldValue);
+        std::string oldJson = codec::canonicalJson(*oldValue);
         std::string newJson = now == answers.end() ? "" : now->second.json;
         // The date 2026-08-19 and the text "2026-08-19" share one JSON text: the stored type follows the
         // new value, but the history, which speaks JSON, has no change to show.
@@ -360,63 +392,65 @@ void replaceSystem(Database db, const SystemDescription& system, const PreparedA
     if (!changed)
         return;
 
-    Statement update(db.handle, db.path,
+    Statement update(db.cache,
                      "UPDATE systems SET name = ?2, owner = ?3, operator = ?4, organisation_id = ?5,"
-                     " updated_by = ?6, updated_at = ?7 WHERE id = ?1");
+                     " updated_by = ?6, updated_at = ?7, updated_by_organisation = ?8, updated_by_role = ?9"
+                     " WHERE id = ?1");
     update.bindText(1, system.id)
         .bindText(2, system.name)
         .bindText(3, system.owner)
         .bindText(4, system.operatorName)
         .bindTextOrNull(5, system.organisationId)
-        .bindText(6, actor)
-        .bindText(7, at)
+        .bindText(6, actor.user)
+        .bindText(7, actor.at)
+        .bindText(8, actor.organisation)
+        .bindText(9, actor.role)
         .run();
     // Components go with their answers (trigger components_delete_answers); the system-level ones explicitly.
-    Statement clearAnswers(db.handle, db.path, "DELETE FROM answers WHERE system_id = ?1");
+    Statement clearAnswers(db.cache, "DELETE FROM answers WHERE system_id = ?1");
     clearAnswers.bindText(1, system.id).run();
-    Statement clearComponents(db.handle, db.path, "DELETE FROM components WHERE system_id = ?1");
+    Statement clearComponents(db.cache, "DELETE FROM components WHERE system_id = ?1");
     clearComponents.bindText(1, system.id).run();
     insertComponentsAndAnswers(db, system, answers);
-    HistoryWriter history(db, system.id, actor, at);
+    HistoryWriter history(db, system.id, actor);
     for (const auto& [where, values] : changes)
         history.record(where, values.first, values.second);
 }
 
 void insertAssessment(Database db, const std::string& systemId, const Assessment& assessment,
-                      const std::string& traceJson, const std::string& actor, const std::string& at)
+                      const std::string& encoded, const ActorColumns& actor)
 {
     if (!systemExists(db, systemId))
         fail(noSuchSystem(db, systemId));
-    {
-        Statement valid(db.handle, db.path, "SELECT json_valid(?1)");
-        valid.bindText(1, traceJson);
-        if (!valid.step() || valid.integer(0) != 1)
-            fail(makeError(db.path, 0, "trace", "Bản giải trình không phải JSON hợp lệ", "The trace is not valid JSON"));
-    }
-    Statement update(db.handle, db.path,
-                     "UPDATE systems SET ruleset_id = ?2, derived_level = ?3, proposed_level = ?4,"
-                     " justification = ?5, updated_by = ?6, updated_at = ?7 WHERE id = ?1");
+    Statement update(db.cache,
+                     "UPDATE systems SET ruleset_id = ?2, ruleset_version = ?3, derived_level = ?4, proposed_level = ?5,"
+                     " justification = ?6, updated_by = ?7, updated_at = ?8, updated_by_organisation = ?9,"
+                     " updated_by_role = ?10 WHERE id = ?1");
     update.bindText(1, systemId)
-        .bindText(2, assessment.rulesetId)
-        .bindInt(3, assessment.derivedLevel)
-        .bindInt(4, assessment.proposedLevel)
-        .bindText(5, assessment.justification)
-        .bindText(6, actor)
-        .bindText(7, at)
-        .run();
-    Statement insert(db.handle, db.path,
-                     "INSERT INTO assessments (system_id, ruleset_id, ruleset_version, derived_level,"
-                     " proposed_level, justification, trace_json, actor, at)"
-                     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
-    insert.bindText(1, systemId)
         .bindText(2, assessment.rulesetId)
         .bindText(3, assessment.rulesetVersion)
         .bindInt(4, assessment.derivedLevel)
         .bindInt(5, assessment.proposedLevel)
         .bindText(6, assessment.justification)
-        .bindText(7, traceJson)
-        .bindText(8, actor)
-        .bindText(9, at)
+        .bindText(7, actor.user)
+        .bindText(8, actor.at)
+        .bindText(9, actor.organisation)
+        .bindText(10, actor.role)
+        .run();
+    Statement insert(db.cache,
+                     "INSERT INTO assessments (system_id, ruleset_id, ruleset_version, derived_level, proposed_level,"
+                     " assessment, actor, at, actor_organisation, actor_role)"
+                     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
+    insert.bindText(1, systemId)
+        .bindText(2, assessment.rulesetId)
+        .bindText(3, assessment.rulesetVersion)
+        .bindInt(4, assessment.derivedLevel)
+        .bindInt(5, assessment.proposedLevel)
+        .bindText(6, encoded)
+        .bindText(7, actor.user)
+        .bindText(8, actor.at)
+        .bindText(9, actor.organisation)
+        .bindText(10, actor.role)
         .run();
 }
 
@@ -424,10 +458,14 @@ void insertAssessment(Database db, const std::string& systemId, const Assessment
 
 // ---- opening ------------------------------------------------------------------------------------------------
 
-SqliteStore::SqliteStore(sqlite3* db, std::string path) : m_db(db), m_path(std::move(path)) {}
+SqliteStore::SqliteStore(sqlite3* db, std::string path)
+    : m_db(db), m_path(std::move(path)), m_cache(std::make_unique<sqlite::StatementCache>(m_db, m_path))
+{
+}
 
 SqliteStore::~SqliteStore()
 {
+    m_cache.reset();  // statements first, then the connection
     sqlite3_close_v2(m_db);
 }
 
@@ -436,10 +474,48 @@ int SqliteStore::supportedSchemaVersion()
     return sqlite::supportedSchemaVersion();
 }
 
+std::string SqliteStore::describe() const
+{
+    return "SQLite " + m_path;
+}
+
+namespace {
+
+// After a first open that failed: removes the file it created when nothing was stored in it (no table), with
+// its journal files, so that a failed first use leaves nothing behind. Directories are never removed.
+void removeIfEmpty(const std::string& path)
+{
+    namespace fs = std::filesystem;
+    std::error_code error;
+    if (!fs::is_regular_file(path, error))
+        return;
+    bool empty = fs::file_size(path, error) == 0 && !error;
+    if (!empty) {
+        sqlite3* db = nullptr;
+        if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK) {
+            sqlite3_stmt* statement = nullptr;
+            if (sqlite3_prepare_v2(db, "SELECT count(*) FROM sqlite_master", -1, &statement, nullptr) == SQLITE_OK &&
+                sqlite3_step(statement) == SQLITE_ROW)
+                empty = sqlite3_column_int64(statement, 0) == 0;
+            sqlite3_finalize(statement);
+        }
+        sqlite3_close_v2(db);
+    }
+    if (!empty)
+        return;
+    for (const char* suffix : {"-wal", "-shm", "-journal", ""})
+        if (fs::is_regular_file(path + suffix, error))
+            fs::remove(path + suffix, error);
+}
+
+} // namespace
+
 Result<std::unique_ptr<SqliteStore>> SqliteStore::open(const std::string& path, bool create)
 {
     namespace fs = std::filesystem;
-    return guarded<std::unique_ptr<SqliteStore>>(path, [&]() -> Result<std::unique_ptr<SqliteStore>> {
+    std::error_code existsError;
+    const bool existed = path == ":memory:" || fs::exists(path, existsError);
+    auto opened = guarded<std::unique_ptr<SqliteStore>>(path, [&]() -> Result<std::unique_ptr<SqliteStore>> {
         if (path.empty() || path.find('\0') != std::string::npos)
             return makeError(path, 0, "path", "Đường dẫn tệp cơ sở dữ liệu không hợp lệ",
                              "The database path is not valid");
@@ -450,15 +526,16 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::open(const std::string& path, 
                 if (!parent.empty())
                     fs::create_directories(parent, error);
                 if (error)
-                    return makeError(parent.string(), 0, {},
+                    return makeError(ErrorKind::Storage, parent.string(), 0, {},
                                      "Không tạo được thư mục chứa cơ sở dữ liệu: " + error.message(),
                                      "Cannot create the database's directory: " + error.message());
             } else if (!fs::exists(path, error)) {
-                return makeError(path, 0, {}, "Không tìm thấy tệp cơ sở dữ liệu",
+                return makeError(ErrorKind::NotFound, path, 0, {}, "Không tìm thấy tệp cơ sở dữ liệu",
                                  "The database file does not exist");
             }
             if (fs::is_directory(path, error))
-                return makeError(path, 0, {}, "Đường dẫn là một thư mục, không phải tệp cơ sở dữ liệu",
+                return makeError(ErrorKind::Storage, path, 0, {},
+                                 "Đường dẫn là một thư mục, không phải tệp cơ sở dữ liệu",
                                  "The path is a directory, not a database file");
         }
 
@@ -468,12 +545,12 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::open(const std::string& path, 
         std::unique_ptr<SqliteStore> store(new SqliteStore(handle, path));  // owns the handle even on failure
         if (code != SQLITE_OK)
             return sqlite::databaseError(handle, code, path, "Không mở được cơ sở dữ liệu", "Cannot open the database");
-        sqlite3_busy_timeout(handle, busyTimeoutMilliseconds);
+        sqlite3_busy_timeout(handle, sqlite::kBusyTimeoutMilliseconds);
 
         // The first read of the file: this is where a file that is not SQLite shows itself.
-        const int probe = sqlite3_exec(handle, "SELECT count(*) FROM sqlite_master", nullptr, nullptr, nullptr);
+        const int probe = sqlite::executeWaiting(handle, "SELECT count(*) FROM sqlite_master");
         if ((probe & 0xFF) == SQLITE_NOTADB)
-            return makeError(path, 0, {},
+            return makeError(ErrorKind::Storage, path, 0, {},
                              "Tệp không phải là cơ sở dữ liệu SQLite (có thể là tệp khác hoặc đã bị mã hóa, hỏng); "
                              "không mở và không sửa đổi tệp",
                              "The file is not an SQLite database (another kind of file, encrypted or damaged); "
@@ -486,17 +563,26 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::open(const std::string& path, 
         {
             Statement check(handle, path, "PRAGMA foreign_keys");
             if (!check.step() || check.integer(0) != 1)
-                return makeError(path, 0, {}, "Thư viện SQLite không hỗ trợ khóa ngoại",
+                return makeError(ErrorKind::Storage, path, 0, {}, "Thư viện SQLite không hỗ trợ khóa ngoại",
                                  "The SQLite library does not enforce foreign keys");
         }
         // Refuse a foreign or newer database before changing anything in it (journal mode included).
         sqlite::readSchemaVersion(handle, path);
         // WAL lets readers work while one writer writes. Where WAL is impossible (some network file systems)
-        // SQLite keeps its rollback journal, which is just as safe, only less concurrent.
-        sqlite::execute(handle, path, "PRAGMA journal_mode = WAL");
+        // SQLite keeps its rollback journal, which is just as safe, only less concurrent. Switching needs a
+        // moment alone with the file, so it waits for other connections like a writer does.
+        const int wal = sqlite::executeWaiting(handle, "PRAGMA journal_mode = WAL");
+        if (wal != SQLITE_OK)
+            return sqlite::databaseError(handle, wal, path, "Không chuyển được sang chế độ WAL",
+                                         "Cannot switch to WAL mode");
+        // In WAL mode NORMAL still never corrupts the file; a power cut may lose the last commits, not more.
+        sqlite::execute(handle, path, "PRAGMA synchronous = NORMAL");
         sqlite::migrate(handle, path);
         return store;
     });
+    if (!opened && !existed && create)
+        removeIfEmpty(path);
+    return opened;
 }
 
 Result<int> SqliteStore::schemaVersion()
@@ -523,10 +609,10 @@ Result<bool> SqliteStore::upsertOrganisation(const Organisation& organisation, c
         checkActor(checker, actor);
         if (!checker.errors.empty())
             return checker.errors;
-        const std::string at = isoTimestamp(actor.at);
-        const Database db{m_db, m_path};
+        const ActorColumns by = columnsOf(actor);
+        const Database db{m_db, m_path, *m_cache};
 
-        Transaction transaction(m_db, m_path, Transaction::Kind::Write);
+        Scope transaction(m_db, m_path, m_depth, Transaction::Kind::Write);
         if (!organisation.parentId.empty()) {
             if (!exists(db, "SELECT 1 FROM organisations WHERE id = ?1", organisation.parentId)) {
                 Error missing = noSuchOrganisation(db, organisation.parentId);
@@ -534,7 +620,7 @@ Result<bool> SqliteStore::upsertOrganisation(const Organisation& organisation, c
                 return missing;
             }
             // The new parent must not lie below the organisation: that would make the tree a loop.
-            Statement ancestors(m_db, m_path,
+            Statement ancestors(*m_cache,
                                 "WITH RECURSIVE ancestor(id) AS ("
                                 "  SELECT ?1"
                                 "  UNION SELECT o.parent_id FROM organisations o JOIN ancestor a ON o.id = a.id"
@@ -548,17 +634,22 @@ Result<bool> SqliteStore::upsertOrganisation(const Organisation& organisation, c
                                  "Organisation " + inQuotes(organisation.parentId) + " lies below " +
                                      inQuotes(organisation.id) + " and cannot be its parent");
         }
-        Statement upsert(m_db, m_path,
-                         "INSERT INTO organisations (id, name, parent_id, created_by, created_at, updated_by, updated_at)"
-                         " VALUES (?1, ?2, ?3, ?4, ?5, ?4, ?5)"
+        Statement upsert(*m_cache,
+                         "INSERT INTO organisations (id, name, parent_id, created_by, created_at, updated_by, updated_at,"
+                         "  created_by_organisation, created_by_role, updated_by_organisation, updated_by_role)"
+                         " VALUES (?1, ?2, ?3, ?4, ?5, ?4, ?5, ?6, ?7, ?6, ?7)"
                          " ON CONFLICT (id) DO UPDATE SET name = excluded.name, parent_id = excluded.parent_id,"
-                         "   updated_by = excluded.updated_by, updated_at = excluded.updated_at"
+                         "   updated_by = excluded.updated_by, updated_at = excluded.updated_at,"
+                         "   updated_by_organisation = excluded.updated_by_organisation,"
+                         "   updated_by_role = excluded.updated_by_role"
                          " WHERE name IS NOT excluded.name OR parent_id IS NOT excluded.parent_id");
         upsert.bindText(1, organisation.id)
             .bindText(2, organisation.name)
             .bindTextOrNull(3, organisation.parentId)
-            .bindText(4, actor.name)
-            .bindText(5, at)
+            .bindText(4, by.user)
+            .bindText(5, by.at)
+            .bindText(6, by.organisation)
+            .bindText(7, by.role)
             .run();
         transaction.commit();
         return true;
@@ -569,7 +660,7 @@ Result<std::vector<Organisation>> SqliteStore::organisations()
 {
     return guarded<std::vector<Organisation>>(m_path, [&]() -> Result<std::vector<Organisation>> {
         std::vector<Organisation> result;
-        Statement select(m_db, m_path, "SELECT id, name, parent_id FROM organisations ORDER BY id");
+        Statement select(*m_cache, "SELECT id, name, parent_id FROM organisations ORDER BY id");
         while (select.step())
             result.push_back(Organisation{select.text(0), select.text(1), select.text(2)});
         return result;
@@ -584,8 +675,8 @@ Result<bool> SqliteStore::addSystem(const SystemDescription& system, const Actor
         PreparedAnswers answers;
         if (Errors errors = checkSystem(system, actor, answers); !errors.empty())
             return errors;
-        Transaction transaction(m_db, m_path, Transaction::Kind::Write);
-        insertSystem({m_db, m_path}, system, answers, actor.name, isoTimestamp(actor.at));
+        Scope transaction(m_db, m_path, m_depth, Transaction::Kind::Write);
+        insertSystem({m_db, m_path, *m_cache}, system, answers, columnsOf(actor));
         transaction.commit();
         return true;
     });
@@ -597,36 +688,66 @@ Result<bool> SqliteStore::updateSystem(const SystemDescription& system, const Ac
         PreparedAnswers answers;
         if (Errors errors = checkSystem(system, actor, answers); !errors.empty())
             return errors;
-        Transaction transaction(m_db, m_path, Transaction::Kind::Write);
-        replaceSystem({m_db, m_path}, system, answers, actor.name, isoTimestamp(actor.at));
+        Scope transaction(m_db, m_path, m_depth, Transaction::Kind::Write);
+        replaceSystem({m_db, m_path, *m_cache}, system, answers, columnsOf(actor));
         transaction.commit();
         return true;
     });
 }
 
 Result<bool> SqliteStore::saveSystem(const SystemDescription& system, bool isNew, const Assessment& assessment,
-                                     const std::string& traceJson, const Actor& actor)
+                                     const Actor& actor)
 {
     return guarded<bool>(m_path, [&]() -> Result<bool> {
         PreparedAnswers answers;
         Errors errors = checkSystem(system, actor, answers);
-        for (Error& error : checkAssessment(system.id, assessment, traceJson, actor))
+        std::string encoded;
+        for (Error& error : checkAssessment(system.id, assessment, actor, encoded))
             if (error.field != "id" && error.field != "actor")  // already reported by checkSystem
                 errors.push_back(std::move(error));
         if (!errors.empty())
             return errors;
-        const std::string at = isoTimestamp(actor.at);
-        const Database db{m_db, m_path};
-        Transaction transaction(m_db, m_path, Transaction::Kind::Write);
+        const ActorColumns by = columnsOf(actor);
+        const Database db{m_db, m_path, *m_cache};
+        Scope transaction(m_db, m_path, m_depth, Transaction::Kind::Write);
         if (isNew)
-            insertSystem(db, system, answers, actor.name, at);
+            insertSystem(db, system, answers, by);
         else
-            replaceSystem(db, system, answers, actor.name, at);
-        insertAssessment(db, system.id, assessment, traceJson, actor.name, at);
+            replaceSystem(db, system, answers, by);
+        insertAssessment(db, system.id, assessment, encoded, by);
         transaction.commit();
         return true;
     });
 }
+
+Result<bool> SqliteStore::transact(const std::function<Result<bool>()>& work)
+{
+    return guarded<bool>(m_path, [&]() -> Result<bool> {
+        Scope unit(m_db, m_path, m_depth, Transaction::Kind::Write);
+        Result<bool> result = work();  // an exception rolls back as the scope unwinds; guarded() reports it
+        if (result)
+            unit.commit();
+        return result;
+    });
+}
+
+namespace {
+
+TimePoint storedTime(const std::string& path, const std::string& text, const std::string& field)
+{
+    TimePoint at;
+    if (!parseIsoTimestamp(text, at))
+        fail(makeError(ErrorKind::Storage, path, 0, field, "Thời điểm " + inQuotes(text) + " trong cơ sở dữ liệu bị hỏng",
+                       "The stored time " + inQuotes(text) + " is damaged"));
+    return at;
+}
+
+RecordedActor recordedActor(std::string user, std::string organisation, std::string role)
+{
+    return RecordedActor{std::move(user), std::move(organisation), std::move(role)};
+}
+
+} // namespace
 
 std::vector<StoredSystem> SqliteStore::loadSystems(const std::string* id, const std::string* organisationId)
 {
@@ -637,14 +758,16 @@ std::vector<StoredSystem> SqliteStore::loadSystems(const std::string* id, const 
         if (value)
             statement.bindText(1, *value);
     };
-    const Database db{m_db, m_path};
+    const Database db{m_db, m_path, *m_cache};
 
+    // All three queries walk the systems in id order, so components and answers are attached by walking
+    // along instead of looking each system up.
     std::vector<StoredSystem> result;
-    std::map<std::string, size_t> index;
-    Statement systems(m_db, m_path,
-                      "SELECT s.id, s.name, s.owner, s.operator, s.organisation_id, s.ruleset_id, s.derived_level,"
-                      " s.proposed_level, s.justification, s.approved_level, s.created_by, s.created_at,"
-                      " s.updated_at FROM systems s" + filter + " ORDER BY s.id");
+    Statement systems(*m_cache,
+                      "SELECT s.id, s.name, s.owner, s.operator, s.organisation_id, s.ruleset_id, s.ruleset_version,"
+                      " s.derived_level, s.proposed_level, s.justification, s.approved_level, s.created_by,"
+                      " s.created_by_organisation, s.created_by_role, s.created_at, s.updated_at FROM systems s" +
+                          filter + " ORDER BY s.id");
     bind(systems);
     while (systems.step()) {
         StoredSystem stored;
@@ -654,32 +777,46 @@ std::vector<StoredSystem> SqliteStore::loadSystems(const std::string* id, const 
         stored.description.operatorName = systems.text(3);
         stored.description.organisationId = systems.text(4);
         stored.rulesetId = systems.text(5);
-        stored.derivedLevel = static_cast<int>(systems.integer(6));
-        stored.proposedLevel = static_cast<int>(systems.integer(7));
-        stored.justification = systems.text(8);
-        stored.approvedLevel = static_cast<int>(systems.integer(9));
-        stored.createdBy = systems.text(10);
-        stored.createdAt = systems.text(11);
-        stored.updatedAt = systems.text(12);
-        index.emplace(stored.description.id, result.size());
+        stored.rulesetVersion = systems.text(6);
+        stored.derivedLevel = static_cast<int>(systems.integer(7));
+        stored.proposedLevel = static_cast<int>(systems.integer(8));
+        stored.justification = systems.text(9);
+        stored.approvedLevel = static_cast<int>(systems.integer(10));
+        stored.createdBy = recordedActor(systems.text(11), systems.text(12), systems.text(13));
+        stored.createdAt = storedTime(m_path, systems.text(14), "created_at");
+        stored.updatedAt = storedTime(m_path, systems.text(15), "updated_at");
         result.push_back(std::move(stored));
     }
 
-    Statement components(m_db, m_path,
-                         "SELECT c.system_id, c.name FROM components c JOIN systems s ON s.id = c.system_id" +
-                             filter + " ORDER BY c.system_id, c.position");
-    bind(components);
-    while (components.step())
-        result[index.at(components.text(0))].description.components.push_back(Component{components.text(1), {}});
+    // The position in `result` of the system `systemId`, walking forward from `cursor` (rows come in id order).
+    auto locate = [&](size_t& cursor, const std::string& systemId) -> StoredSystem& {
+        while (cursor < result.size() && result[cursor].description.id < systemId)
+            ++cursor;
+        if (cursor == result.size() || result[cursor].description.id != systemId)
+            fail(makeError(ErrorKind::Storage, m_path, 0, "id",
+                           "Dữ liệu của hệ thống " + inQuotes(systemId) + " trong cơ sở dữ liệu không nhất quán",
+                           "The stored data of system " + inQuotes(systemId) + " is inconsistent"));
+        return result[cursor];
+    };
 
-    Statement answers(m_db, m_path,
+    Statement components(*m_cache,
+                         "SELECT c.system_id, c.name FROM components c JOIN systems s ON s.id = c.system_id" + filter +
+                             " ORDER BY c.system_id, c.position");
+    bind(components);
+    size_t cursor = 0;
+    while (components.step())
+        locate(cursor, components.text(0)).description.components.push_back(Component{components.text(1), {}});
+
+    Statement answers(*m_cache,
                       "SELECT a.system_id, a.component, a.key, a.value_type, a.value_text"
-                      " FROM answers a JOIN systems s ON s.id = a.system_id" + filter);
+                      " FROM answers a JOIN systems s ON s.id = a.system_id" + filter +
+                          " ORDER BY a.system_id, a.component, a.key");
     bind(answers);
+    cursor = 0;
     while (answers.step()) {
-        SystemDescription& system = result[index.at(answers.text(0))].description;
+        SystemDescription& system = locate(cursor, answers.text(0)).description;
         const std::string component = answers.text(1), key = answers.text(2);
-        auto value = sqlite::decodeValue(answers.text(3), answers.text(4));
+        auto value = codec::decodeValue(answers.text(3), answers.text(4));
         if (!value)
             fail(damagedAnswer(db, system.id, component, key));
         AnswerSet* target = &system.answers;
@@ -691,7 +828,7 @@ std::vector<StoredSystem> SqliteStore::loadSystems(const std::string* id, const 
             if (!target)  // the schema's triggers prevent this; a damaged file might not
                 fail(damagedAnswer(db, system.id, component, key));
         }
-        target->values.emplace(key, std::move(*value));
+        target->values.emplace_hint(target->values.end(), key, std::move(*value));
     }
     return result;
 }
@@ -699,7 +836,7 @@ std::vector<StoredSystem> SqliteStore::loadSystems(const std::string* id, const 
 Result<std::optional<StoredSystem>> SqliteStore::system(const std::string& id)
 {
     return guarded<std::optional<StoredSystem>>(m_path, [&]() -> Result<std::optional<StoredSystem>> {
-        Transaction transaction(m_db, m_path, Transaction::Kind::Read);  // one consistent snapshot
+        Scope transaction(m_db, m_path, m_depth, Transaction::Kind::Read);  // one consistent snapshot
         auto found = loadSystems(&id, nullptr);
         transaction.commit();
         if (found.empty())
@@ -711,7 +848,7 @@ Result<std::optional<StoredSystem>> SqliteStore::system(const std::string& id)
 Result<std::vector<StoredSystem>> SqliteStore::systems(const std::string& organisationId)
 {
     return guarded<std::vector<StoredSystem>>(m_path, [&]() -> Result<std::vector<StoredSystem>> {
-        Transaction transaction(m_db, m_path, Transaction::Kind::Read);
+        Scope transaction(m_db, m_path, m_depth, Transaction::Kind::Read);
         auto found = loadSystems(nullptr, organisationId.empty() ? nullptr : &organisationId);
         transaction.commit();
         return found;
@@ -722,13 +859,15 @@ Result<std::vector<AnswerChange>> SqliteStore::answerHistory(const std::string& 
 {
     return guarded<std::vector<AnswerChange>>(m_path, [&]() -> Result<std::vector<AnswerChange>> {
         std::vector<AnswerChange> result;
-        Statement select(m_db, m_path,
-                         "SELECT system_id, component, key, old_value, new_value, actor, at FROM answer_history"
-                         " WHERE system_id = ?1 ORDER BY at, id");
+        Statement select(*m_cache,
+                         "SELECT system_id, component, key, old_value, new_value, actor, actor_organisation,"
+                         " actor_role, at FROM answer_history WHERE system_id = ?1 ORDER BY at, id");
         select.bindText(1, systemId);
         while (select.step())
             result.push_back(AnswerChange{select.text(0), select.text(1), select.text(2), select.text(3),
-                                          select.text(4), select.text(5), select.text(6)});
+                                          select.text(4),
+                                          recordedActor(select.text(5), select.text(6), select.text(7)),
+                                          storedTime(m_path, select.text(8), "at")});
         return result;
     });
 }
@@ -736,33 +875,69 @@ Result<std::vector<AnswerChange>> SqliteStore::answerHistory(const std::string& 
 // ---- assessments --------------------------------------------------------------------------------------------
 
 Result<bool> SqliteStore::recordAssessment(const std::string& systemId, const Assessment& assessment,
-                                           const std::string& traceJson, const Actor& actor)
+                                           const Actor& actor)
 {
     return guarded<bool>(m_path, [&]() -> Result<bool> {
-        if (Errors errors = checkAssessment(systemId, assessment, traceJson, actor); !errors.empty())
+        std::string encoded;
+        if (Errors errors = checkAssessment(systemId, assessment, actor, encoded); !errors.empty())
             return errors;
-        Transaction transaction(m_db, m_path, Transaction::Kind::Write);
-        insertAssessment({m_db, m_path}, systemId, assessment, traceJson, actor.name, isoTimestamp(actor.at));
+        Scope transaction(m_db, m_path, m_depth, Transaction::Kind::Write);
+        insertAssessment({m_db, m_path, *m_cache}, systemId, assessment, encoded, columnsOf(actor));
         transaction.commit();
         return true;
     });
 }
 
+std::vector<StoredAssessment> SqliteStore::loadAssessments(const std::string& systemId, bool latestOnly)
+{
+    std::vector<StoredAssessment> result;
+    Statement select(*m_cache, latestOnly
+                                   ? "SELECT id, ruleset_id, ruleset_version, derived_level, proposed_level, assessment,"
+                                     " actor, actor_organisation, actor_role, at FROM assessments WHERE system_id = ?1"
+                                     " ORDER BY at DESC, id DESC LIMIT 1"
+                                   : "SELECT id, ruleset_id, ruleset_version, derived_level, proposed_level, assessment,"
+                                     " actor, actor_organisation, actor_role, at FROM assessments WHERE system_id = ?1"
+                                     " ORDER BY at, id");
+    select.bindText(1, systemId);
+    while (select.step()) {
+        const std::string row = std::to_string(select.integer(0));
+        auto decoded = codec::decodeAssessment(select.text(5));
+        if (!decoded) {
+            Error error = decoded.errors().front();
+            error.file = m_path;
+            error.message.vi = "Kết quả đánh giá số " + row + " của hệ thống " + inQuotes(systemId) + ": " +
+                               error.message.vi;
+            error.message.en = "Assessment " + row + " of system " + inQuotes(systemId) + ": " + error.message.en;
+            fail(std::move(error));
+        }
+        // The columns repeat what the encoding says, for SQL; they must agree.
+        if (decoded->rulesetId != select.text(1) || decoded->rulesetVersion != select.text(2) ||
+            decoded->derivedLevel != select.integer(3) || decoded->proposedLevel != select.integer(4))
+            fail(makeError(ErrorKind::Storage, m_path, 0, "assessment",
+                           "Kết quả đánh giá số " + row + " của hệ thống " + inQuotes(systemId) +
+                               " không khớp với các cột của nó (dữ liệu bị hỏng)",
+                           "Assessment " + row + " of system " + inQuotes(systemId) +
+                               " disagrees with its columns (damaged data)"));
+        result.push_back(StoredAssessment{systemId, std::move(*decoded),
+                                          recordedActor(select.text(6), select.text(7), select.text(8)),
+                                          storedTime(m_path, select.text(9), "at")});
+    }
+    return result;
+}
+
 Result<std::vector<StoredAssessment>> SqliteStore::assessments(const std::string& systemId)
 {
-    return guarded<std::vector<StoredAssessment>>(m_path, [&]() -> Result<std::vector<StoredAssessment>> {
-        std::vector<StoredAssessment> result;
-        Statement select(m_db, m_path,
-                         "SELECT system_id, ruleset_id, ruleset_version, derived_level, proposed_level,"
-                         " justification, trace_json, actor, at FROM assessments WHERE system_id = ?1"
-                         " ORDER BY at, id");
-        select.bindText(1, systemId);
-        while (select.step())
-            result.push_back(StoredAssessment{select.text(0), select.text(1), select.text(2),
-                                              static_cast<int>(select.integer(3)),
-                                              static_cast<int>(select.integer(4)), select.text(5), select.text(6),
-                                              select.text(7), select.text(8)});
-        return result;
+    return guarded<std::vector<StoredAssessment>>(
+        m_path, [&]() -> Result<std::vector<StoredAssessment>> { return loadAssessments(systemId, false); });
+}
+
+Result<std::optional<StoredAssessment>> SqliteStore::latestAssessment(const std::string& systemId)
+{
+    return guarded<std::optional<StoredAssessment>>(m_path, [&]() -> Result<std::optional<StoredAssessment>> {
+        auto found = loadAssessments(systemId, true);
+        if (found.empty())
+            return std::optional<StoredAssessment>{};
+        return std::optional<StoredAssessment>{std::move(found.front())};
     });
 }
 
@@ -772,29 +947,10 @@ namespace {
 
 using DossierItems = std::map<std::string, std::string>;  // history key → canonical text
 
-std::string requirementKey(const RequirementStatement& statement)
-{
-    return "requirement:" + statement.groupId + "#" + std::to_string(statement.item);
-}
-
-std::string attachmentKey(const Attachment& attachment)
-{
-    return "attachment:" + attachment.kind + "/" + attachment.name;
-}
-
-std::string requirementText(const RequirementStatement& statement)
-{
-    return "{\"status\":" + sqlite::jsonString(requirementStatusName(statement.status)) +
-           ",\"planned_by\":" + (statement.plannedBy ? sqlite::jsonString(formatIsoDate(*statement.plannedBy)) : "null") +
-           ",\"how\":" + sqlite::jsonString(statement.how) + "}";
-}
-
-std::string attachmentText(const Attachment& attachment)
-{
-    return "{\"media_type\":" + sqlite::jsonString(attachment.mediaType) + ",\"size\":" +
-           std::to_string(attachment.size) + ",\"sha256\":" + sqlite::jsonString(attachment.sha256) +
-           ",\"reference\":" + sqlite::jsonString(attachment.reference) + "}";
-}
+using codec::attachmentKey;
+using codec::attachmentText;
+using codec::requirementKey;
+using codec::requirementText;
 
 // Everything the history compares, plus the attachments' order (which the export keeps).
 struct DossierState {
@@ -867,11 +1023,11 @@ Dossier loadDossier(Database db, const std::string& systemId)
         fail(noSuchSystem(db, systemId));
     Dossier dossier;
     dossier.systemId = systemId;
-    Statement fields(db.handle, db.path, "SELECT key, value FROM dossier_fields WHERE system_id = ?1 ORDER BY key");
+    Statement fields(db.cache, "SELECT key, value FROM dossier_fields WHERE system_id = ?1 ORDER BY key");
     fields.bindText(1, systemId);
     while (fields.step())
         dossier.fields.emplace(fields.text(0), fields.text(1));
-    Statement requirements(db.handle, db.path,
+    Statement requirements(db.cache,
                            "SELECT group_id, item, status, how, planned_by FROM dossier_requirements"
                            " WHERE system_id = ?1 ORDER BY group_id, item");
     requirements.bindText(1, systemId);
@@ -884,18 +1040,18 @@ Dossier loadDossier(Database db, const std::string& systemId)
         if (!requirements.isNull(4)) {
             plannedBy = parseIsoDate(requirements.text(4));
             if (!plannedBy)
-                fail(makeError(db.path, 0, requirementKey(statement), "Ngày hoàn thành trong cơ sở dữ liệu bị hỏng",
+                fail(makeError(ErrorKind::Storage, db.path, 0, requirementKey(statement), "Ngày hoàn thành trong cơ sở dữ liệu bị hỏng",
                                "The stored planned-by date is damaged"));
         }
         if (!status)
-            fail(makeError(db.path, 0, requirementKey(statement), "Trạng thái trong cơ sở dữ liệu bị hỏng",
+            fail(makeError(ErrorKind::Storage, db.path, 0, requirementKey(statement), "Trạng thái trong cơ sở dữ liệu bị hỏng",
                            "The stored status is damaged"));
         statement.status = *status;
         statement.how = requirements.text(3);
         statement.plannedBy = plannedBy;
         dossier.requirements.push_back(std::move(statement));
     }
-    Statement attachments(db.handle, db.path,
+    Statement attachments(db.cache,
                           "SELECT kind, name, media_type, size, sha256, reference FROM dossier_attachments"
                           " WHERE system_id = ?1 ORDER BY position");
     attachments.bindText(1, systemId);
@@ -907,21 +1063,22 @@ Dossier loadDossier(Database db, const std::string& systemId)
 }
 
 // Replaces the stored dossier by `dossier` with a history row per changed item; writes nothing when equal.
-bool writeDossier(Database db, const Dossier& dossier, const std::string& actor, const std::string& at)
+bool writeDossier(Database db, const Dossier& dossier, const ActorColumns& actor)
 {
-    const DossierState before = stateOf(loadDossier(db, dossier.systemId));
+    const Dossier previous = loadDossier(db, dossier.systemId);
+    const DossierState before = stateOf(previous);
     const DossierState after = stateOf(dossier);
     if (before == after)
         return false;
     for (const char* table : {"dossier_fields", "dossier_requirements", "dossier_attachments"}) {
         // The table name is one of three constants; the value is bound.
-        Statement clear(db.handle, db.path, std::string("DELETE FROM ") + table + " WHERE system_id = ?1");
+        Statement clear(db.cache, std::string("DELETE FROM ") + table + " WHERE system_id = ?1");
         clear.bindText(1, dossier.systemId).run();
     }
-    Statement field(db.handle, db.path, "INSERT INTO dossier_fields (system_id, key, value) VALUES (?1, ?2, ?3)");
+    Statement field(db.cache, "INSERT INTO dossier_fields (system_id, key, value) VALUES (?1, ?2, ?3)");
     for (const auto& [key, value] : dossier.fields)
         field.bindText(1, dossier.systemId).bindText(2, key).bindText(3, value).run();
-    Statement requirement(db.handle, db.path,
+    Statement requirement(db.cache,
                           "INSERT INTO dossier_requirements (system_id, group_id, item, status, how, planned_by)"
                           " VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
     for (const RequirementStatement& statement : dossier.requirements) {
@@ -936,7 +1093,7 @@ bool writeDossier(Database db, const Dossier& dossier, const std::string& actor,
             requirement.bindNull(6);
         requirement.run();
     }
-    Statement attachment(db.handle, db.path,
+    Statement attachment(db.cache,
                          "INSERT INTO dossier_attachments (system_id, position, kind, name, media_type, size, sha256,"
                          " reference) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
     for (size_t position = 0; position < dossier.attachments.size(); ++position) {
@@ -951,16 +1108,18 @@ bool writeDossier(Database db, const Dossier& dossier, const std::string& actor,
             .bindText(8, a.reference)
             .run();
     }
-    Statement history(db.handle, db.path,
-                      "INSERT INTO dossier_history (system_id, key, old_value, new_value, actor, at)"
-                      " VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+    Statement history(db.cache,
+                      "INSERT INTO dossier_history (system_id, key, old_value, new_value, actor, at,"
+                      " actor_organisation, actor_role) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
     auto record = [&](const std::string& key, const std::string& oldValue, const std::string& newValue) {
         history.bindText(1, dossier.systemId)
             .bindText(2, key)
             .bindText(3, oldValue)
             .bindText(4, newValue)
-            .bindText(5, actor)
-            .bindText(6, at)
+            .bindText(5, actor.user)
+            .bindText(6, actor.at)
+            .bindText(7, actor.organisation)
+            .bindText(8, actor.role)
             .run();
     };
     for (const auto& [key, oldValue] : before.items) {
@@ -972,6 +1131,15 @@ bool writeDossier(Database db, const Dossier& dossier, const std::string& actor,
     for (const auto& [key, newValue] : after.items)
         if (!before.items.count(key) && !newValue.empty())
             record(key, {}, newValue);
+    // Contents no attachment refers to any more go; the history keeps their digest.
+    Statement orphan(db.cache,
+                     "DELETE FROM attachment_contents WHERE sha256 = ?1"
+                     " AND NOT EXISTS (SELECT 1 FROM dossier_attachments WHERE sha256 = ?1)");
+    std::set<std::string> dropped;
+    for (const Attachment& attachment : previous.attachments)
+        dropped.insert(attachment.sha256);
+    for (const std::string& sha256 : dropped)
+        orphan.bindText(1, sha256).run();
     return true;
 }
 
@@ -1022,17 +1190,12 @@ private:
     sqlite3_stmt* m_statement = nullptr;
 };
 
-// True when the latest assessment of the system says exactly this (same rule set, levels, reasons, trace).
-bool sameAsLatestAssessment(Database db, const std::string& systemId, const Assessment& assessment,
-                            const std::string& traceJson)
+// True when the latest assessment of the system has exactly this canonical encoding.
+bool sameAsLatestAssessment(Database db, const std::string& systemId, const std::string& encoded)
 {
-    Statement latest(db.handle, db.path,
-                     "SELECT ruleset_id, ruleset_version, derived_level, proposed_level, justification, trace_json"
-                     " FROM assessments WHERE system_id = ?1 ORDER BY at DESC, id DESC LIMIT 1");
+    Statement latest(db.cache, "SELECT assessment FROM assessments WHERE system_id = ?1 ORDER BY at DESC, id DESC LIMIT 1");
     latest.bindText(1, systemId);
-    return latest.step() && latest.text(0) == assessment.rulesetId && latest.text(1) == assessment.rulesetVersion &&
-           latest.integer(2) == assessment.derivedLevel && latest.integer(3) == assessment.proposedLevel &&
-           latest.text(4) == assessment.justification && latest.text(5) == traceJson;
+    return latest.step() && latest.text(0) == encoded;
 }
 
 } // namespace
@@ -1040,8 +1203,8 @@ bool sameAsLatestAssessment(Database db, const std::string& systemId, const Asse
 Result<Dossier> SqliteStore::dossier(const std::string& systemId)
 {
     return guarded<Dossier>(m_path, [&]() -> Result<Dossier> {
-        Transaction transaction(m_db, m_path, Transaction::Kind::Read);
-        Dossier found = loadDossier({m_db, m_path}, systemId);
+        Scope transaction(m_db, m_path, m_depth, Transaction::Kind::Read);
+        Dossier found = loadDossier({m_db, m_path, *m_cache}, systemId);
         transaction.commit();
         return found;
     });
@@ -1052,8 +1215,8 @@ Result<bool> SqliteStore::saveDossier(const Dossier& dossier, const Actor& actor
     return guarded<bool>(m_path, [&]() -> Result<bool> {
         if (Errors errors = checkDossier(dossier, actor); !errors.empty())
             return errors;
-        Transaction transaction(m_db, m_path, Transaction::Kind::Write);
-        const bool changed = writeDossier({m_db, m_path}, dossier, actor.name, isoTimestamp(actor.at));
+        Scope transaction(m_db, m_path, m_depth, Transaction::Kind::Write);
+        const bool changed = writeDossier({m_db, m_path, *m_cache}, dossier, columnsOf(actor));
         transaction.commit();
         return changed;
     });
@@ -1067,15 +1230,15 @@ Result<bool> SqliteStore::storeAttachmentContent(const std::string& systemId, co
         Errors errors = checkDossier(single, actor);
         const std::string field = attachmentKey(attachment);
         if (!attachment.reference.empty())
-            errors.push_back(makeError(m_path, 0, field, "Tài liệu lưu nội dung không được có đường dẫn tham chiếu",
+            errors.push_back(makeError(ErrorKind::InvalidInput, m_path, 0, field, "Tài liệu lưu nội dung không được có đường dẫn tham chiếu",
                                        "An attachment whose content is stored must not carry a reference"));
         if (attachment.size != bytes.size() || sha256Hex(bytes) != attachment.sha256)
             errors.push_back(makeError(m_path, 0, field, "Nội dung không khớp với kích thước hoặc mã băm SHA-256 đã ghi",
                                        "The content does not match the recorded size or SHA-256 digest"));
         if (!errors.empty())
             return errors;
-        const Database db{m_db, m_path};
-        Transaction transaction(m_db, m_path, Transaction::Kind::Write);
+        const Database db{m_db, m_path, *m_cache};
+        Scope transaction(m_db, m_path, m_depth, Transaction::Kind::Write);
         Dossier dossier = loadDossier(db, systemId);
         BlobStatement insert(db, "INSERT INTO attachment_contents (sha256, content) VALUES (?1, ?2)"
                                  " ON CONFLICT (sha256) DO NOTHING");
@@ -1090,7 +1253,7 @@ Result<bool> SqliteStore::storeAttachmentContent(const std::string& systemId, co
             }
         if (!replaced)
             dossier.attachments.push_back(attachment);
-        const bool changed = writeDossier(db, dossier, actor.name, isoTimestamp(actor.at));
+        const bool changed = writeDossier(db, dossier, columnsOf(actor));
         transaction.commit();
         return changed;
     });
@@ -1099,7 +1262,7 @@ Result<bool> SqliteStore::storeAttachmentContent(const std::string& systemId, co
 Result<std::optional<std::string>> SqliteStore::attachmentContent(const std::string& sha256)
 {
     return guarded<std::optional<std::string>>(m_path, [&]() -> Result<std::optional<std::string>> {
-        BlobStatement select({m_db, m_path}, "SELECT content FROM attachment_contents WHERE sha256 = ?1");
+        BlobStatement select({m_db, m_path, *m_cache}, "SELECT content FROM attachment_contents WHERE sha256 = ?1");
         select.bindText(1, sha256);
         if (!select.step())
             return std::optional<std::string>{};
@@ -1107,13 +1270,13 @@ Result<std::optional<std::string>> SqliteStore::attachmentContent(const std::str
     });
 }
 
-Result<bool> SqliteStore::importDossier(const DossierDocument& document, const std::string& traceJson,
-                                        const Actor& actor)
+Result<bool> SqliteStore::importDossier(const DossierDocument& document, const Actor& actor)
 {
     return guarded<bool>(m_path, [&]() -> Result<bool> {
         PreparedAnswers answers;
         Errors errors = checkSystem(document.system, actor, answers);
-        for (Error& error : checkAssessment(document.system.id, document.assessment, traceJson, actor))
+        std::string encoded;
+        for (Error& error : checkAssessment(document.system.id, document.assessment, actor, encoded))
             if (error.field != "id" && error.field != "actor")
                 errors.push_back(std::move(error));
         Dossier dossier = document.dossier;
@@ -1123,20 +1286,20 @@ Result<bool> SqliteStore::importDossier(const DossierDocument& document, const s
                 errors.push_back(std::move(error));
         if (!errors.empty())
             return errors;
-        const std::string at = isoTimestamp(actor.at);
-        const Database db{m_db, m_path};
-        Transaction transaction(m_db, m_path, Transaction::Kind::Write);
+        const ActorColumns by = columnsOf(actor);
+        const Database db{m_db, m_path, *m_cache};
+        Scope transaction(m_db, m_path, m_depth, Transaction::Kind::Write);
         const auto changesBefore = sqlite3_total_changes64(m_db);
         if (systemExists(db, document.system.id))
-            replaceSystem(db, document.system, answers, actor.name, at);
+            replaceSystem(db, document.system, answers, by);
         else
-            insertSystem(db, document.system, answers, actor.name, at);
+            insertSystem(db, document.system, answers, by);
         bool changed = sqlite3_total_changes64(m_db) != changesBefore;
-        if (!sameAsLatestAssessment(db, document.system.id, document.assessment, traceJson)) {
-            insertAssessment(db, document.system.id, document.assessment, traceJson, actor.name, at);
+        if (!sameAsLatestAssessment(db, document.system.id, encoded)) {
+            insertAssessment(db, document.system.id, document.assessment, encoded, by);
             changed = true;
         }
-        changed = writeDossier(db, dossier, actor.name, at) || changed;
+        changed = writeDossier(db, dossier, by) || changed;
         transaction.commit();
         return changed;
     });

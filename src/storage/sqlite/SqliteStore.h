@@ -2,9 +2,14 @@
 // The Store in one SQLite file (plain sqlite3 C API): the single-agency deployment and the CLI's database.
 //
 // Every write validates its input first, then runs as one BEGIN IMMEDIATE … COMMIT transaction and rolls back
-// on any failure, so a failed write leaves the file exactly as it was. Every value goes in as a bound
-// parameter. No exception leaves this class: failures are returned as Errors naming the database file.
-// One SqliteStore is one connection: use it from one thread at a time (open one per thread otherwise).
+// on any failure, so a failed write leaves the file exactly as it was; inside transact() it runs in a savepoint
+// of the unit of work instead. Every value goes in as a bound parameter. No exception leaves this class:
+// failures are returned as Errors naming the database file (ErrorKind::Storage for the database itself,
+// NotFound, Conflict and InvalidInput for what the caller asked).
+//
+// Concurrency: the file is in WAL mode (readers never wait for the writer); a writer waits for another
+// writer's lock (busy timeout, then repeated attempts for up to a minute) instead of failing. One
+// SqliteStore is one connection: use it from one thread at a time (open one per thread otherwise).
 #include "storage/Store.h"
 
 #include <memory>
@@ -12,13 +17,19 @@
 
 struct sqlite3;
 
+namespace seclevel::sqlite {
+class StatementCache;
+}
+
 namespace seclevel {
 
 class SqliteStore : public Store {
 public:
     // Opens the database at `path`, creating the file and its parent directory when `create` is set, and
-    // brings the schema up to date. Refuses a file that is not an SQLite database, an SQLite database of
-    // another program, and a database whose schema is newer than this program.
+    // brings the schema up to date (in one exclusive transaction, so that processes opening a new file at
+    // the same time wait for each other). Refuses a file that is not an SQLite database, an SQLite database of
+    // another program, and a database whose schema is newer than this program. A file this call created is
+    // removed again when the open fails before anything was stored in it.
     static Result<std::unique_ptr<SqliteStore>> open(const std::string& path, bool create = true);
     // The newest schema version this program knows (see storage/sqlite/Migrations.cpp).
     static int supportedSchemaVersion();
@@ -29,6 +40,12 @@ public:
 
     const std::string& path() const { return m_path; }
     Result<int> schemaVersion();
+
+    // "SQLite <path>".
+    std::string describe() const override;
+    // BEGIN IMMEDIATE … COMMIT around `work`; the writes inside are savepoints of it, so a failed write
+    // inside undoes only itself and `work` may go on or give up (returning the errors rolls everything back).
+    Result<bool> transact(const std::function<Result<bool>()>& work) override;
 
     // Creates or renames an organisation; its parent must exist and must not be the organisation itself
     // or one of its descendants. Returns true.
@@ -46,16 +63,18 @@ public:
     Result<std::vector<AnswerChange>> answerHistory(const std::string& systemId) override;
 
     // Refuses levels outside 0..5, a proposal below the derived level, a higher proposal without a
-    // justification and a trace that is not JSON.
+    // justification and text that could not be read back (codec::encodeStorableAssessment).
     Result<bool> recordAssessment(const std::string& systemId, const Assessment& assessment,
-                                  const std::string& traceJson, const Actor& actor) override;
+                                  const Actor& actor) override;
     // Ordered by time, then by order of recording.
     Result<std::vector<StoredAssessment>> assessments(const std::string& systemId) override;
+    // The last of assessments(); nullopt when there is none.
+    Result<std::optional<StoredAssessment>> latestAssessment(const std::string& systemId) override;
 
     // addSystem (isNew) or updateSystem, then recordAssessment, all in ONE transaction: a system is never
     // stored without the assessment made of it.
     Result<bool> saveSystem(const SystemDescription& system, bool isNew, const Assessment& assessment,
-                            const std::string& traceJson, const Actor& actor) override;
+                            const Actor& actor) override;
 
     // The dossier: fields ordered by key, requirement statements by group and item, attachments in the
     // order recorded. Refuses a dossier that names a system that does not exist.
@@ -66,18 +85,20 @@ public:
     Result<bool> storeAttachmentContent(const std::string& systemId, const Attachment& attachment,
                                         const std::string& bytes, const Actor& actor) override;
     Result<std::optional<std::string>> attachmentContent(const std::string& sha256) override;
-    // The assessment is recorded only when it differs from the system's latest one (levels, rule set,
-    // justification or trace), so a second import of the same file adds no row.
-    Result<bool> importDossier(const DossierDocument& document, const std::string& traceJson,
-                               const Actor& actor) override;
+    // The assessment is recorded only when its canonical encoding differs from the system's latest one, so a
+    // second import of the same file adds no row.
+    Result<bool> importDossier(const DossierDocument& document, const Actor& actor) override;
 
 private:
     SqliteStore(sqlite3* db, std::string path);
 
     std::vector<StoredSystem> loadSystems(const std::string* id, const std::string* organisationId);
+    std::vector<StoredAssessment> loadAssessments(const std::string& systemId, bool latestOnly);
 
     sqlite3* m_db;
     std::string m_path;
+    std::unique_ptr<sqlite::StatementCache> m_cache;
+    int m_depth = 0;  // open scopes (transact and the write methods inside it)
 };
 
 } // namespace seclevel

@@ -1,5 +1,9 @@
 #include "storage/sqlite/Statement.h"
 
+#include <algorithm>
+#include <chrono>
+#include <thread>
+
 namespace seclevel::sqlite {
 
 namespace {
@@ -45,9 +49,57 @@ Error databaseError(sqlite3* db, int code, const std::string& path, std::string_
 {
     const Explanation explanation = explain(code);
     const std::string detail = db ? sqlite3_errmsg(db) : sqlite3_errstr(code);
-    return makeError(path, 0, {},
+    return makeError(ErrorKind::Storage, path, 0, {},
                      std::string(doingVi) + ": " + explanation.vi + " (SQLite: " + detail + ")",
                      std::string(doingEn) + ": " + explanation.en + " (SQLite: " + detail + ")");
+}
+
+int executeWaiting(sqlite3* db, const char* sql)
+{
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(kBusyDeadlineMilliseconds);
+    auto pause = std::chrono::milliseconds(1);
+    while (true) {
+        const int code = sqlite3_exec(db, sql, nullptr, nullptr, nullptr);
+        const int primary = code & 0xFF;
+        if ((primary != SQLITE_BUSY && primary != SQLITE_LOCKED) || std::chrono::steady_clock::now() >= deadline)
+            return code;
+        std::this_thread::sleep_for(pause);
+        pause = std::min(pause * 2, std::chrono::milliseconds(50));
+    }
+}
+
+StatementCache::~StatementCache()
+{
+    for (auto& [sql, entry] : m_entries)
+        sqlite3_finalize(entry.statement);
+}
+
+sqlite3_stmt* StatementCache::borrow(std::string_view sql)
+{
+    auto found = m_entries.find(std::string(sql));
+    if (found == m_entries.end()) {
+        sqlite3_stmt* statement = nullptr;
+        const int code = sqlite3_prepare_v3(m_db, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT,
+                                            &statement, nullptr);
+        if (code != SQLITE_OK)
+            fail(databaseError(m_db, code, m_path, "Không chuẩn bị được câu lệnh SQL", "Cannot prepare an SQL statement"));
+        found = m_entries.emplace(std::string(sql), Entry{statement, false}).first;
+    }
+    if (found->second.inUse)
+        return nullptr;
+    found->second.inUse = true;
+    return found->second.statement;
+}
+
+void StatementCache::giveBack(sqlite3_stmt* statement)
+{
+    sqlite3_reset(statement);
+    sqlite3_clear_bindings(statement);
+    for (auto& [sql, entry] : m_entries)
+        if (entry.statement == statement) {
+            entry.inUse = false;
+            return;
+        }
 }
 
 void execute(sqlite3* db, const std::string& path, const char* sql)
@@ -63,9 +115,23 @@ Statement::Statement(sqlite3* db, const std::string& path, std::string_view sql)
     check(code, "Không chuẩn bị được câu lệnh SQL", "Cannot prepare an SQL statement");
 }
 
+Statement::Statement(StatementCache& cache, std::string_view sql) : m_db(cache.db()), m_path(cache.path())
+{
+    m_statement = cache.borrow(sql);
+    if (m_statement) {
+        m_cache = &cache;
+        return;
+    }
+    const int code = sqlite3_prepare_v2(m_db, sql.data(), static_cast<int>(sql.size()), &m_statement, nullptr);
+    check(code, "Không chuẩn bị được câu lệnh SQL", "Cannot prepare an SQL statement");
+}
+
 Statement::~Statement()
 {
-    sqlite3_finalize(m_statement);
+    if (m_cache)
+        m_cache->giveBack(m_statement);
+    else
+        sqlite3_finalize(m_statement);
 }
 
 void Statement::check(int code, std::string_view doingVi, std::string_view doingEn) const
@@ -143,8 +209,9 @@ bool Statement::isNull(int column) const
 
 Transaction::Transaction(sqlite3* db, const std::string& path, Kind kind) : m_db(db), m_path(path)
 {
-    const int code = sqlite3_exec(m_db, kind == Kind::Write ? "BEGIN IMMEDIATE" : "BEGIN", nullptr, nullptr,
-                                  nullptr);
+    const int code = executeWaiting(m_db, kind == Kind::Write       ? "BEGIN IMMEDIATE"
+                                          : kind == Kind::Exclusive ? "BEGIN EXCLUSIVE"
+                                                                    : "BEGIN");
     if (code != SQLITE_OK)
         fail(databaseError(m_db, code, m_path, "Không bắt đầu được giao dịch", "Cannot begin a transaction"));
 }
@@ -161,6 +228,57 @@ void Transaction::commit()
     if (code != SQLITE_OK)
         fail(databaseError(m_db, code, m_path, "Không ghi được giao dịch", "Cannot commit the transaction"));
     m_open = false;
+}
+
+Scope::Scope(sqlite3* db, const std::string& path, int& depth, Transaction::Kind kind)
+    : m_db(db), m_path(path), m_depth(depth), m_kind(kind)
+{
+    if (m_depth == 0) {
+        const int code = executeWaiting(m_db, kind == Transaction::Kind::Write       ? "BEGIN IMMEDIATE"
+                                              : kind == Transaction::Kind::Exclusive ? "BEGIN EXCLUSIVE"
+                                                                                     : "BEGIN");
+        if (code != SQLITE_OK)
+            fail(databaseError(m_db, code, m_path, "Không bắt đầu được giao dịch", "Cannot begin a transaction"));
+    } else if (kind != Transaction::Kind::Read) {
+        m_savepoint = "unit_" + std::to_string(m_depth);
+        const std::string sql = "SAVEPOINT " + m_savepoint;
+        const int code = sqlite3_exec(m_db, sql.c_str(), nullptr, nullptr, nullptr);
+        if (code != SQLITE_OK)
+            fail(databaseError(m_db, code, m_path, "Không bắt đầu được giao dịch con", "Cannot begin a savepoint"));
+    }
+    ++m_depth;
+    m_open = true;
+}
+
+Scope::~Scope()
+{
+    if (m_open)
+        rollback();
+}
+
+void Scope::rollback() noexcept
+{
+    m_open = false;
+    --m_depth;
+    if (m_depth == 0) {
+        sqlite3_exec(m_db, "ROLLBACK", nullptr, nullptr, nullptr);
+    } else if (!m_savepoint.empty()) {
+        const std::string sql = "ROLLBACK TO " + m_savepoint + "; RELEASE " + m_savepoint;
+        sqlite3_exec(m_db, sql.c_str(), nullptr, nullptr, nullptr);
+    }
+}
+
+void Scope::commit()
+{
+    int code = SQLITE_OK;
+    if (m_depth == 1)
+        code = sqlite3_exec(m_db, "COMMIT", nullptr, nullptr, nullptr);
+    else if (!m_savepoint.empty())
+        code = sqlite3_exec(m_db, ("RELEASE " + m_savepoint).c_str(), nullptr, nullptr, nullptr);
+    if (code != SQLITE_OK)
+        fail(databaseError(m_db, code, m_path, "Không ghi được giao dịch", "Cannot commit the transaction"));
+    m_open = false;
+    --m_depth;
 }
 
 } // namespace seclevel::sqlite
