@@ -10,6 +10,13 @@
 #include "storage/Store.h"
 #include "storage/sqlite/SqliteStore.h"
 
+#ifdef SECLEVEL_HAVE_POSTGRES
+#include "../support/PostgresTestDatabase.h"
+#include <unistd.h>
+#include <utility>
+#include <vector>
+#endif
+
 #include <boost/test/unit_test.hpp>
 
 #include <cstdlib>
@@ -29,7 +36,56 @@ std::unique_ptr<Store> freshPostgresStore(const std::string& adminUrl, std::stri
 std::unique_ptr<Store> openPostgresStore(const std::string& url);
 // =============================================================================================================
 
-#ifndef SECLEVEL_HAVE_POSTGRES
+#ifdef SECLEVEL_HAVE_POSTGRES
+// Implemented with a fresh *schema* per store rather than a fresh database: the store keeps everything in the
+// schema its connection's search_path names, so a schema isolates as well, and it costs milliseconds where a
+// database copies template1 (~8 MB each). The URL carries options=-c search_path=<schema>, so forked children
+// and other connections land in the same place. Schemas created by this process are dropped when it ends.
+inline void dropTestSchemasAtExit(const std::string& adminUrl, const std::string& schema)
+{
+    struct Created {
+        pid_t owner = getpid();
+        std::vector<std::pair<std::string, std::string>> schemas;  // admin URL, schema
+        ~Created()
+        {
+            if (getpid() != owner)
+                return;
+            for (const auto& [url, name] : schemas) {
+                try {
+                    testing::executeAsAdmin(url, "DROP SCHEMA IF EXISTS " + name + " CASCADE");
+                } catch (const std::exception&) {
+                    // the cluster may be gone already; it is thrown away whole anyway
+                }
+            }
+        }
+    };
+    static Created created;
+    created.schemas.emplace_back(adminUrl, schema);
+}
+
+inline std::unique_ptr<Store> openPostgresStore(const std::string& url)
+{
+    auto opened = openStore(url);
+    if (!opened)
+        BOOST_FAIL("cannot open the PostgreSQL store " + url + ": " + opened.errors().front().describe(Lang::En));
+    return std::move(*opened);
+}
+
+inline std::unique_ptr<Store> freshPostgresStore(const std::string& adminUrl, std::string* url)
+{
+    const std::string schema = testing::uniqueSchemaName();
+    try {
+        testing::executeAsAdmin(adminUrl, "CREATE SCHEMA " + schema);
+    } catch (const std::exception& failure) {
+        BOOST_FAIL(std::string("cannot create a test schema: ") + failure.what());
+    }
+    dropTestSchemasAtExit(adminUrl, schema);
+    const std::string location = testing::urlForSchema(adminUrl, schema);
+    if (url)
+        *url = location;
+    return openPostgresStore(location);
+}
+#else
 inline std::unique_ptr<Store> freshPostgresStore(const std::string& adminUrl, std::string*)
 {
     BOOST_FAIL("SECLEVEL_TEST_STORE=" + adminUrl +

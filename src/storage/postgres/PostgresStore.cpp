@@ -1,0 +1,1218 @@
+#include "storage/postgres/PostgresStore.h"
+
+#include "codec/StoredEncoding.h"
+#include "core/Date.h"
+#include "core/Sha256.h"
+
+#include "storage/postgres/Connection.h"
+#include "storage/postgres/Migrations.h"
+
+#include <chrono>
+#include <cstdint>
+#include <ctime>
+#include <exception>
+#include <limits>
+#include <map>
+#include <new>
+#include <optional>
+#include <random>
+#include <set>
+#include <string_view>
+#include <thread>
+#include <utility>
+
+namespace seclevel {
+
+using postgres::Connection;
+using postgres::fail;
+using postgres::Failure;
+using postgres::Params;
+using postgres::Rows;
+
+namespace {
+
+constexpr int highestLevel = 5;       // cấp độ 1..5 (NĐ85/2016 Art 7); 0 = not yet assessed
+constexpr int maxAttempts = 50;       // serialisation failures before a write gives up
+
+// Everything but Failure that may escape a body, as an Error.
+Error unexpected(const std::string& where, const std::exception* exception)
+{
+    if (dynamic_cast<const std::bad_alloc*>(exception))
+        return makeError(ErrorKind::Storage, where, 0, {}, "Hết bộ nhớ", "Out of memory");
+    const std::string what = exception ? exception->what() : "?";
+    return makeError(ErrorKind::Internal, where, 0, {}, "Lỗi không lường trước: " + what, "Unexpected error: " + what);
+}
+
+// ---- validation: everything that can be checked without the database, all errors at once -------------------
+
+bool hasControlCharacter(std::string_view text)
+{
+    for (const char c : text)
+        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F)
+            return true;
+    return false;
+}
+
+std::string inQuotes(std::string_view text)
+{
+    return "'" + std::string(text) + "'";
+}
+
+struct Checker {
+    std::string file;
+    Errors errors;
+
+    // Ids, keys, names of components and actors: one line of text, no surrounding spaces.
+    void identifier(const std::string& field, std::string_view value, std::string_view whatVi,
+                    std::string_view whatEn, int line = 0)
+    {
+        if (value.empty())
+            add(line, field, std::string(whatVi) + " không được để trống", std::string(whatEn) + " must not be empty");
+        else if (!codec::isStorableText(value))
+            text(field, value, whatVi, whatEn, line);
+        else if (hasControlCharacter(value) || value.front() == ' ' || value.back() == ' ')
+            add(line, field, std::string(whatVi) + " chứa ký tự điều khiển hoặc khoảng trắng ở đầu/cuối",
+                std::string(whatEn) + " contains control characters or leading/trailing spaces");
+    }
+
+    // Free text: anything that is well-formed UTF-8 without NUL.
+    void text(const std::string& field, std::string_view value, std::string_view whatVi, std::string_view whatEn,
+              int line = 0)
+    {
+        if (!codec::isStorableText(value))
+            add(line, field, std::string(whatVi) + " không phải văn bản UTF-8 hợp lệ hoặc chứa ký tự NUL",
+                std::string(whatEn) + " is not valid UTF-8 text or contains a NUL character");
+    }
+
+    void add(int line, const std::string& field, std::string vi, std::string en)
+    {
+        errors.push_back(makeError(file, line, field, std::move(vi), std::move(en)));
+    }
+};
+
+void checkActor(Checker& checker, const Actor& actor)
+{
+    checker.identifier("actor", actor.userId, "Người thực hiện", "The actor's user id");
+    if (!actor.organisationId.empty())
+        checker.identifier("actor", actor.organisationId, "Tổ chức của người thực hiện",
+                           "The actor's organisation id");
+}
+
+// The actor as bound to the (user, organisation, role, time) columns.
+struct ActorColumns {
+    std::string user, organisation, role;
+    std::int64_t at;  // whole seconds since 1970 (what isoTimestamp shows)
+};
+
+ActorColumns columnsOf(const Actor& actor)
+{
+    return {actor.userId, actor.organisationId, roleName(actor.role),
+            static_cast<std::int64_t>(std::chrono::system_clock::to_time_t(actor.at))};
+}
+
+TimePoint timeOf(std::int64_t seconds)
+{
+    return std::chrono::system_clock::from_time_t(static_cast<std::time_t>(seconds));
+}
+
+// component ('' = system-level), key
+using AnswerKey = std::pair<std::string, std::string>;
+
+struct PreparedAnswer {
+    codec::EncodedValue stored;
+    std::string json;  // for the history
+};
+
+using PreparedAnswers = std::map<AnswerKey, PreparedAnswer>;
+
+void prepareAnswers(Checker& checker, const std::string& component, const AnswerSet& answers,
+                    PreparedAnswers& prepared)
+{
+    for (const auto& [key, value] : answers.values) {
+        if (!isAnswered(value))
+            continue;  // not answered = not stored; in an update this removes the answer
+        const int line = answers.lineOf(key);
+        const std::string field = component.empty() ? key : component + " / " + key;
+        checker.identifier(field, key, "Khóa câu trả lời", "The answer key", line);
+        auto encoded = codec::encodeValue(value);
+        if (!encoded) {
+            checker.add(line, field,
+                        "Giá trị câu trả lời không lưu được: văn bản phải là UTF-8 hợp lệ không chứa ký tự NUL, "
+                        "ngày phải có thật và trong khoảng năm 0000–9999",
+                        "The answer's value cannot be stored: text must be valid UTF-8 without NUL characters, "
+                        "dates must exist and lie within the years 0000–9999");
+            continue;
+        }
+        prepared[{component, key}] = PreparedAnswer{std::move(*encoded), codec::canonicalJson(value)};
+    }
+}
+
+Errors checkSystem(const SystemDescription& system, const Actor& actor, PreparedAnswers& prepared)
+{
+    Checker checker{system.sourceFile, {}};
+    checker.identifier("id", system.id, "Mã hệ thống", "The system id");
+    if (system.name.empty())
+        checker.add(0, "name", "Tên hệ thống không được để trống", "The system name must not be empty");
+    checker.text("name", system.name, "Tên hệ thống", "The system name");
+    checker.text("owner", system.owner, "Chủ quản hệ thống", "The system owner");
+    checker.text("operator", system.operatorName, "Đơn vị vận hành", "The operator");
+    if (!system.organisationId.empty())
+        checker.identifier("organisation", system.organisationId, "Mã tổ chức", "The organisation id");
+    prepareAnswers(checker, {}, system.answers, prepared);
+    std::set<std::string> names;
+    for (const Component& component : system.components) {
+        checker.identifier("components", component.name, "Tên hợp phần", "The component name");
+        if (!names.insert(component.name).second)
+            checker.add(0, "components", "Hợp phần " + inQuotes(component.name) + " xuất hiện nhiều lần",
+                        "Component " + inQuotes(component.name) + " appears more than once");
+        prepareAnswers(checker, component.name, component.answers, prepared);
+    }
+    checkActor(checker, actor);
+    return std::move(checker.errors);
+}
+
+// Checks an assessment; on success `encoded` holds its canonical text.
+Errors checkAssessment(const std::string& systemId, const Assessment& assessment, const Actor& actor,
+                       std::string& encoded)
+{
+    Checker checker{{}, {}};
+    checker.identifier("id", systemId, "Mã hệ thống", "The system id");
+    checker.identifier("ruleset", assessment.rulesetId, "Mã bộ quy tắc", "The rule set id");
+    checker.text("ruleset_version", assessment.rulesetVersion, "Phiên bản bộ quy tắc", "The rule set version");
+    for (const auto& [field, level] : {std::pair{"derived_level", assessment.derivedLevel},
+                                       std::pair{"proposed_level", assessment.proposedLevel}})
+        if (level < 0 || level > highestLevel)
+            checker.add(0, field, "Cấp độ " + std::to_string(level) + " nằm ngoài khoảng 0–5",
+                        "Level " + std::to_string(level) + " is outside 0–5");
+    // What proposeLevel guarantees, checked again because the record must never say otherwise.
+    if (assessment.proposedLevel < assessment.derivedLevel)
+        checker.add(0, "proposed_level", "Cấp độ đề xuất không được thấp hơn cấp độ xác định theo tiêu chí",
+                    "The proposed level must not be lower than the derived level");
+    if (assessment.proposedLevel > assessment.derivedLevel && assessment.justification.empty())
+        checker.add(0, "justification", "Đề xuất cấp độ cao hơn cần có lý do",
+                    "Proposing a higher level needs a justification");
+    checker.text("justification", assessment.justification, "Lý do", "The justification");
+    auto storable = codec::encodeStorableAssessment(assessment);
+    if (storable)
+        encoded = std::move(*storable);
+    else
+        for (const Error& error : storable.errors())
+            checker.errors.push_back(error);
+    checkActor(checker, actor);
+    return std::move(checker.errors);
+}
+
+bool storableDate(const Date& date)
+{
+    return date.ok() && int(date.year()) >= 0 && int(date.year()) <= 9999;
+}
+
+Errors checkDossier(const Dossier& dossier, const Actor& actor)
+{
+    Checker checker{{}, {}};
+    checker.identifier("id", dossier.systemId, "Mã hệ thống", "The system id");
+    for (const auto& [key, value] : dossier.fields) {
+        checker.identifier("field", key, "Khóa mục hồ sơ", "The dossier field key");
+        checker.text(key, value, "Nội dung mục " + inQuotes(key), "The text of field " + inQuotes(key));
+    }
+    std::set<std::pair<std::string, int>> statements;
+    for (const RequirementStatement& statement : dossier.requirements) {
+        const std::string field = codec::requirementKey(statement);
+        checker.identifier(field, statement.groupId, "Mã nhóm yêu cầu", "The requirement group id");
+        if (statement.item < 1)
+            checker.add(0, field, "Số thứ tự yêu cầu phải từ 1", "The requirement item must be 1 or more");
+        if (!statements.insert({statement.groupId, statement.item}).second)
+            checker.add(0, field, "Yêu cầu được ghi nhiều lần", "The requirement is recorded more than once");
+        checker.text(field, statement.how, "Cách đáp ứng", "How it is met");
+        if (statement.plannedBy && !storableDate(*statement.plannedBy))
+            checker.add(0, field, "Ngày hoàn thành không hợp lệ", "The planned-by date is not valid");
+    }
+    std::set<std::pair<std::string, std::string>> attachments;
+    for (const Attachment& attachment : dossier.attachments) {
+        const std::string field = codec::attachmentKey(attachment);
+        checker.identifier(field, attachment.kind, "Loại tài liệu kèm theo", "The attachment kind");
+        checker.identifier(field, attachment.name, "Tên tài liệu kèm theo", "The attachment name");
+        checker.text(field, attachment.mediaType, "Kiểu nội dung", "The media type");
+        checker.text(field, attachment.reference, "Đường dẫn tham chiếu", "The reference");
+        if (!isSha256Hex(attachment.sha256))
+            checker.add(0, field, "Mã băm SHA-256 phải gồm 64 chữ số thập lục phân viết thường",
+                        "The SHA-256 digest must be 64 lowercase hex digits");
+        if (attachment.size > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max()))
+            checker.add(0, field, "Kích thước không hợp lệ", "The size is not valid");
+        if (!attachments.insert({attachment.kind, attachment.name}).second)
+            checker.add(0, field, "Tài liệu kèm theo được ghi nhiều lần", "The attachment is recorded more than once");
+    }
+    checkActor(checker, actor);
+    return std::move(checker.errors);
+}
+
+// Errors of a later check that an earlier one already reported (same id, same actor) are left out.
+void appendNew(Errors& errors, Errors more)
+{
+    for (Error& error : more)
+        if (error.field != "id" && error.field != "actor")
+            errors.push_back(std::move(error));
+}
+
+// A PostgreSQL array literal of texts, for unnest($n::text[]): one statement inserts many rows, and the
+// values stay bound parameters (array_in parses the literal; nothing is spliced into SQL).
+class TextArray {
+public:
+    void add(std::string_view value)
+    {
+        m_literal += m_literal.size() > 1 ? ",\"" : "\"";
+        for (const char c : value) {
+            if (c == '"' || c == '\\')
+                m_literal += '\\';
+            m_literal += c;
+        }
+        m_literal += '"';
+    }
+    void addNull() { m_literal += m_literal.size() > 1 ? ",NULL" : "NULL"; }
+    std::string literal() const { return m_literal + "}"; }
+
+private:
+    std::string m_literal = "{";
+};
+
+// ---- statements shared by the write paths --------------------------------------------------------------------
+
+struct Database {
+    Connection& connection;
+
+    Rows run(const std::string& sql, const Params& params = {}) const { return connection.run(sql, params); }
+    const std::string& label() const { return connection.label(); }
+};
+
+bool systemExists(Database db, const std::string& id)
+{
+    return db.run("SELECT 1 FROM systems WHERE id = $1", Params().text(id)).count() > 0;
+}
+
+Error noSuchOrganisation(Database db, const std::string& organisationId, const std::string& field = "organisation")
+{
+    return makeError(ErrorKind::NotFound, db.label(), 0, field, "Không có tổ chức " + inQuotes(organisationId),
+                     "No organisation " + inQuotes(organisationId) + " exists");
+}
+
+void requireOrganisation(Database db, const std::string& organisationId)
+{
+    if (!organisationId.empty() &&
+        db.run("SELECT 1 FROM organisations WHERE id = $1", Params().text(organisationId)).count() == 0)
+        fail(noSuchOrganisation(db, organisationId));
+}
+
+Error noSuchSystem(Database db, const std::string& id)
+{
+    return makeError(ErrorKind::NotFound, db.label(), 0, "id", "Không có hệ thống " + inQuotes(id),
+                     "No system " + inQuotes(id) + " exists");
+}
+
+Error damagedAnswer(Database db, const std::string& systemId, const std::string& component, const std::string& key)
+{
+    const std::string where = inQuotes(systemId) + (component.empty() ? "" : " / " + inQuotes(component));
+    return makeError(ErrorKind::Storage, db.label(), 0, key,
+                     "Câu trả lời " + inQuotes(key) + " của " + where +
+                         " trong cơ sở dữ liệu bị hỏng (kiểu hoặc giá trị không hợp lệ)",
+                     "The stored answer " + inQuotes(key) + " of " + where + " is damaged (invalid type or value)");
+}
+
+void insertComponentsAndAnswers(Database db, const SystemDescription& system, const PreparedAnswers& answers)
+{
+    if (!system.components.empty()) {
+        TextArray names;
+        for (const Component& component : system.components)
+            names.add(component.name);
+        db.run("INSERT INTO components (system_id, position, name)"
+               " SELECT $1, position - 1, name FROM unnest($2::text[]) WITH ORDINALITY AS c (name, position)",
+               Params().text(system.id).text(names.literal()));
+    }
+    if (!answers.empty()) {
+        TextArray components, keys, types, texts;
+        for (const auto& [where, prepared] : answers) {
+            if (where.first.empty())
+                components.addNull();
+            else
+                components.add(where.first);
+            keys.add(where.second);
+            types.add(prepared.stored.type);
+            texts.add(prepared.stored.text);
+        }
+        db.run("INSERT INTO answers (system_id, component, key, value_type, value_text)"
+               " SELECT $1, * FROM unnest($2::text[], $3::text[], $4::text[], $5::text[])",
+               Params()
+                   .text(system.id)
+                   .text(components.literal())
+                   .text(keys.literal())
+                   .text(types.literal())
+                   .text(texts.literal()));
+    }
+}
+
+// Old and new canonical JSON of each changed answer, written as one statement.
+using AnswerChanges = std::map<AnswerKey, std::pair<std::string, std::string>>;
+
+void recordAnswerChanges(Database db, const std::string& systemId, const AnswerChanges& changes,
+                         const ActorColumns& actor)
+{
+    if (changes.empty())
+        return;
+    TextArray components, keys, olds, news;
+    for (const auto& [where, values] : changes) {
+        components.add(where.first);
+        keys.add(where.second);
+        olds.add(values.first);
+        news.add(values.second);
+    }
+    db.run("INSERT INTO answer_history (system_id, component, key, old_value, new_value, actor, actor_org,"
+           " actor_role, at)"
+           " SELECT $1, c, k, o, n, $6, $7, $8, to_timestamp($9)"
+           " FROM unnest($2::text[], $3::text[], $4::text[], $5::text[]) WITH ORDINALITY AS h (c, k, o, n, i)"
+           " ORDER BY i",
+           Params()
+               .text(systemId)
+               .text(components.literal())
+               .text(keys.literal())
+               .text(olds.literal())
+               .text(news.literal())
+               .text(actor.user)
+               .text(actor.organisation)
+               .text(actor.role)
+               .integer(actor.at));
+}
+
+// The write steps below run inside the caller's transaction and throw Failure on any refusal, so that they
+// compose (saveSystem = insert or replace + assessment) and the caller's rollback undoes all of it.
+
+void insertSystem(Database db, const SystemDescription& system, const PreparedAnswers& answers,
+                  const ActorColumns& actor)
+{
+    if (systemExists(db, system.id))
+        fail(makeError(ErrorKind::Conflict, db.label(), 0, "id", "Hệ thống " + inQuotes(system.id) + " đã tồn tại",
+                       "System " + inQuotes(system.id) + " already exists"));
+    requireOrganisation(db, system.organisationId);
+    db.run("INSERT INTO systems (id, name, owner, operator, organisation_id, created_by, created_by_org,"
+           " created_by_role, created_at, updated_by, updated_at)"
+           " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, to_timestamp($9), $6, to_timestamp($9))",
+           Params()
+               .text(system.id)
+               .text(system.name)
+               .text(system.owner)
+               .text(system.operatorName)
+               .textOrNull(system.organisationId)
+               .text(actor.user)
+               .text(actor.organisation)
+               .text(actor.role)
+               .integer(actor.at));
+    insertComponentsAndAnswers(db, system, answers);
+    AnswerChanges changes;
+    for (const auto& [where, answer] : answers)
+        changes[where] = {"", answer.json};
+    recordAnswerChanges(db, system.id, changes, actor);
+}
+
+// Replaces what the owner describes; writes nothing at all (and returns false) when nothing changed.
+bool replaceSystem(Database db, const SystemDescription& system, const PreparedAnswers& answers,
+                   const ActorColumns& actor)
+{
+    // The row lock makes a concurrent writer of the same system wait here rather than fail at commit.
+    const Rows current = db.run("SELECT name, owner, operator, coalesce(organisation_id, '') FROM systems"
+                                " WHERE id = $1 FOR UPDATE",
+                                Params().text(system.id));
+    if (current.count() == 0)
+        fail(noSuchSystem(db, system.id));
+    bool changed = current.text(0, 0) != system.name || current.text(0, 1) != system.owner ||
+                   current.text(0, 2) != system.operatorName || current.text(0, 3) != system.organisationId;
+    requireOrganisation(db, system.organisationId);
+
+    const Rows components = db.run("SELECT name FROM components WHERE system_id = $1 ORDER BY position",
+                                   Params().text(system.id));
+    changed = changed || static_cast<size_t>(components.count()) != system.components.size();
+    for (int i = 0; !changed && i < components.count(); ++i)
+        changed = components.text(i, 0) != system.components[static_cast<size_t>(i)].name;
+
+    std::map<AnswerKey, codec::EncodedValue> storedAnswers;
+    const Rows stored = db.run("SELECT coalesce(component, ''), key, value_type, value_text FROM answers"
+                               " WHERE system_id = $1",
+                               Params().text(system.id));
+    for (int row = 0; row < stored.count(); ++row)
+        storedAnswers.emplace(AnswerKey{stored.text(row, 0), stored.text(row, 1)},
+                              codec::EncodedValue{stored.text(row, 2), stored.text(row, 3)});
+
+    // Encodings are canonical, so equal encodings mean equal values and an unchanged answer leaves no trace.
+    AnswerChanges changes;
+    for (const auto& [where, old] : storedAnswers) {
+        const auto now = answers.find(where);
+        if (now != answers.end() && now->second.stored == old)
+            continue;
+        changed = true;
+        const auto oldValue = codec::decodeValue(old.type, old.text);
+        if (!oldValue)
+            fail(damagedAnswer(db, system.id, where.first, where.second));
+        std::string oldJson = codec::canonicalJson(*oldValue);
+        std::string newJson = now == answers.end() ? "" : now->second.json;
+        // The date 2026-08-19 and the text "2026-08-19" share one JSON text: the stored type follows the
+        // new value, but the history, which speaks JSON, has no change to show.
+        if (oldJson != newJson)
+            changes[where] = {std::move(oldJson), std::move(newJson)};
+    }
+    for (const auto& [where, answer] : answers) {
+        if (!storedAnswers.count(where)) {
+            changed = true;
+            changes[where] = {"", answer.json};
+        }
+    }
+    if (!changed)
+        return false;
+
+    db.run("UPDATE systems SET name = $2, owner = $3, operator = $4, organisation_id = $5, updated_by = $6,"
+           " updated_at = to_timestamp($7) WHERE id = $1",
+           Params()
+               .text(system.id)
+               .text(system.name)
+               .text(system.owner)
+               .text(system.operatorName)
+               .textOrNull(system.organisationId)
+               .text(actor.user)
+               .integer(actor.at));
+    // Component answers go with their components (ON DELETE CASCADE); the system-level ones explicitly.
+    db.run("DELETE FROM answers WHERE system_id = $1", Params().text(system.id));
+    db.run("DELETE FROM components WHERE system_id = $1", Params().text(system.id));
+    insertComponentsAndAnswers(db, system, answers);
+    recordAnswerChanges(db, system.id, changes, actor);
+    return true;
+}
+
+void insertAssessment(Database db, const std::string& systemId, const Assessment& assessment,
+                      const std::string& encoded, const ActorColumns& actor)
+{
+    const Rows updated = db.run("UPDATE systems SET ruleset_id = $2, ruleset_version = $3, derived_level = $4,"
+                                " proposed_level = $5, justification = $6, updated_by = $7,"
+                                " updated_at = to_timestamp($8) WHERE id = $1 RETURNING 1",
+                                Params()
+                                    .text(systemId)
+                                    .text(assessment.rulesetId)
+                                    .text(assessment.rulesetVersion)
+                                    .integer(assessment.derivedLevel)
+                                    .integer(assessment.proposedLevel)
+                                    .text(assessment.justification)
+                                    .text(actor.user)
+                                    .integer(actor.at));
+    if (updated.count() == 0)
+        fail(noSuchSystem(db, systemId));
+    db.run("INSERT INTO assessments (system_id, ruleset_id, ruleset_version, derived_level, proposed_level,"
+           " justification, assessment, actor, actor_org, actor_role, at)"
+           " VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8, $9, $10, to_timestamp($11))",
+           Params()
+               .text(systemId)
+               .text(assessment.rulesetId)
+               .text(assessment.rulesetVersion)
+               .integer(assessment.derivedLevel)
+               .integer(assessment.proposedLevel)
+               .text(assessment.justification)
+               .text(encoded)
+               .text(actor.user)
+               .text(actor.organisation)
+               .text(actor.role)
+               .integer(actor.at));
+}
+
+RecordedActor recordedActor(const Rows& rows, int row, int column)
+{
+    return RecordedActor{rows.text(row, column), rows.text(row, column + 1), rows.text(row, column + 2)};
+}
+
+constexpr const char* assessmentColumns =
+    "SELECT system_id, assessment::text, actor, actor_org, actor_role, extract(epoch FROM at)::bigint"
+    " FROM assessments WHERE system_id = $1";
+
+std::vector<StoredAssessment> readAssessments(Database db, const Rows& rows)
+{
+    std::vector<StoredAssessment> result;
+    result.reserve(static_cast<size_t>(rows.count()));
+    for (int row = 0; row < rows.count(); ++row) {
+        auto decoded = codec::decodeAssessment(rows.text(row, 1));
+        if (!decoded) {
+            Errors errors = decoded.errors();
+            for (Error& error : errors)
+                error.file = db.label();
+            throw Failure{errors.front(), {}};
+        }
+        result.push_back(StoredAssessment{rows.text(row, 0), std::move(*decoded), recordedActor(rows, row, 2),
+                                          timeOf(rows.integer(row, 5))});
+    }
+    return result;
+}
+
+std::optional<StoredAssessment> latest(Database db, const std::string& systemId)
+{
+    auto found = readAssessments(
+        db, db.run(std::string(assessmentColumns) + " ORDER BY at DESC, id DESC LIMIT 1", Params().text(systemId)));
+    if (found.empty())
+        return std::nullopt;
+    return std::move(found.front());
+}
+
+// ---- the dossier ---------------------------------------------------------------------------------------------
+
+// Everything the history compares (history key → canonical text), plus the attachments' order.
+struct DossierState {
+    std::map<std::string, std::string> items;
+    std::vector<std::string> attachmentOrder;
+    bool operator==(const DossierState&) const = default;
+};
+
+DossierState stateOf(const Dossier& dossier)
+{
+    DossierState state;
+    for (const auto& [key, value] : dossier.fields)
+        state.items[key] = value;
+    for (const RequirementStatement& statement : dossier.requirements)
+        state.items[codec::requirementKey(statement)] = codec::requirementText(statement);
+    for (const Attachment& attachment : dossier.attachments) {
+        state.items[codec::attachmentKey(attachment)] = codec::attachmentText(attachment);
+        state.attachmentOrder.push_back(codec::attachmentKey(attachment));
+    }
+    return state;
+}
+
+Dossier loadDossier(Database db, const std::string& systemId)
+{
+    if (!systemExists(db, systemId))
+        fail(noSuchSystem(db, systemId));
+    Dossier dossier;
+    dossier.systemId = systemId;
+    const Rows fields = db.run("SELECT key, value FROM dossier_fields WHERE system_id = $1 ORDER BY key",
+                               Params().text(systemId));
+    for (int row = 0; row < fields.count(); ++row)
+        dossier.fields.emplace(fields.text(row, 0), fields.text(row, 1));
+    const Rows requirements = db.run("SELECT group_id, item, status, how, to_char(planned_by, 'YYYY-MM-DD')"
+                                     " FROM dossier_requirements WHERE system_id = $1 ORDER BY group_id, item",
+                                     Params().text(systemId));
+    for (int row = 0; row < requirements.count(); ++row) {
+        RequirementStatement statement;
+        statement.groupId = requirements.text(row, 0);
+        statement.item = static_cast<int>(requirements.integer(row, 1));
+        const auto status = parseRequirementStatus(requirements.text(row, 2));
+        if (!status)
+            fail(makeError(ErrorKind::Storage, db.label(), 0, codec::requirementKey(statement),
+                           "Trạng thái trong cơ sở dữ liệu bị hỏng", "The stored status is damaged"));
+        statement.status = *status;
+        statement.how = requirements.text(row, 3);
+        if (!requirements.isNull(row, 4)) {
+            statement.plannedBy = parseIsoDate(requirements.text(row, 4));
+            if (!statement.plannedBy)
+                fail(makeError(ErrorKind::Storage, db.label(), 0, codec::requirementKey(statement),
+                               "Ngày hoàn thành trong cơ sở dữ liệu bị hỏng", "The stored planned-by date is damaged"));
+        }
+        dossier.requirements.push_back(std::move(statement));
+    }
+    const Rows attachments = db.run("SELECT kind, name, media_type, size, sha256, reference FROM dossier_attachments"
+                                    " WHERE system_id = $1 ORDER BY position",
+                                    Params().text(systemId));
+    for (int row = 0; row < attachments.count(); ++row)
+        dossier.attachments.push_back(Attachment{attachments.text(row, 0), attachments.text(row, 1),
+                                                 attachments.text(row, 2),
+                                                 static_cast<std::uint64_t>(attachments.integer(row, 3)),
+                                                 attachments.text(row, 4), attachments.text(row, 5)});
+    return dossier;
+}
+
+// Replaces the stored dossier by `dossier` with a history row per changed item and removes contents no
+// attachment refers to any more; writes nothing (and returns false) when equal.
+bool writeDossier(Database db, const Dossier& dossier, const ActorColumns& actor)
+{
+    // Lock the system row: two writers of one dossier queue instead of failing at commit.
+    db.run("SELECT 1 FROM systems WHERE id = $1 FOR UPDATE", Params().text(dossier.systemId));
+    const Dossier stored = loadDossier(db, dossier.systemId);
+    const DossierState before = stateOf(stored);
+    const DossierState after = stateOf(dossier);
+    if (before == after)
+        return false;
+    for (const char* table : {"dossier_fields", "dossier_requirements", "dossier_attachments"})
+        // The table name is one of three constants; the value is bound.
+        db.run(std::string("DELETE FROM ") + table + " WHERE system_id = $1", Params().text(dossier.systemId));
+    if (!dossier.fields.empty()) {
+        TextArray keys, values;
+        for (const auto& [key, value] : dossier.fields) {
+            keys.add(key);
+            values.add(value);
+        }
+        db.run("INSERT INTO dossier_fields (system_id, key, value) SELECT $1, * FROM unnest($2::text[], $3::text[])",
+               Params().text(dossier.systemId).text(keys.literal()).text(values.literal()));
+    }
+    for (const RequirementStatement& statement : dossier.requirements) {
+        Params params;
+        params.text(dossier.systemId)
+            .text(statement.groupId)
+            .integer(statement.item)
+            .text(requirementStatusName(statement.status))
+            .text(statement.how);
+        if (statement.plannedBy)
+            params.text(formatIsoDate(*statement.plannedBy));
+        else
+            params.null();
+        db.run("INSERT INTO dossier_requirements (system_id, group_id, item, status, how, planned_by)"
+               " VALUES ($1, $2, $3, $4, $5, $6::date)",
+               params);
+    }
+    for (size_t position = 0; position < dossier.attachments.size(); ++position) {
+        const Attachment& a = dossier.attachments[position];
+        db.run("INSERT INTO dossier_attachments (system_id, position, kind, name, media_type, size, sha256, reference)"
+               " VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+               Params()
+                   .text(dossier.systemId)
+                   .integer(static_cast<std::int64_t>(position))
+                   .text(a.kind)
+                   .text(a.name)
+                   .text(a.mediaType)
+                   .integer(static_cast<std::int64_t>(a.size))
+                   .text(a.sha256)
+                   .text(a.reference));
+    }
+    TextArray keys, olds, news;
+    bool anyHistory = false;
+    auto record = [&](const std::string& key, const std::string& oldValue, const std::string& newValue) {
+        keys.add(key);
+        olds.add(oldValue);
+        news.add(newValue);
+        anyHistory = true;
+    };
+    for (const auto& [key, oldValue] : before.items) {
+        const auto now = after.items.find(key);
+        const std::string newValue = now == after.items.end() ? std::string() : now->second;
+        if (newValue != oldValue)
+            record(key, oldValue, newValue);
+    }
+    for (const auto& [key, newValue] : after.items)
+        if (!before.items.count(key) && !newValue.empty())
+            record(key, {}, newValue);
+    if (anyHistory)
+        db.run("INSERT INTO dossier_history (system_id, key, old_value, new_value, actor, actor_org, actor_role, at)"
+               " SELECT $1, k, o, n, $5, $6, $7, to_timestamp($8)"
+               " FROM unnest($2::text[], $3::text[], $4::text[]) WITH ORDINALITY AS h (k, o, n, i) ORDER BY i",
+               Params()
+                   .text(dossier.systemId)
+                   .text(keys.literal())
+                   .text(olds.literal())
+                   .text(news.literal())
+                   .text(actor.user)
+                   .text(actor.organisation)
+                   .text(actor.role)
+                   .integer(actor.at));
+
+    // Contents the old dossier referred to and nothing refers to now are removed.
+    TextArray dropped;
+    bool anyDropped = false;
+    for (const Attachment& old : stored.attachments)
+        if (old.reference.empty()) {
+            dropped.add(old.sha256);
+            anyDropped = true;
+        }
+    if (anyDropped)
+        db.run("DELETE FROM attachment_contents c WHERE c.sha256 = ANY ($1::text[])"
+               " AND NOT EXISTS (SELECT 1 FROM dossier_attachments a WHERE a.sha256 = c.sha256 AND a.reference = '')",
+               Params().text(dropped.literal()));
+    return true;
+}
+
+} // namespace
+
+// ---- opening and the transaction machinery ------------------------------------------------------------------
+
+PostgresStore::PostgresStore(std::unique_ptr<Connection> connection) : m_connection(std::move(connection)) {}
+
+PostgresStore::~PostgresStore() = default;
+
+int PostgresStore::supportedSchemaVersion()
+{
+    return postgres::supportedSchemaVersion();
+}
+
+Result<std::unique_ptr<PostgresStore>> PostgresStore::open(const std::string& url)
+{
+    try {
+        std::unique_ptr<Connection> connection = Connection::open(url);
+        postgres::migrate(*connection);
+        return std::unique_ptr<PostgresStore>(new PostgresStore(std::move(connection)));
+    } catch (const Failure& failure) {
+        return failure.error;
+    } catch (const std::exception& exception) {
+        return unexpected("PostgreSQL " + postgres::describeUrl(url), &exception);
+    }
+}
+
+std::string PostgresStore::describe() const
+{
+    return m_connection->label();
+}
+
+Result<int> PostgresStore::schemaVersion()
+{
+    return read<int>(false, [&] { return postgres::readSchemaVersion(*m_connection); });
+}
+
+template <class T>
+Result<T> PostgresStore::read(bool snapshot, const std::function<T()>& body)
+{
+    const bool ownTransaction = snapshot && m_depth == 0;
+    try {
+        if (m_depth == 0)
+            m_connection->reconnectIfLost();
+        if (ownTransaction)
+            m_connection->execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+        T value = body();
+        if (ownTransaction)
+            m_connection->execute("COMMIT");
+        return value;
+    } catch (const Failure& failure) {
+        if (failure.retryable() && m_depth > 0)
+            m_mustRetry = true;
+        if (ownTransaction) {
+            try {
+                m_connection->execute("ROLLBACK");
+            } catch (const Failure&) {
+            }
+        }
+        return failure.error;
+    } catch (const std::exception& exception) {
+        if (ownTransaction) {
+            try {
+                m_connection->execute("ROLLBACK");
+            } catch (const Failure&) {
+            }
+        }
+        return unexpected(describe(), &exception);
+    }
+}
+
+Result<bool> PostgresStore::write(const std::function<Result<bool>()>& body)
+{
+    // Runs body; a Failure becomes its Error (and flags a retry when the server asked for one).
+    auto attempt = [&]() -> Result<bool> {
+        try {
+            return body();
+        } catch (const Failure& failure) {
+            if (failure.retryable())
+                m_mustRetry = true;
+            return failure.error;
+        } catch (const std::exception& exception) {
+            return unexpected(describe(), &exception);
+        } catch (...) {
+            return unexpected(describe(), nullptr);
+        }
+    };
+    auto quietly = [&](const std::string& sql) {
+        try {
+            m_connection->execute(sql);
+        } catch (const Failure&) {
+            // the connection is gone: the server rolls the transaction back by itself
+        }
+    };
+
+    if (m_depth > 0) {
+        // Inside a unit of work: a savepoint, so that a refused step undoes only itself.
+        const std::string savepoint = "seclevel_" + std::to_string(m_depth);
+        try {
+            m_connection->execute("SAVEPOINT " + savepoint);
+        } catch (const Failure& failure) {
+            if (failure.retryable())
+                m_mustRetry = true;
+            return failure.error;
+        }
+        ++m_depth;
+        Result<bool> result = attempt();
+        --m_depth;
+        if (result.ok() && !m_mustRetry) {
+            try {
+                m_connection->execute("RELEASE SAVEPOINT " + savepoint);
+            } catch (const Failure& failure) {
+                if (failure.retryable())
+                    m_mustRetry = true;
+                return failure.error;
+            }
+            return result;
+        }
+        quietly("ROLLBACK TO SAVEPOINT " + savepoint);
+        return result;
+    }
+
+    std::minstd_rand random(std::random_device{}());
+    for (int number = 1;; ++number) {
+        m_mustRetry = false;
+        try {
+            m_connection->reconnectIfLost();
+            m_connection->execute("BEGIN ISOLATION LEVEL SERIALIZABLE");
+        } catch (const Failure& failure) {
+            return failure.error;
+        }
+        m_depth = 1;
+        Result<bool> result = attempt();
+        m_depth = 0;
+        if (result.ok() && !m_mustRetry) {
+            try {
+                m_connection->execute("COMMIT");
+                return result;
+            } catch (const Failure& failure) {
+                if (!failure.retryable())
+                    return failure.error;
+                result = failure.error;  // the transaction is over; run it again
+                m_mustRetry = true;
+            }
+        } else {
+            quietly("ROLLBACK");
+        }
+        if (!m_mustRetry)
+            return result;
+        if (number == maxAttempts)
+            return makeError(ErrorKind::Conflict, describe(), 0, {},
+                             "Ghi đồng thời liên tục xung đột với người khác; hãy thử lại",
+                             "The write kept conflicting with concurrent writers; try again");
+        // Back off a random while, growing: the writers that collided do not collide again at once.
+        const int ceiling = 1 << std::min(number, 7);
+        std::this_thread::sleep_for(std::chrono::milliseconds(1 + random() % static_cast<unsigned>(ceiling)));
+    }
+}
+
+Result<bool> PostgresStore::transact(const std::function<Result<bool>()>& work)
+{
+    return write(work);
+}
+
+// ---- organisations ------------------------------------------------------------------------------------------
+
+Result<bool> PostgresStore::upsertOrganisation(const Organisation& organisation, const Actor& actor)
+{
+    Checker checker{{}, {}};
+    checker.identifier("id", organisation.id, "Mã tổ chức", "The organisation id");
+    if (organisation.name.empty())
+        checker.add(0, "name", "Tên tổ chức không được để trống", "The organisation name must not be empty");
+    checker.text("name", organisation.name, "Tên tổ chức", "The organisation name");
+    if (!organisation.parentId.empty()) {
+        checker.identifier("parent", organisation.parentId, "Mã tổ chức cấp trên", "The parent organisation id");
+        if (organisation.parentId == organisation.id)
+            checker.add(0, "parent", "Một tổ chức không thể là cấp trên của chính nó",
+                        "An organisation cannot be its own parent");
+    }
+    checkActor(checker, actor);
+    if (!checker.errors.empty())
+        return checker.errors;
+    const ActorColumns who = columnsOf(actor);
+    return write([&]() -> Result<bool> {
+        Database db{*m_connection};
+        if (!organisation.parentId.empty()) {
+            if (db.run("SELECT 1 FROM organisations WHERE id = $1", Params().text(organisation.parentId)).count() == 0)
+                return noSuchOrganisation(db, organisation.parentId, "parent");
+            // The new parent must not lie below the organisation: that would make the tree a loop.
+            const Rows loop = db.run("WITH RECURSIVE ancestor (id) AS ("
+                                     "  SELECT $1::text"
+                                     "  UNION SELECT o.parent_id FROM organisations o JOIN ancestor a ON o.id = a.id"
+                                     "   WHERE o.parent_id IS NOT NULL)"
+                                     " SELECT 1 FROM ancestor WHERE id = $2",
+                                     Params().text(organisation.parentId).text(organisation.id));
+            if (loop.count() > 0)
+                return makeError(ErrorKind::InvalidInput, describe(), 0, "parent",
+                                 "Tổ chức " + inQuotes(organisation.parentId) + " là cấp dưới của " +
+                                     inQuotes(organisation.id) + ", không thể làm cấp trên của nó",
+                                 "Organisation " + inQuotes(organisation.parentId) + " lies below " +
+                                     inQuotes(organisation.id) + " and cannot be its parent");
+        }
+        db.run("INSERT INTO organisations (id, name, parent_id, created_by, created_by_org, created_by_role, created_at,"
+               " updated_by, updated_by_org, updated_by_role, updated_at)"
+               " VALUES ($1, $2, $3, $4, $5, $6, to_timestamp($7), $4, $5, $6, to_timestamp($7))"
+               " ON CONFLICT (id) DO UPDATE SET name = excluded.name, parent_id = excluded.parent_id,"
+               "   updated_by = excluded.updated_by, updated_by_org = excluded.updated_by_org,"
+               "   updated_by_role = excluded.updated_by_role, updated_at = excluded.updated_at"
+               " WHERE organisations.name IS DISTINCT FROM excluded.name"
+               "    OR organisations.parent_id IS DISTINCT FROM excluded.parent_id",
+               Params()
+                   .text(organisation.id)
+                   .text(organisation.name)
+                   .textOrNull(organisation.parentId)
+                   .text(who.user)
+                   .text(who.organisation)
+                   .text(who.role)
+                   .integer(who.at));
+        return true;
+    });
+}
+
+Result<std::vector<Organisation>> PostgresStore::organisations()
+{
+    return read<std::vector<Organisation>>(false, [&] {
+        std::vector<Organisation> result;
+        const Rows rows = m_connection->run("SELECT id, name, coalesce(parent_id, '') FROM organisations ORDER BY id");
+        for (int row = 0; row < rows.count(); ++row)
+            result.push_back(Organisation{rows.text(row, 0), rows.text(row, 1), rows.text(row, 2)});
+        return result;
+    });
+}
+
+// ---- systems ------------------------------------------------------------------------------------------------
+
+Result<bool> PostgresStore::addSystem(const SystemDescription& system, const Actor& actor)
+{
+    PreparedAnswers answers;
+    if (Errors errors = checkSystem(system, actor, answers); !errors.empty())
+        return errors;
+    const ActorColumns who = columnsOf(actor);
+    return write([&]() -> Result<bool> {
+        insertSystem({*m_connection}, system, answers, who);
+        return true;
+    });
+}
+
+Result<bool> PostgresStore::updateSystem(const SystemDescription& system, const Actor& actor)
+{
+    PreparedAnswers answers;
+    if (Errors errors = checkSystem(system, actor, answers); !errors.empty())
+        return errors;
+    const ActorColumns who = columnsOf(actor);
+    return write([&]() -> Result<bool> {
+        replaceSystem({*m_connection}, system, answers, who);
+        return true;
+    });
+}
+
+Result<bool> PostgresStore::saveSystem(const SystemDescription& system, bool isNew, const Assessment& assessment,
+                                       const Actor& actor)
+{
+    PreparedAnswers answers;
+    std::string encoded;
+    Errors errors = checkSystem(system, actor, answers);
+    appendNew(errors, checkAssessment(system.id, assessment, actor, encoded));
+    if (!errors.empty())
+        return errors;
+    const ActorColumns who = columnsOf(actor);
+    return write([&]() -> Result<bool> {
+        const Database db{*m_connection};
+        if (isNew)
+            insertSystem(db, system, answers, who);
+        else
+            replaceSystem(db, system, answers, who);
+        insertAssessment(db, system.id, assessment, encoded, who);
+        return true;
+    });
+}
+
+std::vector<StoredSystem> PostgresStore::loadSystems(const std::string* id, const std::string* organisationId)
+{
+    // The filter is one of three fixed SQL fragments; the value itself is always a bound parameter.
+    const std::string filter = id ? " WHERE s.id = $1" : organisationId ? " WHERE s.organisation_id = $1" : "";
+    const std::string* value = id ? id : organisationId;
+    Params params;
+    if (value)
+        params.text(*value);
+    const Database db{*m_connection};
+
+    std::vector<StoredSystem> result;
+    std::map<std::string, size_t> index;
+    const Rows systems = db.run(
+        "SELECT s.id, s.name, s.owner, s.operator, coalesce(s.organisation_id, ''), s.ruleset_id, s.ruleset_version,"
+        " s.derived_level, s.proposed_level, s.justification, s.approved_level, s.created_by, s.created_by_org,"
+        " s.created_by_role, extract(epoch FROM s.created_at)::bigint, extract(epoch FROM s.updated_at)::bigint"
+        " FROM systems s" + filter + " ORDER BY s.id",
+        params);
+    result.reserve(static_cast<size_t>(systems.count()));
+    for (int row = 0; row < systems.count(); ++row) {
+        StoredSystem stored;
+        stored.description.id = systems.text(row, 0);
+        stored.description.name = systems.text(row, 1);
+        stored.description.owner = systems.text(row, 2);
+        stored.description.operatorName = systems.text(row, 3);
+        stored.description.organisationId = systems.text(row, 4);
+        stored.rulesetId = systems.text(row, 5);
+        stored.rulesetVersion = systems.text(row, 6);
+        stored.derivedLevel = static_cast<int>(systems.integer(row, 7));
+        stored.proposedLevel = static_cast<int>(systems.integer(row, 8));
+        stored.justification = systems.text(row, 9);
+        stored.approvedLevel = static_cast<int>(systems.integer(row, 10));
+        stored.createdBy = recordedActor(systems, row, 11);
+        stored.createdAt = timeOf(systems.integer(row, 14));
+        stored.updatedAt = timeOf(systems.integer(row, 15));
+        index.emplace(stored.description.id, result.size());
+        result.push_back(std::move(stored));
+    }
+    if (result.empty())
+        return result;
+
+    const Rows components = db.run("SELECT c.system_id, c.name FROM components c JOIN systems s ON s.id = c.system_id" +
+                                       filter + " ORDER BY c.system_id, c.position",
+                                   params);
+    for (int row = 0; row < components.count(); ++row)
+        result[index.at(components.text(row, 0))].description.components.push_back(
+            Component{components.text(row, 1), {}});
+
+    const Rows answers = db.run("SELECT a.system_id, coalesce(a.component, ''), a.key, a.value_type, a.value_text"
+                                " FROM answers a JOIN systems s ON s.id = a.system_id" + filter,
+                                params);
+    for (int row = 0; row < answers.count(); ++row) {
+        SystemDescription& system = result[index.at(answers.text(row, 0))].description;
+        const std::string component = answers.text(row, 1), key = answers.text(row, 2);
+        auto value = codec::decodeValue(answers.text(row, 3), answers.text(row, 4));
+        if (!value)
+            fail(damagedAnswer(db, system.id, component, key));
+        AnswerSet* target = &system.answers;
+        if (!component.empty()) {
+            target = nullptr;
+            for (Component& candidate : system.components)
+                if (candidate.name == component)
+                    target = &candidate.answers;
+            if (!target)  // the foreign key prevents this
+                fail(damagedAnswer(db, system.id, component, key));
+        }
+        target->values.emplace(key, std::move(*value));
+    }
+    return result;
+}
+
+Result<std::optional<StoredSystem>> PostgresStore::system(const std::string& id)
+{
+    return read<std::optional<StoredSystem>>(true, [&]() -> std::optional<StoredSystem> {
+        auto found = loadSystems(&id, nullptr);
+        if (found.empty())
+            return std::nullopt;
+        return std::move(found.front());
+    });
+}
+
+Result<std::vector<StoredSystem>> PostgresStore::systems(const std::string& organisationId)
+{
+    return read<std::vector<StoredSystem>>(
+        true, [&] { return loadSystems(nullptr, organisationId.empty() ? nullptr : &organisationId); });
+}
+
+Result<std::vector<AnswerChange>> PostgresStore::answerHistory(const std::string& systemId)
+{
+    return read<std::vector<AnswerChange>>(false, [&] {
+        std::vector<AnswerChange> result;
+        const Rows rows = m_connection->run(
+            "SELECT system_id, component, key, old_value, new_value, actor, actor_org, actor_role,"
+            " extract(epoch FROM at)::bigint FROM answer_history WHERE system_id = $1 ORDER BY at, id",
+            Params().text(systemId));
+        result.reserve(static_cast<size_t>(rows.count()));
+        for (int row = 0; row < rows.count(); ++row)
+            result.push_back(AnswerChange{rows.text(row, 0), rows.text(row, 1), rows.text(row, 2), rows.text(row, 3),
+                                          rows.text(row, 4), recordedActor(rows, row, 5), timeOf(rows.integer(row, 8))});
+        return result;
+    });
+}
+
+// ---- assessments --------------------------------------------------------------------------------------------
+
+Result<bool> PostgresStore::recordAssessment(const std::string& systemId, const Assessment& assessment,
+                                             const Actor& actor)
+{
+    std::string encoded;
+    if (Errors errors = checkAssessment(systemId, assessment, actor, encoded); !errors.empty())
+        return errors;
+    const ActorColumns who = columnsOf(actor);
+    return write([&]() -> Result<bool> {
+        insertAssessment({*m_connection}, systemId, assessment, encoded, who);
+        return true;
+    });
+}
+
+Result<std::vector<StoredAssessment>> PostgresStore::assessments(const std::string& systemId)
+{
+    return read<std::vector<StoredAssessment>>(false, [&] {
+        const Database db{*m_connection};
+        return readAssessments(db, db.run(std::string(assessmentColumns) + " ORDER BY at, id", Params().text(systemId)));
+    });
+}
+
+Result<std::optional<StoredAssessment>> PostgresStore::latestAssessment(const std::string& systemId)
+{
+    return read<std::optional<StoredAssessment>>(false, [&] { return latest({*m_connection}, systemId); });
+}
+
+// ---- the level-proposal dossier -----------------------------------------------------------------------------
+
+Result<Dossier> PostgresStore::dossier(const std::string& systemId)
+{
+    return read<Dossier>(true, [&] { return loadDossier({*m_connection}, systemId); });
+}
+
+Result<bool> PostgresStore::saveDossier(const Dossier& dossier, const Actor& actor)
+{
+    if (Errors errors = checkDossier(dossier, actor); !errors.empty())
+        return errors;
+    const ActorColumns who = columnsOf(actor);
+    return write([&]() -> Result<bool> { return writeDossier({*m_connection}, dossier, who); });
+}
+
+Result<bool> PostgresStore::storeAttachmentContent(const std::string& systemId, const Attachment& attachment,
+                                                   const std::string& bytes, const Actor& actor)
+{
+    Dossier single{systemId, {}, {}, {attachment}};
+    Errors errors = checkDossier(single, actor);
+    const std::string field = codec::attachmentKey(attachment);
+    if (!attachment.reference.empty())
+        errors.push_back(makeError(describe(), 0, field, "Tài liệu lưu nội dung không được có đường dẫn tham chiếu",
+                                   "An attachment whose content is stored must not carry a reference"));
+    if (attachment.size != bytes.size() || sha256Hex(bytes) != attachment.sha256)
+        errors.push_back(makeError(describe(), 0, field, "Nội dung không khớp với kích thước hoặc mã băm SHA-256 đã ghi",
+                                   "The content does not match the recorded size or SHA-256 digest"));
+    if (!errors.empty())
+        return errors;
+    const ActorColumns who = columnsOf(actor);
+    return write([&]() -> Result<bool> {
+        const Database db{*m_connection};
+        Dossier dossier = loadDossier(db, systemId);
+        db.run("INSERT INTO attachment_contents (sha256, content) VALUES ($1, $2) ON CONFLICT (sha256) DO NOTHING",
+               Params().text(attachment.sha256).bytes(bytes));
+        bool replaced = false;
+        for (Attachment& existing : dossier.attachments)
+            if (existing.kind == attachment.kind && existing.name == attachment.name) {
+                existing = attachment;
+                replaced = true;
+            }
+        if (!replaced)
+            dossier.attachments.push_back(attachment);
+        return writeDossier(db, dossier, who);
+    });
+}
+
+Result<std::optional<std::string>> PostgresStore::attachmentContent(const std::string& sha256)
+{
+    return read<std::optional<std::string>>(false, [&]() -> std::optional<std::string> {
+        const Rows rows =
+            m_connection->run("SELECT content FROM attachment_contents WHERE sha256 = $1", Params().text(sha256), true);
+        if (rows.count() == 0)
+            return std::nullopt;
+        return rows.bytes(0, 0);
+    });
+}
+
+Result<bool> PostgresStore::importDossier(const DossierDocument& document, const Actor& actor)
+{
+    PreparedAnswers answers;
+    std::string encoded;
+    Errors errors = checkSystem(document.system, actor, answers);
+    appendNew(errors, checkAssessment(document.system.id, document.assessment, actor, encoded));
+    Dossier dossier = document.dossier;
+    dossier.systemId = document.system.id;
+    appendNew(errors, checkDossier(dossier, actor));
+    if (!errors.empty())
+        return errors;
+    const ActorColumns who = columnsOf(actor);
+    return write([&]() -> Result<bool> {
+        const Database db{*m_connection};
+        bool changed = false;
+        if (systemExists(db, document.system.id)) {
+            changed = replaceSystem(db, document.system, answers, who);
+        } else {
+            insertSystem(db, document.system, answers, who);
+            changed = true;
+        }
+        const auto previous = latest(db, document.system.id);
+        if (!previous || !codec::sameAssessment(previous->assessment, document.assessment)) {
+            insertAssessment(db, document.system.id, document.assessment, encoded, who);
+            changed = true;
+        }
+        changed = writeDossier(db, dossier, who) || changed;
+        return changed;
+    });
+}
+
+} // namespace seclevel

@@ -1,0 +1,83 @@
+#pragma once
+// The Store in a PostgreSQL database (libpq, plain C API): the national, multi-agency deployment.
+//
+// Same contract as the SQLite store (tests/storage/store_contract_test.cpp runs against both). Every write
+// validates its input first, then runs as one SERIALIZABLE transaction that is run again, whole, when the
+// server reports a serialisation failure or a deadlock (SQLSTATE 40001 / 40P01), so concurrent writers never
+// lose a write and a failed write leaves the database as it was. Writes called inside transact() join its
+// transaction as savepoints. Every value goes in as a bound parameter of a prepared statement. No exception
+// leaves this class, and no message shows the password of the URL.
+// One PostgresStore is one connection: use it from one thread at a time (open one per thread otherwise).
+#include "storage/Store.h"
+
+#include <functional>
+#include <memory>
+#include <string>
+
+namespace seclevel {
+
+namespace postgres {
+class Connection;
+}
+
+class PostgresStore : public Store {
+public:
+    // Connects to `url` (postgresql://… or postgres://…, any libpq URL) and brings the schema of the
+    // connection's current schema up to date. Refuses a database whose schema is newer than this program
+    // and a schema that holds another program's tables.
+    static Result<std::unique_ptr<PostgresStore>> open(const std::string& url);
+    // The newest schema version this program knows (see storage/postgres/Migrations.cpp).
+    static int supportedSchemaVersion();
+
+    ~PostgresStore() override;
+    PostgresStore(const PostgresStore&) = delete;
+    PostgresStore& operator=(const PostgresStore&) = delete;
+
+    // "PostgreSQL host/dbname".
+    std::string describe() const override;
+    Result<int> schemaVersion();
+
+    Result<bool> transact(const std::function<Result<bool>()>& work) override;
+
+    Result<bool> upsertOrganisation(const Organisation& organisation, const Actor& actor) override;
+    Result<std::vector<Organisation>> organisations() override;
+
+    Result<bool> addSystem(const SystemDescription& system, const Actor& actor) override;
+    Result<bool> updateSystem(const SystemDescription& system, const Actor& actor) override;
+    Result<std::optional<StoredSystem>> system(const std::string& id) override;
+    Result<std::vector<StoredSystem>> systems(const std::string& organisationId = {}) override;
+    Result<std::vector<AnswerChange>> answerHistory(const std::string& systemId) override;
+
+    Result<bool> saveSystem(const SystemDescription& system, bool isNew, const Assessment& assessment,
+                            const Actor& actor) override;
+    Result<bool> recordAssessment(const std::string& systemId, const Assessment& assessment,
+                                  const Actor& actor) override;
+    Result<std::vector<StoredAssessment>> assessments(const std::string& systemId) override;
+    Result<std::optional<StoredAssessment>> latestAssessment(const std::string& systemId) override;
+
+    Result<Dossier> dossier(const std::string& systemId) override;
+    Result<bool> saveDossier(const Dossier& dossier, const Actor& actor) override;
+    Result<bool> storeAttachmentContent(const std::string& systemId, const Attachment& attachment,
+                                        const std::string& bytes, const Actor& actor) override;
+    Result<std::optional<std::string>> attachmentContent(const std::string& sha256) override;
+    Result<bool> importDossier(const DossierDocument& document, const Actor& actor) override;
+
+private:
+    explicit PostgresStore(std::unique_ptr<postgres::Connection> connection);
+
+    // Runs `body` as one write: a SERIALIZABLE transaction retried on serialisation failures, or a savepoint
+    // inside the unit of work already open. Failures thrown by `body` become Errors.
+    Result<bool> write(const std::function<Result<bool>()>& body);
+    // Runs `body` reading; with `snapshot`, in one REPEATABLE READ READ ONLY transaction (unless a unit of
+    // work is open) so that several statements see one state.
+    template <class T>
+    Result<T> read(bool snapshot, const std::function<T()>& body);
+
+    std::vector<StoredSystem> loadSystems(const std::string* id, const std::string* organisationId);
+
+    std::unique_ptr<postgres::Connection> m_connection;
+    int m_depth = 0;            // 0 = no transaction open; 1 = the outer transaction; more = savepoints
+    bool m_mustRetry = false;   // a serialisation failure happened inside the open transaction
+};
+
+} // namespace seclevel
