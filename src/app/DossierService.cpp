@@ -397,7 +397,10 @@ Result<ImportOutcome> DossierService::importDocument(DossierDocument document, c
     if (!disagreements.empty() && !options.acceptDisagreement)
         return disagreements;
     Assessment judged = own->assessment;
-    if (claimed.proposedLevel != judged.derivedLevel || !claimed.justification.empty()) {
+    // A proposal is kept only where seclevel's own derivation allows it (equal, or higher with a reason); when a
+    // disagreement is accepted, a proposal below seclevel's level becomes seclevel's level.
+    const bool keepProposal = disagreements.empty() || claimed.proposedLevel > judged.derivedLevel;
+    if (keepProposal && (claimed.proposedLevel != judged.derivedLevel || !claimed.justification.empty())) {
         auto proposed = proposeLevel(judged, claimed.proposedLevel, claimed.justification);
         if (!proposed)
             return withKind(proposed.errors(), ErrorKind::Refused);

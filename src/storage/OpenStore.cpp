@@ -34,7 +34,7 @@ Result<std::unique_ptr<Store>> openStore(const std::string& location)
     const std::string scheme = schemeOf(location);
     if (scheme == "postgresql" || scheme == "postgres") {
         if (location.compare(scheme.size(), 3, "://") != 0)
-            return makeError(ErrorKind::InvalidInput, {}, 0, "db",
+            return makeError(ErrorKind::Storage, {}, 0, "--db",
                              "Địa chỉ PostgreSQL phải có dạng postgresql://máy-chủ/tên-cơ-sở-dữ-liệu",
                              "A PostgreSQL location must look like postgresql://host/dbname");
         auto store = PostgresStore::open(location);
@@ -45,7 +45,7 @@ Result<std::unique_ptr<Store>> openStore(const std::string& location)
     // Any other URL is refused rather than taken for a file name ("mysql://x" would otherwise become a
     // directory "mysql:" holding a new SQLite file). Only the scheme is quoted: the rest may hold a password.
     if (!scheme.empty() && location.compare(scheme.size(), 3, "://") == 0)
-        return makeError(ErrorKind::InvalidInput, {}, 0, "db",
+        return makeError(ErrorKind::Storage, {}, 0, "--db",
                          "Không hỗ trợ cơ sở dữ liệu loại '" + scheme +
                              "://'; hãy dùng postgresql://… hoặc đường dẫn tới tệp SQLite",
                          "Databases of the kind '" + scheme +
