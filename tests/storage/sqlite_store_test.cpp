@@ -714,3 +714,32 @@ BOOST_FIXTURE_TEST_CASE(eight_processes_creating_one_new_file_all_succeed, TempD
         BOOST_TEST(openSqlite(path)->systems()->size() == 8u);
     }
 }
+
+// Criterion texts are kept once however many assessments repeat them, and a missing one is damage, not a
+// silently empty text.
+BOOST_FIXTURE_TEST_CASE(assessment_texts_are_kept_once_and_must_be_there, TempDir)
+{
+    auto store = openSqlite(db());
+    requireOk(store->addSystem(sampleSystem(), alice));
+    Assessment assessment = sampleAssessment(2, 2);
+    const LocalizedText text{"Hệ thống phục vụ người dân", "A system serving citizens"};
+    assessment.components = {ComponentResult{"portal", 2, {FiredCriterion{"9.2.a", 2, "NĐ85 Art 9.2.a", text, {}, {}}},
+                                             {MissedCriterion{"10.2.a", 3, "NĐ85 Art 10.2.a", text, {}}}}};
+    assessment.warnings = {RaisedWarning{"A5", "x", {"cảnh báo", "warning"}, ""}};
+    requireOk(store->recordAssessment("BNV-QLVB", assessment, alice));
+    requireOk(store->recordAssessment("BNV-QLVB", assessment, bob));
+    RawDb raw(db());
+    BOOST_TEST(raw.single("SELECT count(*) FROM assessment_texts") == "2");
+    BOOST_TEST(raw.single("SELECT count(*) FROM assessments WHERE instr(assessment, 'người dân') > 0") == "0");
+    auto all = store->assessments("BNV-QLVB");
+    requireOk(all);
+    BOOST_REQUIRE_EQUAL(all->size(), 2u);
+    BOOST_TEST(codec::sameAssessment((*all)[1].assessment, assessment));
+
+    raw.exec("DROP TRIGGER assessments_no_update;"
+             "UPDATE assessments SET texts = '[\"" + std::string(64, 'a') + "\",\"x\",\"y\"]'");
+    auto damaged = store->assessments("BNV-QLVB");
+    BOOST_REQUIRE(!damaged.ok());
+    BOOST_TEST((damaged.errors().front().kind == ErrorKind::Storage));
+    BOOST_TEST(contains(allMessages(damaged.errors()), "texts of assessment"));
+}
