@@ -8,6 +8,7 @@
 #include "core/Sha256.h"
 
 #include <sqlite3.h>
+#include <csignal>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -742,4 +743,45 @@ BOOST_FIXTURE_TEST_CASE(assessment_texts_are_kept_once_and_must_be_there, TempDi
     BOOST_REQUIRE(!damaged.ok());
     BOOST_TEST((damaged.errors().front().kind == ErrorKind::Storage));
     BOOST_TEST(contains(allMessages(damaged.errors()), "texts of assessment"));
+}
+
+// A process killed (SIGKILL) in the middle of writing leaves a database that opens, passes SQLite's integrity
+// check and holds only whole writes: every stored system has the assessment saved with it.
+BOOST_FIXTURE_TEST_CASE(a_writer_killed_mid_write_leaves_only_whole_writes, TempDir)
+{
+    openSqlite(db());
+    const pid_t pid = fork();
+    BOOST_REQUIRE(pid >= 0);
+    if (pid == 0) {
+        auto store = SqliteStore::open(db());
+        if (!store)
+            _exit(1);
+        for (int i = 0;; ++i)
+            if (!(*store)->saveSystem(sampleSystem("K-" + std::to_string(i)), true, sampleAssessment(2, 2), alice))
+                _exit(1);
+    }
+    // Let it write a while, then kill it wherever it is.
+    for (int waited = 0; waited < 200; ++waited) {
+        usleep(10'000);
+        RawDb raw(db());
+        if (std::stoi(raw.single("SELECT count(*) FROM systems")) >= 50)
+            break;
+    }
+    kill(pid, SIGKILL);
+    int status = 0;
+    BOOST_REQUIRE(waitpid(pid, &status, 0) == pid);
+    BOOST_TEST(WIFSIGNALED(status));
+
+    auto store = openSqlite(db());
+    RawDb raw(db());
+    BOOST_TEST(raw.single("PRAGMA integrity_check") == "ok");
+    BOOST_TEST(raw.rows("PRAGMA foreign_key_check").empty());
+    auto systems = store->systems();
+    requireOk(systems);
+    BOOST_TEST(systems->size() >= 50u);
+    for (const StoredSystem& system : *systems) {
+        BOOST_TEST(system.derivedLevel == 2, system.description.id);
+        BOOST_TEST(store->assessments(system.description.id)->size() == 1u, system.description.id);
+        BOOST_TEST(store->answerHistory(system.description.id)->size() == 8u, system.description.id);
+    }
 }
