@@ -785,3 +785,33 @@ BOOST_FIXTURE_TEST_CASE(a_writer_killed_mid_write_leaves_only_whole_writes, Temp
         BOOST_TEST(store->answerHistory(system.description.id)->size() == 8u, system.description.id);
     }
 }
+
+// Inside a unit of work, a write that fails half-way (its systems row already updated when the history insert
+// fails) is undone back to its savepoint, while the unit's other writes commit.
+BOOST_FIXTURE_TEST_CASE(a_write_failing_half_way_inside_transact_is_undone_to_its_savepoint, TempDir)
+{
+    auto store = openSqlite(db());
+    requireOk(store->addSystem(sampleSystem("A"), alice));
+    requireOk(store->addSystem(sampleSystem("B"), alice));
+    RawDb raw(db());
+    raw.exec("CREATE TRIGGER inject_fault BEFORE INSERT ON answer_history WHEN NEW.system_id = 'A' "
+             "BEGIN SELECT RAISE(ABORT, 'injected fault'); END;");
+    SystemDescription renamedA = sampleSystem("A");
+    renamedA.name = "renamed A";
+    renamedA.answers.values["subjects"] = std::int64_t{1};
+    SystemDescription renamedB = sampleSystem("B");
+    renamedB.name = "renamed B";
+    renamedB.answers.values["subjects"] = std::int64_t{2};
+    auto unit = store->transact([&]() -> Result<bool> {
+        auto failed = store->updateSystem(renamedA, bob);
+        BOOST_TEST(!failed.ok());
+        BOOST_TEST(contains(allMessages(failed.errors()), "injected fault"));
+        return store->updateSystem(renamedB, bob);
+    });
+    requireOk(unit);
+    BOOST_TEST((*store->system("A"))->description.name == "Hệ thống quản lý văn bản và điều hành");
+    BOOST_CHECK((*store->system("A"))->description.answers.get("subjects") == Value{std::int64_t{3200}});
+    BOOST_TEST((*store->system("B"))->description.name == "renamed B");
+    BOOST_TEST(raw.single("SELECT count(*) FROM answer_history WHERE system_id = 'A'") == "8");
+    BOOST_TEST(raw.single("SELECT count(*) FROM answer_history WHERE system_id = 'B'") == "9");
+}
