@@ -192,12 +192,17 @@ Errors checkAssessment(const std::string& systemId, const Assessment& assessment
         checker.add(0, "justification", "Đề xuất cấp độ cao hơn cần có lý do",
                     "Proposing a higher level needs a justification");
     checker.text("justification", assessment.justification, "Lý do", "The justification");
+    for (const ComponentResult& component : assessment.components)
+        if (component.level < 0 || component.level > highestLevel)
+            checker.add(0, "components", "Cấp độ của hợp phần " + inQuotes(component.name) + " nằm ngoài khoảng 0–5",
+                        "The level of component " + inQuotes(component.name) + " is outside 0–5");
     auto storable = codec::encodeStorableAssessment(assessment);
     if (storable)
         encoded = std::move(*storable);
     else
         for (const Error& error : storable.errors())
-            checker.errors.push_back(error);
+            if (error.field != "justification")  // reported above
+                checker.add(0, error.field, error.message.vi, error.message.en);
     checkActor(checker, actor);
     return std::move(checker.errors);
 }
@@ -701,18 +706,15 @@ bool writeDossier(Database db, const Dossier& dossier, const ActorColumns& actor
                    .text(actor.role)
                    .integer(actor.at));
 
-    // Contents the old dossier referred to and nothing refers to now are removed.
-    TextArray dropped;
-    bool anyDropped = false;
-    for (const Attachment& old : stored.attachments)
-        if (old.reference.empty()) {
+    // Contents no attachment refers to any more go; the history keeps their digest.
+    if (!stored.attachments.empty()) {
+        TextArray dropped;
+        for (const Attachment& old : stored.attachments)
             dropped.add(old.sha256);
-            anyDropped = true;
-        }
-    if (anyDropped)
         db.run("DELETE FROM attachment_contents c WHERE c.sha256 = ANY ($1::text[])"
-               " AND NOT EXISTS (SELECT 1 FROM dossier_attachments a WHERE a.sha256 = c.sha256 AND a.reference = '')",
+               " AND NOT EXISTS (SELECT 1 FROM dossier_attachments a WHERE a.sha256 = c.sha256)",
                Params().text(dropped.literal()));
+    }
     return true;
 }
 
