@@ -159,4 +159,18 @@ inline std::unique_ptr<Store> freshStore(std::string* location = nullptr)
     return openStoreAt(path);
 }
 
+// Where a new, empty store can be opened, without opening it: a path no file exists at yet (SQLite), or a new
+// database whose schema the first opener creates… as far as the server allows (PostgreSQL: a fresh database
+// already migrated once, which is what the first use of a national installation looks like).
+inline std::string freshLocation()
+{
+    if (testingPostgres()) {
+        std::string url;
+        freshPostgresStore(postgresAdminUrl(), &url);
+        return url;
+    }
+    static int counter = 0;
+    return (temporaryRoot() / ("new-" + std::to_string(++counter) + ".db")).string();
+}
+
 } // namespace seclevel::test

@@ -1,0 +1,1200 @@
+// The Store contract: what every store (SQLite, PostgreSQL) must do, written against Store& only. The store
+// under test comes from StoreFixture.h (SECLEVEL_TEST_STORE chooses). What only one store can show (files,
+// WAL, triggers seen through raw SQL) lives in that store's own test.
+#define BOOST_TEST_MODULE store_contract
+#include <boost/test/unit_test.hpp>
+
+#include "StoreFixture.h"
+
+#include "codec/StoredEncoding.h"
+#include "core/Sha256.h"
+#include "formats/json/AnswersFile.h"
+#include "rules/RuleSetLoader.h"
+
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdint>
+#include <cstdio>
+#include <fstream>
+#include <limits>
+#include <set>
+#include <sstream>
+
+using namespace seclevel;
+using seclevel::test::freshLocation;
+using seclevel::test::freshStore;
+using seclevel::test::openStoreAt;
+namespace fs = std::filesystem;
+
+namespace {
+
+TimePoint utc(int y, unsigned mo, unsigned d, int h = 0, int mi = 0, int s = 0)
+{
+    using namespace std::chrono;
+    return sys_days{year{y} / month{mo} / day{d}} + hours{h} + minutes{mi} + seconds{s};
+}
+
+const Actor alice{"alice", "", Role::Operator, utc(2026, 3, 1, 8, 0, 0)};
+const Actor bob{"bob", "", Role::Operator, utc(2026, 3, 2, 14, 30, 5)};
+
+template <class T>
+void requireOk(const Result<T>& result)
+{
+    if (!result) {
+        for (const Error& error : result.errors())
+            BOOST_TEST_MESSAGE(error.describe(Lang::En));
+    }
+    BOOST_REQUIRE(result.ok());
+}
+
+std::string allMessages(const Errors& errors)
+{
+    std::string out;
+    for (const Error& error : errors)
+        out += error.describe(Lang::En) + "\n" + error.describe(Lang::Vi) + "\n";
+    return out;
+}
+
+bool contains(const std::string& text, const std::string& part)
+{
+    return text.find(part) != std::string::npos;
+}
+
+std::vector<std::string> list(std::initializer_list<const char*> items)
+{
+    return {items.begin(), items.end()};
+}
+
+Date date(int y, unsigned m, unsigned d)
+{
+    return Date{std::chrono::year{y}, std::chrono::month{m}, std::chrono::day{d}};
+}
+
+std::string actorText(const RecordedActor& actor)
+{
+    return actor.userId + "@" + actor.organisationId + "/" + actor.role;
+}
+
+// Everything a store shows through the interface, as text: two equal snapshots mean that nothing observable
+// changed (the contract's "a failed write leaves the store as it was").
+std::string snapshot(Store& store)
+{
+    std::ostringstream out;
+    auto organisations = store.organisations();
+    requireOk(organisations);
+    for (const Organisation& o : *organisations)
+        out << "org " << o.id << "|" << o.name << "|" << o.parentId << "\n";
+    auto systems = store.systems();
+    requireOk(systems);
+    for (const StoredSystem& s : *systems) {
+        const SystemDescription& d = s.description;
+        out << "system " << d.id << "|" << d.name << "|" << d.owner << "|" << d.operatorName << "|" << d.organisationId
+            << "|" << s.rulesetId << "|" << s.rulesetVersion << "|" << s.derivedLevel << "|" << s.proposedLevel << "|"
+            << s.justification << "|" << s.approvedLevel << "|" << actorText(s.createdBy) << "|"
+            << isoTimestamp(s.createdAt) << "|" << isoTimestamp(s.updatedAt) << "\n  " << codec::encodeAnswerSet(d.answers)
+            << "\n";
+        for (const Component& c : d.components)
+            out << "  component " << c.name << " " << codec::encodeAnswerSet(c.answers) << "\n";
+        auto history = store.answerHistory(d.id);
+        requireOk(history);
+        for (const AnswerChange& change : *history)
+            out << "  change " << change.component << "|" << change.key << "|" << change.oldValue << "|"
+                << change.newValue << "|" << actorText(change.actor) << "|" << isoTimestamp(change.at) << "\n";
+        auto assessments = store.assessments(d.id);
+        requireOk(assessments);
+        for (const StoredAssessment& a : *assessments)
+            out << "  assessment " << codec::encodeAssessment(a.assessment) << "|" << actorText(a.actor) << "|"
+                << isoTimestamp(a.at) << "\n";
+        auto dossier = store.dossier(d.id);
+        requireOk(dossier);
+        for (const auto& [key, value] : dossier->fields)
+            out << "  field " << key << "=" << value << "\n";
+        for (const RequirementStatement& r : dossier->requirements)
+            out << "  " << codec::requirementKey(r) << " " << codec::requirementText(r) << "\n";
+        for (const Attachment& a : dossier->attachments) {
+            auto content = store.attachmentContent(a.sha256);
+            requireOk(content);
+            out << "  " << codec::attachmentKey(a) << " " << codec::attachmentText(a)
+                << (content->has_value() ? " content" : "") << "\n";
+        }
+    }
+    return out.str();
+}
+
+// ---- sample data -----------------------------------------------------------------------------------------
+
+const std::string injection = "'); DROP TABLE systems;--";
+
+SystemDescription sampleSystem(const std::string& id = "BNV-QLVB", const std::string& organisation = {})
+{
+    SystemDescription system;
+    system.id = id;
+    system.name = "Hệ thống quản lý văn bản và điều hành";
+    system.owner = "Bộ Nội vụ";
+    system.operatorName = "Trung tâm Thông tin";
+    system.organisationId = organisation;
+    system.answers.values = {
+        {"data_types", list({"public", "personal"})},
+        {"subjects", std::int64_t{3200}},
+        {"internet", true},
+        {"purpose", std::string("internal")},
+        {"removed_key", std::string("bye")},
+    };
+    Component portal{"portal", {}};
+    portal.answers.values = {{"internet", true}, {"users", std::int64_t{100}}};
+    Component backend{"backend", {}};
+    backend.answers.values = {{"internet", false}};
+    system.components = {portal, backend};
+    return system;
+}
+
+Assessment sampleAssessment(int derived, int proposed, const std::string& justification = {})
+{
+    Assessment assessment;
+    assessment.rulesetId = "VN-2016";
+    assessment.rulesetVersion = "85/2016/NĐ-CP";
+    assessment.derivedLevel = derived;
+    assessment.proposedLevel = proposed;
+    assessment.justification = justification;
+    return assessment;
+}
+
+const std::vector<RuleSet>& ruleSets()
+{
+    static const std::vector<RuleSet> loaded = [] {
+        const fs::path dir = SECLEVEL_SOURCE_DIR;
+        auto result = loadRuleSets((dir / "questionnaires").string(), (dir / "schemas" / "ruleset.xsd").string());
+        if (!result)
+            throw std::runtime_error("shipped rule sets do not load: " + result.errors().front().describe(Lang::En));
+        return *result;
+    }();
+    return loaded;
+}
+
+// The shipped example and what `rulesetId` derives from it: a real, full assessment.
+std::pair<SystemDescription, Assessment> derivedExample(const std::string& rulesetId)
+{
+    auto system = readAnswersFile((fs::path(SECLEVEL_SOURCE_DIR) / "examples" / "cong-dich-vu-cong-tinh.json").string());
+    BOOST_REQUIRE(system.ok());
+    const RuleSet* ruleSet = ruleSetById(ruleSets(), rulesetId);
+    BOOST_REQUIRE(ruleSet);
+    auto valid = validateAnswers(*ruleSet, *system);
+    BOOST_REQUIRE(valid.ok());
+    Assessment assessment = deriveLevel(*ruleSet, *valid);
+    valid->organisationId.clear();  // no organisations in these stores
+    return {*valid, assessment};
+}
+
+std::string rendered(const AnswerSet& answers)
+{
+    std::string out;
+    for (const auto& [key, value] : answers.values)
+        if (isAnswered(value))
+            out += key + "=" + codec::canonicalJson(value) + "\n";
+    return out;
+}
+
+std::string historyRow(const AnswerChange& change)
+{
+    return change.component + "|" + change.key + "|" + change.oldValue + "|" + change.newValue + "|" +
+           change.actor.userId + "|" + isoTimestamp(change.at);
+}
+
+std::vector<std::string> historyRows(Store& store, const std::string& id)
+{
+    auto history = store.answerHistory(id);
+    requireOk(history);
+    std::vector<std::string> rows;
+    for (const AnswerChange& change : *history) {
+        BOOST_TEST(change.systemId == id);
+        rows.push_back(historyRow(change));
+    }
+    return rows;
+}
+
+Dossier sampleDossier(const std::string& id)
+{
+    Dossier d;
+    d.systemId = id;
+    d.fields["A.1.owner_mandate"] = "Quyết định số 12/QĐ-UBND";
+    d.fields["A.2.scope"] = "Robert'); DROP TABLE systems;--";
+    d.requirements.push_back({"L1.M.policy", 1, RequirementStatus::Met, "Đã ban hành quy chế", std::nullopt});
+    d.requirements.push_back({"L1.T.network", 2, RequirementStatus::Planned, "Lắp tường lửa",
+                              std::chrono::year{2027} / 1 / 31});
+    d.attachments.push_back({"design_document", "thiet-ke.pdf", "application/pdf", 3, sha256Hex("abc"), "/tmp/x.pdf"});
+    return d;
+}
+
+SystemDescription dossierSystem(const std::string& id)
+{
+    SystemDescription s;
+    s.id = id;
+    s.name = "Cổng dịch vụ công";
+    s.owner = "UBND tỉnh";
+    s.answers.values["system_type"] = Value{std::string("internal")};
+    return s;
+}
+
+} // namespace
+
+// ---- what the store is --------------------------------------------------------------------------------------
+
+BOOST_AUTO_TEST_CASE(describe_names_the_kind_of_store)
+{
+    auto store = freshStore();
+    const std::string description = store->describe();
+    BOOST_TEST((description.rfind("SQLite ", 0) == 0 || description.rfind("PostgreSQL ", 0) == 0), description);
+}
+
+BOOST_AUTO_TEST_CASE(reopening_keeps_everything)
+{
+    std::string location;
+    {
+        auto store = freshStore(&location);
+        requireOk(store->upsertOrganisation({"BNV", "Bộ Nội vụ", ""}, alice));
+        requireOk(store->addSystem(sampleSystem("BNV-QLVB", "BNV"), alice));
+        requireOk(store->recordAssessment("BNV-QLVB", sampleAssessment(2, 3, "phục vụ người dân"), alice));
+    }
+    auto first = openStoreAt(location);
+    const std::string before = snapshot(*first);
+    first.reset();
+    auto store = openStoreAt(location);
+    BOOST_TEST(snapshot(*store) == before);
+    auto found = store->system("BNV-QLVB");
+    requireOk(found);
+    BOOST_REQUIRE(found->has_value());
+    const StoredSystem& stored = **found;
+    BOOST_TEST(stored.description.name == "Hệ thống quản lý văn bản và điều hành");
+    BOOST_TEST(stored.description.organisationId == "BNV");
+    BOOST_TEST(stored.rulesetId == "VN-2016");
+    BOOST_TEST(stored.rulesetVersion == "85/2016/NĐ-CP");
+    BOOST_TEST(stored.derivedLevel == 2);
+    BOOST_TEST(stored.proposedLevel == 3);
+    BOOST_TEST(stored.justification == "phục vụ người dân");
+    BOOST_TEST(stored.approvedLevel == 0);
+    BOOST_TEST(stored.createdBy.userId == "alice");
+    BOOST_TEST(isoTimestamp(stored.createdAt) == "2026-03-01T08:00:00Z");
+    BOOST_TEST(rendered(stored.description.answers) == rendered(sampleSystem().answers));
+    BOOST_TEST(store->organisations()->size() == 1u);
+    BOOST_TEST(store->assessments("BNV-QLVB")->size() == 1u);
+    BOOST_TEST(store->answerHistory("BNV-QLVB")->size() == 8u);
+}
+
+BOOST_AUTO_TEST_CASE(two_connections_see_each_others_writes)
+{
+    std::string location;
+    auto writer = freshStore(&location);
+    auto reader = openStoreAt(location);
+    requireOk(writer->addSystem(sampleSystem(), alice));
+    auto found = reader->system("BNV-QLVB");
+    requireOk(found);
+    BOOST_TEST(found->has_value());
+}
+
+// ---- actors ---------------------------------------------------------------------------------------------------
+
+BOOST_AUTO_TEST_CASE(every_change_records_user_organisation_and_role)
+{
+    auto store = freshStore();
+    requireOk(store->upsertOrganisation({"UBND-HANAM", "Ủy ban nhân dân tỉnh Hà Nam", ""}, alice));
+    const Actor owner{"tran.thi.b", "UBND-HANAM", Role::Owner, utc(2026, 9, 1, 7, 5, 9)};
+    const Actor appraiser{"le.van.c", "BCA", Role::AppraisingBody, utc(2026, 9, 2, 10, 0, 0)};
+    requireOk(store->addSystem(sampleSystem("HN-DVC", "UBND-HANAM"), owner));
+    requireOk(store->recordAssessment("HN-DVC", sampleAssessment(2, 2), appraiser));
+    SystemDescription changed = sampleSystem("HN-DVC", "UBND-HANAM");
+    changed.answers.values["subjects"] = std::int64_t{9};
+    requireOk(store->updateSystem(changed, appraiser));
+
+    auto found = store->system("HN-DVC");
+    requireOk(found);
+    BOOST_TEST(actorText((*found)->createdBy) == "tran.thi.b@UBND-HANAM/owner");
+    BOOST_TEST(isoTimestamp((*found)->createdAt) == "2026-09-01T07:05:09Z");
+    BOOST_TEST(isoTimestamp((*found)->updatedAt) == "2026-09-02T10:00:00Z");
+    auto history = store->answerHistory("HN-DVC");
+    requireOk(history);
+    BOOST_TEST(actorText(history->front().actor) == "tran.thi.b@UBND-HANAM/owner");
+    BOOST_TEST(actorText(history->back().actor) == "le.van.c@BCA/appraising_body");
+    auto latest = store->latestAssessment("HN-DVC");
+    requireOk(latest);
+    BOOST_REQUIRE(latest->has_value());
+    BOOST_TEST(actorText((*latest)->actor) == "le.van.c@BCA/appraising_body");
+    BOOST_TEST(isoTimestamp((*latest)->at) == "2026-09-02T10:00:00Z");
+
+    const std::string before = snapshot(*store);
+    auto refused = store->addSystem(sampleSystem("X"), Actor{"", "", Role::Operator, alice.at});
+    BOOST_REQUIRE(!refused.ok());
+    BOOST_TEST(refused.errors().front().field == "actor");
+    BOOST_TEST((refused.errors().front().kind == ErrorKind::InvalidInput));
+    BOOST_TEST(snapshot(*store) == before);
+}
+
+// ---- values round-trip exactly ------------------------------------------------------------------------------
+
+BOOST_AUTO_TEST_CASE(every_value_alternative_round_trips_exactly)
+{
+    SystemDescription system;
+    system.id = "ROUND-TRIP";
+    system.name = "Round trip";
+    system.answers.values = {
+        {"bool_true", true},
+        {"bool_false", false},
+        {"int_zero", std::int64_t{0}},
+        {"int_negative", std::int64_t{-42}},
+        {"int_large", std::int64_t{12'000'000'000'000}},
+        {"int_max", std::numeric_limits<std::int64_t>::max()},
+        {"int_min", std::numeric_limits<std::int64_t>::min()},
+        {"text_empty", std::string()},
+        {"text_vietnamese", std::string("Cổng Dịch vụ công quốc gia — dữ liệu cá nhân")},
+        {"text_emoji", std::string("🔒 cấp độ 4 \u2028 \u00a0")},
+        {"text_quotes", std::string("He said \"hi\" and 'bye' \\ back\\slash")},
+        {"text_newlines", std::string("line 1\nline 2\r\n\tindented\x01\x1f\x7f")},
+        {"text_injection", injection},
+        {"text_looks_like_json", std::string("[\"public\",\"personal\"]")},
+        {"text_looks_like_bool", std::string("true")},
+        {"text_looks_like_date", std::string("2026-08-19")},
+        {"list_empty", std::vector<std::string>{}},
+        {"list_two", list({"public", "personal"})},
+        {"list_hostile", list({"a,b", "\"quoted\"", "[]", "", "back\\slash", "xuống\ndòng", "'); DROP TABLE answers;--"})},
+        {"list_one_empty", list({""})},
+        {"date", date(2026, 8, 19)},
+        {"date_leap", date(2024, 2, 29)},
+        {"date_first", date(0, 1, 1)},
+        {"date_last", date(9999, 12, 31)},
+        {"not_answered", std::monostate{}},
+    };
+    Component component{"cổng 'thông tin'", {}};
+    component.answers.values = {{"bool_true", false}, {"only_here", list({"x"})}, {"when", date(2020, 1, 5)}};
+    Component empty{"no answers", {}};
+    system.components = {component, empty};
+
+    auto store = freshStore();
+    requireOk(store->addSystem(system, alice));
+    auto found = store->system("ROUND-TRIP");
+    requireOk(found);
+    BOOST_REQUIRE(found->has_value());
+    const SystemDescription& back = (*found)->description;
+
+    auto expected = system.answers.values;
+    expected.erase("not_answered");  // not answered = not stored
+    BOOST_TEST(rendered(back.answers) == rendered(system.answers));
+    BOOST_CHECK(back.answers.values == expected);  // exact variant alternatives, not just equal renderings
+    BOOST_REQUIRE_EQUAL(back.components.size(), 2u);
+    BOOST_TEST(back.components[0].name == "cổng 'thông tin'");
+    BOOST_CHECK(back.components[0].answers.values == component.answers.values);
+    BOOST_TEST(back.components[1].name == "no answers");
+    BOOST_TEST(back.components[1].answers.values.empty());
+}
+
+BOOST_AUTO_TEST_CASE(creation_is_recorded_in_the_history_as_canonical_json)
+{
+    SystemDescription system;
+    system.id = "HIST";
+    system.name = "History";
+    system.answers.values = {
+        {"internet", true},
+        {"subjects", std::int64_t{12000}},
+        {"purpose", std::string("citizen_service")},
+        {"data_types", list({"public", "personal"})},
+        {"since", date(2026, 8, 19)},
+        {"note", std::string("a \"b\"\nc\\")},
+    };
+    auto store = freshStore();
+    requireOk(store->addSystem(system, alice));
+    const std::vector<std::string> expected = {
+        "|data_types||[\"public\",\"personal\"]|alice|2026-03-01T08:00:00Z",
+        "|internet||true|alice|2026-03-01T08:00:00Z",
+        "|note||\"a \\\"b\\\"\\nc\\\\\"|alice|2026-03-01T08:00:00Z",
+        "|purpose||\"citizen_service\"|alice|2026-03-01T08:00:00Z",
+        "|since||\"2026-08-19\"|alice|2026-03-01T08:00:00Z",
+        "|subjects||12000|alice|2026-03-01T08:00:00Z",
+    };
+    BOOST_TEST(historyRows(*store, "HIST") == expected, boost::test_tools::per_element());
+}
+
+// ---- add and update -----------------------------------------------------------------------------------------
+
+BOOST_AUTO_TEST_CASE(a_duplicate_id_is_a_conflict_and_nothing_changes)
+{
+    auto store = freshStore();
+    requireOk(store->addSystem(sampleSystem(), alice));
+    const std::string before = snapshot(*store);
+    SystemDescription other = sampleSystem();
+    other.name = "Another system with the same id";
+    other.answers.values["subjects"] = std::int64_t{1};
+    auto result = store->addSystem(other, bob);
+    BOOST_REQUIRE(!result.ok());
+    BOOST_TEST(result.errors().front().field == "id");
+    BOOST_TEST((result.errors().front().kind == ErrorKind::Conflict));
+    BOOST_TEST(contains(allMessages(result.errors()), "System 'BNV-QLVB' already exists"));
+    BOOST_TEST(contains(allMessages(result.errors()), "Hệ thống 'BNV-QLVB' đã tồn tại"));
+    BOOST_TEST(snapshot(*store) == before);
+}
+
+BOOST_AUTO_TEST_CASE(an_update_writes_exactly_one_history_row_per_changed_answer)
+{
+    auto store = freshStore();
+    requireOk(store->addSystem(sampleSystem(), alice));
+    const auto initial = historyRows(*store, "BNV-QLVB");
+    BOOST_TEST(initial.size() == 8u);
+
+    SystemDescription changed = sampleSystem();
+    changed.name = "QLVB 2.0";
+    changed.answers.values["subjects"] = std::int64_t{12000};              // changed
+    changed.answers.values["purpose"] = std::string("citizen_service");    // changed
+    changed.answers.values.erase("removed_key");                           // removed
+    changed.answers.values["new_key"] = date(2026, 8, 19);                 // added
+    changed.components[0].answers.values["users"] = std::int64_t{150};    // changed in a component
+    Component gateway{"gateway", {}};
+    gateway.answers.values = {{"exposed", true}};
+    changed.components = {changed.components[0], gateway};                 // backend removed, gateway added
+    requireOk(store->updateSystem(changed, bob));
+
+    auto rows = historyRows(*store, "BNV-QLVB");
+    BOOST_REQUIRE_EQUAL(rows.size(), initial.size() + 7);
+    std::vector<std::string> added(rows.begin() + static_cast<long>(initial.size()), rows.end());
+    std::sort(added.begin(), added.end());  // one time: the order among them is the store's
+    const std::vector<std::string> expected = {
+        "backend|internet|false||bob|2026-03-02T14:30:05Z",
+        "gateway|exposed||true|bob|2026-03-02T14:30:05Z",
+        "portal|users|100|150|bob|2026-03-02T14:30:05Z",
+        "|new_key||\"2026-08-19\"|bob|2026-03-02T14:30:05Z",
+        "|purpose|\"internal\"|\"citizen_service\"|bob|2026-03-02T14:30:05Z",
+        "|removed_key|\"bye\"||bob|2026-03-02T14:30:05Z",
+        "|subjects|3200|12000|bob|2026-03-02T14:30:05Z",
+    };
+    std::vector<std::string> sortedExpected = expected;
+    std::sort(sortedExpected.begin(), sortedExpected.end());
+    BOOST_TEST(added == sortedExpected, boost::test_tools::per_element());
+
+    auto found = store->system("BNV-QLVB");
+    requireOk(found);
+    const StoredSystem& stored = **found;
+    BOOST_TEST(stored.description.name == "QLVB 2.0");
+    BOOST_TEST(rendered(stored.description.answers) == rendered(changed.answers));
+    BOOST_REQUIRE_EQUAL(stored.description.components.size(), 2u);
+    BOOST_TEST(stored.description.components[0].name == "portal");
+    BOOST_TEST(stored.description.components[1].name == "gateway");
+    BOOST_TEST(rendered(stored.description.components[1].answers) == "exposed=true\n");
+    BOOST_TEST(stored.createdBy.userId == "alice");
+    BOOST_TEST(isoTimestamp(stored.createdAt) == "2026-03-01T08:00:00Z");
+    BOOST_TEST(isoTimestamp(stored.updatedAt) == "2026-03-02T14:30:05Z");
+}
+
+BOOST_AUTO_TEST_CASE(an_unchanged_update_writes_nothing)
+{
+    auto store = freshStore();
+    requireOk(store->addSystem(sampleSystem(), alice));
+    const std::string before = snapshot(*store);
+    requireOk(store->updateSystem(sampleSystem(), bob));
+    BOOST_TEST(snapshot(*store) == before);
+}
+
+BOOST_AUTO_TEST_CASE(only_the_changed_answer_is_recorded)
+{
+    auto store = freshStore();
+    requireOk(store->addSystem(sampleSystem(), alice));
+    SystemDescription changed = sampleSystem();
+    changed.answers.values["internet"] = false;
+    requireOk(store->updateSystem(changed, bob));
+    const auto rows = historyRows(*store, "BNV-QLVB");
+    BOOST_REQUIRE_EQUAL(rows.size(), 9u);
+    BOOST_TEST(rows.back() == "|internet|true|false|bob|2026-03-02T14:30:05Z");
+}
+
+BOOST_AUTO_TEST_CASE(an_unanswered_value_removes_the_answer)
+{
+    auto store = freshStore();
+    requireOk(store->addSystem(sampleSystem(), alice));
+    SystemDescription changed = sampleSystem();
+    changed.answers.values["data_types"] = std::monostate{};
+    requireOk(store->updateSystem(changed, bob));
+    BOOST_TEST(historyRows(*store, "BNV-QLVB").back() ==
+               "|data_types|[\"public\",\"personal\"]||bob|2026-03-02T14:30:05Z");
+    BOOST_TEST(!(*store->system("BNV-QLVB"))->description.answers.has("data_types"));
+}
+
+BOOST_AUTO_TEST_CASE(a_type_change_with_the_same_text_is_a_change)
+{
+    auto store = freshStore();
+    SystemDescription system = sampleSystem();
+    system.answers.values["since"] = std::string("2026-08-19");
+    requireOk(store->addSystem(system, alice));
+    system.answers.values["since"] = date(2026, 8, 19);
+    requireOk(store->updateSystem(system, bob));
+    // Both render as "2026-08-19" in JSON, so the history shows no change, but the stored type must follow.
+    BOOST_CHECK((*store->system("BNV-QLVB"))->description.answers.get("since") == Value{date(2026, 8, 19)});
+    BOOST_TEST(historyRows(*store, "BNV-QLVB").size() == 9u);
+}
+
+BOOST_AUTO_TEST_CASE(updating_an_unknown_system_is_not_found_and_changes_nothing)
+{
+    auto store = freshStore();
+    requireOk(store->addSystem(sampleSystem(), alice));
+    const std::string before = snapshot(*store);
+    auto result = store->updateSystem(sampleSystem("NO-SUCH"), bob);
+    BOOST_REQUIRE(!result.ok());
+    BOOST_TEST((result.errors().front().kind == ErrorKind::NotFound));
+    BOOST_TEST(contains(allMessages(result.errors()), "No system 'NO-SUCH' exists"));
+    BOOST_TEST(contains(allMessages(result.errors()), "Không có hệ thống 'NO-SUCH'"));
+    BOOST_TEST(snapshot(*store) == before);
+}
+
+BOOST_AUTO_TEST_CASE(an_unknown_organisation_fails_and_changes_nothing)
+{
+    auto store = freshStore();
+    requireOk(store->upsertOrganisation({"BNV", "Bộ Nội vụ", ""}, alice));
+    requireOk(store->addSystem(sampleSystem("BNV-QLVB", "BNV"), alice));
+    const std::string before = snapshot(*store);
+
+    SystemDescription changed = sampleSystem("BNV-QLVB", "NO-SUCH-ORG");
+    changed.answers.values["subjects"] = std::int64_t{99};
+    auto updated = store->updateSystem(changed, bob);
+    BOOST_REQUIRE(!updated.ok());
+    BOOST_TEST(updated.errors().front().field == "organisation");
+    BOOST_TEST(contains(allMessages(updated.errors()), "No organisation 'NO-SUCH-ORG' exists"));
+    BOOST_TEST(snapshot(*store) == before);
+
+    auto added = store->addSystem(sampleSystem("OTHER", "NO-SUCH-ORG"), bob);
+    BOOST_REQUIRE(!added.ok());
+    BOOST_TEST(snapshot(*store) == before);
+}
+
+BOOST_AUTO_TEST_CASE(invalid_input_is_refused_with_every_error_before_writing)
+{
+    auto store = freshStore();
+    const std::string before = snapshot(*store);
+    SystemDescription system;
+    system.sourceFile = "answers/bad.json";
+    system.id = "";
+    system.name = "";
+    system.owner = std::string("bad \xC3\x28 utf-8");
+    system.answers.values = {{"when", date(2026, 2, 30)}, {"text", std::string("nul\0inside", 10)}};
+    system.answers.lines = {{"when", 7}};
+    system.components = {Component{"dup", {}}, Component{"dup", {}}, Component{"", {}}};
+    auto result = store->addSystem(system, Actor{"", "", Role::Operator, alice.at});
+    BOOST_REQUIRE(!result.ok());
+    const Errors& errors = result.errors();
+    auto has = [&](const std::string& field) {
+        return std::any_of(errors.begin(), errors.end(), [&](const Error& e) { return e.field == field; });
+    };
+    BOOST_TEST(has("id"));
+    BOOST_TEST(has("name"));
+    BOOST_TEST(has("owner"));
+    BOOST_TEST(has("when"));
+    BOOST_TEST(has("text"));
+    BOOST_TEST(has("components"));
+    BOOST_TEST(has("actor"));
+    for (const Error& error : errors)
+        BOOST_TEST((error.kind == ErrorKind::InvalidInput));
+    const auto when = std::find_if(errors.begin(), errors.end(), [](const Error& e) { return e.field == "when"; });
+    BOOST_TEST(when->file == "answers/bad.json");
+    BOOST_TEST(when->line == 7);
+    BOOST_TEST(!when->message.vi.empty());
+    BOOST_TEST(!when->message.en.empty());
+    BOOST_TEST(snapshot(*store) == before);
+}
+
+// ---- hostile text -------------------------------------------------------------------------------------------
+
+BOOST_AUTO_TEST_CASE(sql_injection_strings_are_stored_verbatim_in_every_field)
+{
+    const std::string evil = injection;
+    const std::string quote = "Robert'); DELETE FROM answers WHERE ('1'='1";
+    auto store = freshStore();
+    requireOk(store->upsertOrganisation({evil, quote, ""}, Actor{evil, "", Role::Operator, alice.at}));
+    requireOk(store->upsertOrganisation({quote, evil, evil}, Actor{quote, evil, Role::Operator, alice.at}));
+
+    SystemDescription system;
+    system.id = evil;
+    system.name = quote;
+    system.owner = evil;
+    system.operatorName = "\" OR \"\"=\"";
+    system.organisationId = quote;
+    system.answers.values = {{evil, evil}, {quote, std::vector<std::string>{evil, quote}}};
+    Component component{evil, {}};
+    component.answers.values = {{quote, evil}};
+    system.components = {component};
+    requireOk(store->addSystem(system, Actor{evil, quote, Role::Owner, alice.at}));
+    Assessment assessment = sampleAssessment(1, 2, evil);
+    assessment.rulesetId = evil;
+    assessment.rulesetVersion = quote;
+    assessment.components = {ComponentResult{evil, 1, {}, {}}};
+    requireOk(store->recordAssessment(evil, assessment, Actor{quote, evil, Role::Operator, bob.at}));
+
+    auto organisations = store->organisations();
+    requireOk(organisations);
+    BOOST_REQUIRE_EQUAL(organisations->size(), 2u);
+    BOOST_TEST((*organisations)[0].id == evil);  // "'" (0x27) sorts before "R"
+    BOOST_TEST((*organisations)[1].id == quote);
+    BOOST_TEST((*organisations)[1].parentId == evil);
+    auto found = store->system(evil);
+    requireOk(found);
+    BOOST_REQUIRE(found->has_value());
+    const StoredSystem& stored = **found;
+    BOOST_TEST(stored.description.id == evil);
+    BOOST_TEST(stored.description.name == quote);
+    BOOST_TEST(stored.description.owner == evil);
+    BOOST_TEST(stored.description.operatorName == "\" OR \"\"=\"");
+    BOOST_TEST(stored.description.organisationId == quote);
+    BOOST_CHECK(stored.description.answers.values == system.answers.values);
+    BOOST_REQUIRE_EQUAL(stored.description.components.size(), 1u);
+    BOOST_TEST(stored.description.components[0].name == evil);
+    BOOST_CHECK(stored.description.components[0].answers.values == component.answers.values);
+    BOOST_TEST(stored.createdBy.userId == evil);
+    BOOST_TEST(stored.createdBy.organisationId == quote);
+    BOOST_TEST(stored.rulesetId == evil);
+    BOOST_TEST(stored.justification == evil);
+    auto assessments = store->assessments(evil);
+    requireOk(assessments);
+    BOOST_REQUIRE_EQUAL(assessments->size(), 1u);
+    BOOST_TEST((*assessments)[0].assessment.rulesetVersion == quote);
+    BOOST_TEST(codec::sameAssessment((*assessments)[0].assessment, assessment));
+    BOOST_TEST((*assessments)[0].actor.userId == quote);
+    BOOST_TEST(store->answerHistory(evil)->front().actor.userId == evil);
+    BOOST_TEST(store->systems()->size() == 1u);
+}
+
+// ---- assessments --------------------------------------------------------------------------------------------
+
+BOOST_AUTO_TEST_CASE(assessments_are_kept_whole_and_set_the_systems_levels)
+{
+    auto store = freshStore();
+    auto [system, first] = derivedExample("VN-2022");
+    auto [same, second] = derivedExample("VN-2026");
+    requireOk(store->addSystem(system, alice));
+    BOOST_TEST(!store->latestAssessment(system.id)->has_value());
+    requireOk(store->recordAssessment(system.id, first, alice));
+    auto proposed = proposeLevel(second, second.derivedLevel + 1, "Hệ thống phục vụ Chính phủ điện tử");
+    requireOk(proposed);
+    requireOk(store->recordAssessment(system.id, *proposed, bob));
+
+    auto found = store->system(system.id);
+    requireOk(found);
+    BOOST_TEST((*found)->rulesetId == "VN-2026");
+    BOOST_TEST((*found)->rulesetVersion == second.rulesetVersion);
+    BOOST_TEST((*found)->derivedLevel == second.derivedLevel);
+    BOOST_TEST((*found)->proposedLevel == second.derivedLevel + 1);
+    BOOST_TEST((*found)->justification == "Hệ thống phục vụ Chính phủ điện tử");
+    BOOST_TEST(isoTimestamp((*found)->updatedAt) == "2026-03-02T14:30:05Z");
+
+    auto all = store->assessments(system.id);
+    requireOk(all);
+    BOOST_REQUIRE_EQUAL(all->size(), 2u);
+    const StoredAssessment& a = (*all)[0];
+    BOOST_TEST(a.systemId == system.id);
+    BOOST_TEST(codec::sameAssessment(a.assessment, first));  // every component, criterion, answer, warning
+    BOOST_TEST(!a.assessment.components.front().nearest.empty());
+    BOOST_TEST(a.actor.userId == "alice");
+    BOOST_TEST(isoTimestamp(a.at) == "2026-03-01T08:00:00Z");
+    const StoredAssessment& b = (*all)[1];
+    BOOST_TEST(codec::sameAssessment(b.assessment, *proposed));
+    BOOST_TEST(b.actor.userId == "bob");
+    BOOST_TEST(isoTimestamp(b.at) == "2026-03-02T14:30:05Z");
+    auto latest = store->latestAssessment(system.id);
+    requireOk(latest);
+    BOOST_REQUIRE(latest->has_value());
+    BOOST_TEST(codec::sameAssessment((*latest)->assessment, *proposed));
+    BOOST_TEST(store->assessments("NO-SUCH")->empty());
+    BOOST_TEST(!store->latestAssessment("NO-SUCH")->has_value());
+}
+
+BOOST_AUTO_TEST_CASE(an_assessment_is_refused_for_an_unknown_system_or_impossible_levels)
+{
+    auto store = freshStore();
+    requireOk(store->addSystem(sampleSystem(), alice));
+    const std::string before = snapshot(*store);
+    auto fails = [&](const std::string& id, const Assessment& assessment, const std::string& expected,
+                     ErrorKind kind) {
+        auto result = store->recordAssessment(id, assessment, bob);
+        BOOST_REQUIRE(!result.ok());
+        BOOST_TEST(contains(allMessages(result.errors()), expected), "expected: " << expected << "\nin: "
+                                                                              << allMessages(result.errors()));
+        BOOST_TEST((result.errors().front().kind == kind), expected);
+        BOOST_TEST(snapshot(*store) == before);
+    };
+    fails("NO-SUCH", sampleAssessment(2, 2), "No system 'NO-SUCH' exists", ErrorKind::NotFound);
+    fails("BNV-QLVB", sampleAssessment(6, 6), "Level 6 is outside 0–5", ErrorKind::InvalidInput);
+    fails("BNV-QLVB", sampleAssessment(-1, 1, "x"), "Level -1 is outside 0–5", ErrorKind::InvalidInput);
+    fails("BNV-QLVB", sampleAssessment(3, 2), "must not be lower than the derived level", ErrorKind::InvalidInput);
+    fails("BNV-QLVB", sampleAssessment(2, 3), "needs a justification", ErrorKind::InvalidInput);
+    Assessment noRuleset = sampleAssessment(2, 2);
+    noRuleset.rulesetId.clear();
+    fails("BNV-QLVB", noRuleset, "rule set id must not be empty", ErrorKind::InvalidInput);
+    Assessment badText = sampleAssessment(2, 2);
+    badText.components = {ComponentResult{"c", 2, {FiredCriterion{"C", 2, "x", {"ok", "bad \xC3\x28"}, {}, {}}}, {}}};
+    fails("BNV-QLVB", badText, "not valid UTF-8", ErrorKind::InvalidInput);
+}
+
+BOOST_AUTO_TEST_CASE(save_system_stores_the_system_and_its_assessment_together)
+{
+    auto store = freshStore();
+    requireOk(store->saveSystem(sampleSystem(), true, sampleAssessment(2, 2), alice));
+    auto found = store->system("BNV-QLVB");
+    requireOk(found);
+    BOOST_TEST((*found)->derivedLevel == 2);
+    BOOST_TEST(store->assessments("BNV-QLVB")->size() == 1u);
+
+    SystemDescription changed = sampleSystem();
+    changed.answers.values["subjects"] = std::int64_t{200000};
+    requireOk(store->saveSystem(changed, false, sampleAssessment(3, 3), bob));
+    BOOST_TEST((*store->system("BNV-QLVB"))->derivedLevel == 3);
+    BOOST_TEST(store->assessments("BNV-QLVB")->size() == 2u);
+    BOOST_TEST(historyRows(*store, "BNV-QLVB").back() == "|subjects|3200|200000|bob|2026-03-02T14:30:05Z");
+
+    const std::string before = snapshot(*store);
+    auto exists = store->saveSystem(changed, true, sampleAssessment(3, 3), bob);
+    BOOST_REQUIRE(!exists.ok());
+    BOOST_TEST((exists.errors().front().kind == ErrorKind::Conflict));
+    auto missing = store->saveSystem(sampleSystem("NEW"), false, sampleAssessment(3, 3), bob);
+    BOOST_REQUIRE(!missing.ok());
+    BOOST_TEST((missing.errors().front().kind == ErrorKind::NotFound));
+    BOOST_TEST(!store->saveSystem(sampleSystem("NEW"), true, sampleAssessment(3, 1), bob).ok());  // bad levels
+    BOOST_TEST(snapshot(*store) == before);
+}
+
+// ---- the unit of work ---------------------------------------------------------------------------------------
+
+BOOST_AUTO_TEST_CASE(transact_commits_several_writes_together)
+{
+    auto store = freshStore();
+    auto done = store->transact([&]() -> Result<bool> {
+        for (const char* id : {"A", "B", "C"}) {
+            auto saved = store->saveSystem(sampleSystem(id), true, sampleAssessment(2, 2), alice);
+            if (!saved)
+                return saved.errors();
+        }
+        // Reads inside the unit see its own writes.
+        auto seen = store->systems();
+        if (!seen || seen->size() != 3u)
+            return makeError("", 0, {}, "không thấy", "own writes not visible");
+        return true;
+    });
+    requireOk(done);
+    BOOST_TEST(store->systems()->size() == 3u);
+    BOOST_TEST(store->assessments("B")->size() == 1u);
+}
+
+BOOST_AUTO_TEST_CASE(transact_rolls_everything_back_on_errors_and_exceptions)
+{
+    auto store = freshStore();
+    requireOk(store->addSystem(sampleSystem("KEEP"), alice));
+    const std::string before = snapshot(*store);
+
+    auto failed = store->transact([&]() -> Result<bool> {
+        requireOk(store->addSystem(sampleSystem("A"), alice));
+        requireOk(store->recordAssessment("KEEP", sampleAssessment(4, 4), alice));
+        return store->addSystem(sampleSystem("KEEP"), alice);  // a conflict: the whole unit goes
+    });
+    BOOST_REQUIRE(!failed.ok());
+    BOOST_TEST((failed.errors().front().kind == ErrorKind::Conflict));
+    BOOST_TEST(snapshot(*store) == before);
+
+    auto thrown = store->transact([&]() -> Result<bool> {
+        requireOk(store->addSystem(sampleSystem("B"), alice));
+        throw std::runtime_error("a bug in the caller");
+    });
+    BOOST_REQUIRE(!thrown.ok());
+    BOOST_TEST(contains(allMessages(thrown.errors()), "a bug in the caller"));
+    BOOST_TEST(snapshot(*store) == before);
+
+    // The store is still usable: no transaction was left open.
+    requireOk(store->addSystem(sampleSystem("AFTER"), alice));
+    BOOST_TEST(store->systems()->size() == 2u);
+}
+
+BOOST_AUTO_TEST_CASE(a_failed_write_inside_a_unit_undoes_only_itself)
+{
+    auto store = freshStore();
+    auto done = store->transact([&]() -> Result<bool> {
+        requireOk(store->addSystem(sampleSystem("A"), alice));
+        // Fails half-way in its own savepoint (the system row would be written before the conflict shows).
+        auto duplicate = store->saveSystem(sampleSystem("A"), true, sampleAssessment(1, 1), alice);
+        BOOST_TEST(!duplicate.ok());
+        auto missing = store->recordAssessment("NO-SUCH", sampleAssessment(1, 1), alice);
+        BOOST_TEST(!missing.ok());
+        return store->recordAssessment("A", sampleAssessment(2, 2), alice);
+    });
+    requireOk(done);
+    BOOST_TEST(store->assessments("A")->size() == 1u);
+    BOOST_TEST((*store->system("A"))->derivedLevel == 2);
+}
+
+BOOST_AUTO_TEST_CASE(nested_units_commit_with_the_outer_one_and_roll_back_alone)
+{
+    auto store = freshStore();
+    auto outer = store->transact([&]() -> Result<bool> {
+        requireOk(store->addSystem(sampleSystem("OUTER"), alice));
+        auto inner = store->transact([&]() -> Result<bool> {
+            requireOk(store->addSystem(sampleSystem("INNER-KEPT"), alice));
+            return true;
+        });
+        requireOk(inner);
+        auto undone = store->transact([&]() -> Result<bool> {
+            requireOk(store->addSystem(sampleSystem("INNER-UNDONE"), alice));
+            return makeError(ErrorKind::Refused, "", 0, {}, "không", "no");
+        });
+        BOOST_TEST(!undone.ok());
+        BOOST_TEST(!store->system("INNER-UNDONE")->has_value());
+        return true;
+    });
+    requireOk(outer);
+    BOOST_TEST(store->system("OUTER")->has_value());
+    BOOST_TEST(store->system("INNER-KEPT")->has_value());
+    BOOST_TEST(!store->system("INNER-UNDONE")->has_value());
+
+    // An inner unit that succeeded is still undone when the outer one fails.
+    const std::string before = snapshot(*store);
+    auto failed = store->transact([&]() -> Result<bool> {
+        requireOk(store->transact([&]() -> Result<bool> { return store->addSystem(sampleSystem("GONE"), alice); }));
+        return makeError(ErrorKind::Refused, "", 0, {}, "không", "no");
+    });
+    BOOST_TEST(!failed.ok());
+    BOOST_TEST(snapshot(*store) == before);
+}
+
+// ---- organisations and listing ------------------------------------------------------------------------------
+
+BOOST_AUTO_TEST_CASE(organisations_form_a_tree_without_loops)
+{
+    auto store = freshStore();
+    requireOk(store->upsertOrganisation({"BNV", "Bộ Nội vụ", ""}, alice));
+    requireOk(store->upsertOrganisation({"BNV-TTTT", "Trung tâm Thông tin", "BNV"}, alice));
+    requireOk(store->upsertOrganisation({"BNV-TTTT-HT", "Phòng Hạ tầng", "BNV-TTTT"}, alice));
+
+    auto all = store->organisations();
+    requireOk(all);
+    BOOST_REQUIRE_EQUAL(all->size(), 3u);
+    BOOST_TEST((*all)[0].id == "BNV");
+    BOOST_TEST((*all)[0].parentId.empty());
+    BOOST_TEST((*all)[1].parentId == "BNV");
+    BOOST_TEST((*all)[2].name == "Phòng Hạ tầng");
+    BOOST_TEST((*all)[2].parentId == "BNV-TTTT");
+
+    const std::string before = snapshot(*store);
+    auto unknownParent = store->upsertOrganisation({"X", "X", "NO-SUCH"}, bob);
+    BOOST_REQUIRE(!unknownParent.ok());
+    BOOST_TEST(unknownParent.errors().front().field == "parent");
+    BOOST_TEST(!store->upsertOrganisation({"BNV", "Bộ Nội vụ", "BNV"}, bob).ok());
+    auto loop = store->upsertOrganisation({"BNV", "Bộ Nội vụ", "BNV-TTTT-HT"}, bob);
+    BOOST_REQUIRE(!loop.ok());
+    BOOST_TEST(contains(allMessages(loop.errors()), "lies below"));
+    BOOST_TEST(!store->upsertOrganisation({"", "no id", ""}, bob).ok());
+    BOOST_TEST(!store->upsertOrganisation({"Y", "", ""}, bob).ok());
+    BOOST_TEST(snapshot(*store) == before);
+
+    // Upserting the same values again changes nothing; renaming and moving work.
+    requireOk(store->upsertOrganisation({"BNV-TTTT", "Trung tâm Thông tin", "BNV"}, bob));
+    BOOST_TEST(snapshot(*store) == before);
+    requireOk(store->upsertOrganisation({"BNV-TTTT-HT", "Phòng Hạ tầng số", "BNV"}, bob));
+    all = store->organisations();
+    BOOST_TEST((*all)[2].name == "Phòng Hạ tầng số");
+    BOOST_TEST((*all)[2].parentId == "BNV");
+}
+
+BOOST_AUTO_TEST_CASE(systems_are_listed_by_id_and_filtered_by_organisation)
+{
+    auto store = freshStore();
+    requireOk(store->upsertOrganisation({"BNV", "Bộ Nội vụ", ""}, alice));
+    requireOk(store->upsertOrganisation({"BTC", "Bộ Tài chính", ""}, alice));
+    requireOk(store->addSystem(sampleSystem("C", "BNV"), alice));
+    requireOk(store->addSystem(sampleSystem("A", "BTC"), alice));
+    requireOk(store->addSystem(sampleSystem("B", "BNV"), alice));
+    requireOk(store->addSystem(sampleSystem("D"), alice));
+
+    auto ids = [](const Result<std::vector<StoredSystem>>& systems) {
+        requireOk(systems);
+        std::string out;
+        for (const StoredSystem& system : *systems)
+            out += system.description.id + " ";
+        return out;
+    };
+    BOOST_TEST(ids(store->systems()) == "A B C D ");
+    BOOST_TEST(ids(store->systems("BNV")) == "B C ");
+    BOOST_TEST(ids(store->systems("BTC")) == "A ");
+    BOOST_TEST(ids(store->systems("NO-SUCH")) == "");
+    auto all = store->systems();
+    for (const StoredSystem& system : *all) {  // each with its full description
+        BOOST_TEST(system.description.components.size() == 2u);
+        BOOST_TEST(rendered(system.description.answers) == rendered(sampleSystem().answers));
+        BOOST_TEST(rendered(system.description.components[0].answers) == rendered(sampleSystem().components[0].answers));
+    }
+    BOOST_TEST(!store->system("NO-SUCH")->has_value());
+}
+
+BOOST_AUTO_TEST_CASE(a_thousand_systems_are_stored_and_listed)
+{
+    auto store = freshStore();
+    requireOk(store->upsertOrganisation({"EVEN", "Even", ""}, alice));
+    for (int i = 0; i < 1000; ++i) {
+        char id[16];
+        std::snprintf(id, sizeof id, "SYS-%04d", i);
+        requireOk(store->addSystem(sampleSystem(id, i % 2 == 0 ? "EVEN" : ""), alice));
+    }
+    auto all = store->systems();
+    requireOk(all);
+    BOOST_REQUIRE_EQUAL(all->size(), 1000u);
+    BOOST_TEST(all->front().description.id == "SYS-0000");
+    BOOST_TEST(all->back().description.id == "SYS-0999");
+    BOOST_TEST(all->back().description.components.size() == 2u);
+    BOOST_TEST(rendered(all->back().description.components[0].answers) == rendered(sampleSystem().components[0].answers));
+    BOOST_TEST(store->systems("EVEN")->size() == 500u);
+}
+
+// ---- the level-proposal dossier -----------------------------------------------------------------------------
+
+BOOST_AUTO_TEST_CASE(empty_dossier_then_round_trip)
+{
+    std::string location;
+    auto store = freshStore(&location);
+    requireOk(store->addSystem(dossierSystem("S-1"), alice));
+    auto empty = store->dossier("S-1");
+    requireOk(empty);
+    BOOST_TEST(empty->fields.empty());
+    BOOST_TEST(empty->attachments.empty());
+    auto missing = store->dossier("NOPE");
+    BOOST_REQUIRE(!missing.ok());
+    BOOST_TEST((missing.errors().front().kind == ErrorKind::NotFound));
+
+    const Dossier d = sampleDossier("S-1");
+    auto saved = store->saveDossier(d, alice);
+    requireOk(saved);
+    BOOST_TEST(*saved);
+    // Reopen: what was written is what is read.
+    store.reset();
+    store = openStoreAt(location);
+    auto read = store->dossier("S-1");
+    requireOk(read);
+    BOOST_TEST(read->fields == d.fields);
+    BOOST_REQUIRE(read->requirements.size() == 2u);
+    BOOST_TEST(read->requirements[1].how == "Lắp tường lửa");
+    BOOST_TEST((read->requirements[1].plannedBy == d.requirements[1].plannedBy));
+    BOOST_TEST((read->requirements[1].status == RequirementStatus::Planned));
+    BOOST_REQUIRE(read->attachments.size() == 1u);
+    BOOST_TEST(read->attachments[0].sha256 == sha256Hex("abc"));
+    BOOST_TEST(read->attachments[0].reference == "/tmp/x.pdf");
+    BOOST_TEST(read->attachments[0].size == 3u);
+    // Same again: nothing changes.
+    const std::string before = snapshot(*store);
+    auto again = store->saveDossier(d, bob);
+    requireOk(again);
+    BOOST_TEST(!*again);
+    BOOST_TEST(snapshot(*store) == before);
+}
+
+BOOST_AUTO_TEST_CASE(a_refused_dossier_write_leaves_the_store_unchanged)
+{
+    auto store = freshStore();
+    requireOk(store->addSystem(dossierSystem("S-1"), alice));
+    requireOk(store->saveDossier(sampleDossier("S-1"), alice));
+    const std::string before = snapshot(*store);
+
+    Dossier bad = sampleDossier("S-1");
+    bad.fields["A.9"] = std::string("nul\0byte", 8);
+    bad.attachments[0].sha256 = "XYZ";
+    auto refused = store->saveDossier(bad, bob);
+    BOOST_REQUIRE(!refused.ok());
+    BOOST_TEST(refused.errors().size() >= 2u);
+
+    auto unknown = store->saveDossier(sampleDossier("S-404"), bob);
+    BOOST_REQUIRE(!unknown.ok());
+    BOOST_TEST((unknown.errors().front().kind == ErrorKind::NotFound));
+
+    Dossier duplicate = sampleDossier("S-1");
+    duplicate.requirements.push_back(duplicate.requirements.front());
+    BOOST_TEST(!store->saveDossier(duplicate, bob).ok());
+
+    // Content that does not match its digest is refused.
+    Attachment a{"security_regulation", "quy-che.pdf", "application/pdf", 5, sha256Hex("hello"), ""};
+    BOOST_TEST(!store->storeAttachmentContent("S-1", a, "HELLO", bob).ok());
+    BOOST_TEST(!store->attachmentContent(sha256Hex("HELLO"))->has_value());
+    BOOST_TEST(!store->attachmentContent(sha256Hex("hello"))->has_value());
+    BOOST_TEST(snapshot(*store) == before);
+}
+
+BOOST_AUTO_TEST_CASE(attachment_content_is_kept_by_digest_and_removed_with_its_last_attachment)
+{
+    auto store = freshStore();
+    requireOk(store->addSystem(dossierSystem("S-1"), alice));
+    requireOk(store->addSystem(dossierSystem("S-2"), alice));
+    std::string bytes("binary\0\xff\x01 content", 17);
+    Attachment a{"security_regulation", "quy-che.pdf", "application/pdf", bytes.size(), sha256Hex(bytes), ""};
+    requireOk(store->storeAttachmentContent("S-1", a, bytes, alice));
+    requireOk(store->storeAttachmentContent("S-2", a, bytes, alice));  // the same content for another system
+    auto content = store->attachmentContent(a.sha256);
+    requireOk(content);
+    BOOST_REQUIRE(content->has_value());
+    BOOST_TEST(**content == bytes);
+    auto none = store->attachmentContent(sha256Hex("other"));
+    requireOk(none);
+    BOOST_TEST(!none->has_value());
+    auto read = store->dossier("S-1");
+    requireOk(read);
+    BOOST_REQUIRE(read->attachments.size() == 1u);
+    BOOST_TEST(read->attachments[0].name == "quy-che.pdf");
+
+    // A new version replaces the old one: the old content goes once nothing refers to it.
+    const std::string newer = "version 2";
+    Attachment replaced = a;
+    replaced.size = newer.size();
+    replaced.sha256 = sha256Hex(newer);
+    requireOk(store->storeAttachmentContent("S-1", replaced, newer, bob));
+    BOOST_TEST(store->attachmentContent(a.sha256)->has_value());  // S-2 still refers to it
+    Dossier second = *store->dossier("S-2");
+    second.attachments.clear();
+    requireOk(store->saveDossier(second, bob));
+    BOOST_TEST(!store->attachmentContent(a.sha256)->has_value());
+    BOOST_TEST(**store->attachmentContent(replaced.sha256) == newer);
+    Dossier first = *store->dossier("S-1");
+    first.attachments.clear();
+    requireOk(store->saveDossier(first, bob));
+    BOOST_TEST(!store->attachmentContent(replaced.sha256)->has_value());
+}
+
+BOOST_AUTO_TEST_CASE(import_is_idempotent)
+{
+    auto store = freshStore();
+    auto [system, assessment] = derivedExample("VN-2022");
+    DossierDocument document;
+    document.system = system;
+    document.system.components.push_back(Component{"Cổng'; --", {}});
+    document.assessment = assessment;
+    document.dossier = sampleDossier(system.id);
+
+    auto first = store->importDossier(document, alice);
+    requireOk(first);
+    BOOST_TEST(*first);
+    const std::string afterFirst = snapshot(*store);
+    auto second = store->importDossier(document, bob);
+    requireOk(second);
+    BOOST_TEST(!*second);
+    BOOST_TEST(snapshot(*store) == afterFirst);
+    BOOST_TEST(store->assessments(system.id)->size() == 1u);
+    auto stored = store->system(system.id);
+    requireOk(stored);
+    BOOST_REQUIRE(stored->has_value());
+    BOOST_TEST((*stored)->description.components.size() == system.components.size() + 1);
+    BOOST_TEST((*stored)->derivedLevel == assessment.derivedLevel);
+    BOOST_TEST(codec::sameAssessment((*store->latestAssessment(system.id))->assessment, assessment));
+
+    // A changed field: one more import writes, without a second assessment.
+    document.dossier.fields["A.2.scope"] = "Phạm vi mới";
+    auto third = store->importDossier(document, bob);
+    requireOk(third);
+    BOOST_TEST(*third);
+    BOOST_TEST(store->assessments(system.id)->size() == 1u);
+    BOOST_TEST(store->dossier(system.id)->fields.at("A.2.scope") == "Phạm vi mới");
+    BOOST_TEST(store->dossier(system.id)->fields.at("A.1.owner_mandate") == "Quyết định số 12/QĐ-UBND");
+
+    // An invalid assessment: nothing is stored, not even the changed dossier.
+    const std::string before = snapshot(*store);
+    document.dossier.fields["A.2.scope"] = "Không lưu";
+    document.assessment.proposedLevel = document.assessment.derivedLevel + 1;  // higher without justification
+    BOOST_TEST(!store->importDossier(document, bob).ok());
+    BOOST_TEST(snapshot(*store) == before);
+}
+
+// ---- concurrency --------------------------------------------------------------------------------------------
+
+// Eight processes open the same new store at once (the first use of a location) and write many times each,
+// interleaved: every write either succeeds and is in the history afterwards, or fails for a reason other than
+// a lock; none fails because another process was writing.
+BOOST_AUTO_TEST_CASE(concurrent_processes_all_write_and_nothing_is_lost)
+{
+    constexpr int children = 8;
+    constexpr int rounds = 40;  // each: one updateSystem and one recordAssessment
+    const std::string location = freshLocation();
+    const fs::path reports = seclevel::test::temporaryRoot() / ("reports-" + std::to_string(getpid()));
+    fs::create_directories(reports);
+
+    int start[2];
+    BOOST_REQUIRE(pipe(start) == 0);
+    std::vector<pid_t> pids;
+    for (int child = 0; child < children; ++child) {
+        const pid_t pid = fork();
+        BOOST_REQUIRE(pid >= 0);
+        if (pid == 0) {
+            close(start[1]);
+            char go;
+            [[maybe_unused]] const auto ignored = read(start[0], &go, 1);  // returns when the parent closes the pipe
+            std::ofstream report(reports / std::to_string(child));
+            auto line = [&](const std::string& what, int round, const Errors* errors) {
+                report << what << " " << round;
+                if (errors)
+                    for (const Error& error : *errors)
+                        report << " " << error.describe(Lang::En);
+                report << "\n" << std::flush;
+            };
+            try {
+                auto store = openStoreAt(location);
+                const std::string id = "CHILD-" + std::to_string(child);
+                const Actor actor{"child" + std::to_string(child), "", Role::Operator, alice.at};
+                auto added = store->addSystem(sampleSystem(id), actor);
+                line(added ? "added" : "add-failed", 0, added ? nullptr : &added.errors());
+                SystemDescription system = sampleSystem(id);
+                for (int round = 1; round <= rounds; ++round) {
+                    system.answers.values["round"] = std::int64_t{round};
+                    auto updated = store->updateSystem(system, actor);
+                    line(updated ? "updated" : "update-failed", round, updated ? nullptr : &updated.errors());
+                    auto recorded =
+                        store->recordAssessment(id, sampleAssessment(1, 1, "round " + std::to_string(round)), actor);
+                    line(recorded ? "recorded" : "record-failed", round, recorded ? nullptr : &recorded.errors());
+                }
+            } catch (...) {
+                report << "exception\n" << std::flush;
+                _exit(2);
+            }
+            _exit(0);
+        }
+        pids.push_back(pid);
+    }
+    close(start[0]);
+    close(start[1]);  // all children start now
+    for (const pid_t pid : pids) {
+        int status = 0;
+        BOOST_REQUIRE(waitpid(pid, &status, 0) == pid);
+        BOOST_TEST((WIFEXITED(status) && WEXITSTATUS(status) == 0));
+    }
+
+    auto store = openStoreAt(location);
+    int successes = 0;
+    for (int child = 0; child < children; ++child) {
+        const std::string id = "CHILD-" + std::to_string(child);
+        std::ifstream report(reports / std::to_string(child));
+        std::set<std::string> updated, recorded;
+        std::string text;
+        while (std::getline(report, text)) {
+            std::istringstream words(text);
+            std::string what, round;
+            words >> what >> round;
+            BOOST_TEST((what == "added" || what == "updated" || what == "recorded"), "child " << child << ": " << text);
+            BOOST_TEST(!contains(text, "locked"), text);
+            BOOST_TEST(!contains(text, "busy"), text);
+            if (what == "updated")
+                updated.insert(round);
+            else if (what == "recorded")
+                recorded.insert("round " + round);
+            successes += what != "added" ? 1 : 0;
+        }
+        BOOST_TEST(updated.size() == static_cast<size_t>(rounds));
+        std::set<std::string> inHistory, inAssessments;
+        auto history = store->answerHistory(id);
+        requireOk(history);
+        for (const AnswerChange& change : *history)
+            if (change.key == "round")
+                inHistory.insert(change.newValue);
+        auto assessments = store->assessments(id);
+        requireOk(assessments);
+        for (const StoredAssessment& assessment : *assessments)
+            inAssessments.insert(assessment.assessment.justification);
+        for (const std::string& round : updated)
+            BOOST_TEST(inHistory.count(round) == 1u, id << " update " << round << " missing from the history");
+        for (const std::string& round : recorded)
+            BOOST_TEST(inAssessments.count(round) == 1u, id << " " << round << " missing from the assessments");
+        BOOST_TEST(inAssessments.size() == recorded.size());
+    }
+    BOOST_TEST(successes == children * rounds * 2);
+    BOOST_TEST(store->systems()->size() == static_cast<size_t>(children));
+}
