@@ -78,16 +78,39 @@ const char* typeTag(const Value& value)
 
 // ---- the writer: appends canonical JSON, remembering the first text that could not be read back ------------
 
+void appendJsonString(std::string& out, std::string_view text);
+
+// Where a value sits ("components[0].fired[2].text.en"), built as a chain on the stack and rendered only when
+// something is wrong, so that encoding allocates nothing for it.
+struct Path {
+    const Path* parent = nullptr;
+    const char* name = nullptr;  // a member, or null for an array element
+    size_t index = 0;
+
+    Path member(const char* member) const { return Path{this, member, 0}; }
+    Path element(size_t i) const { return Path{this, nullptr, i}; }
+
+    std::string render() const
+    {
+        std::string prefix = parent ? parent->render() : std::string();
+        if (!name)
+            return prefix + "[" + std::to_string(index) + "]";
+        if (!*name)
+            return prefix;
+        return prefix.empty() ? std::string(name) : prefix + "." + name;
+    }
+};
+
 class Encoder {
 public:
     std::string out;
     std::string unstorableField;  // empty while everything is storable
 
-    void text(std::string_view value, const std::string& field)
+    void text(std::string_view value, const Path& path)
     {
         if (unstorableField.empty() && !isStorableText(value))
-            unstorableField = field;
-        out += jsonString(value);
+            unstorableField = path.render();
+        appendJsonString(out, value);
     }
 
     void key(const char* name, bool first = false)
@@ -99,152 +122,144 @@ public:
         out += "\":";
     }
 
-    void integer(std::int64_t value) { out += std::to_string(value); }
+    void integer(std::int64_t value)
+    {
+        char buffer[24];
+        const auto [end, error] = std::to_chars(buffer, buffer + sizeof buffer, value);
+        out.append(buffer, end);
+    }
 
-    void localized(const LocalizedText& value, const std::string& field)
+    // "name":"value" for a member that is text.
+    void textMember(const char* name, std::string_view value, const Path& path, bool first = false)
+    {
+        key(name, first);
+        text(value, path.member(name));
+    }
+
+    void localized(const LocalizedText& value, const Path& path)
     {
         out += '{';
-        key("vi", true);
-        text(value.vi, field + ".vi");
-        key("en");
-        text(value.en, field + ".en");
+        textMember("vi", value.vi, path, true);
+        textMember("en", value.en, path);
         out += '}';
     }
 
     // {"type":T,"value":V} members without the braces, so that a caller can put "key" first.
-    void typedValue(const Value& value, const std::string& field, bool first)
+    void typedValue(const Value& value, const Path& path, bool first)
     {
         key("type", first);
         out += '"';
         out += typeTag(value);
         out += '"';
         key("value");
+        const Path at = path.member("value");
         struct Visitor {
             Encoder& encoder;
-            const std::string& field;
+            const Path& path;
             void operator()(std::monostate) const { encoder.out += "null"; }
             void operator()(bool b) const { encoder.out += b ? "true" : "false"; }
             void operator()(std::int64_t i) const { encoder.integer(i); }
-            void operator()(const std::string& s) const { encoder.text(s, field); }
+            void operator()(const std::string& s) const { encoder.text(s, path); }
             void operator()(const std::vector<std::string>& items) const
             {
                 encoder.out += '[';
                 for (size_t i = 0; i < items.size(); ++i) {
                     if (i)
                         encoder.out += ',';
-                    encoder.text(items[i], field);
+                    encoder.text(items[i], path);
                 }
                 encoder.out += ']';
             }
             void operator()(Date d) const
             {
                 if (encoder.unstorableField.empty() && !isStorableDate(d))
-                    encoder.unstorableField = field;
-                encoder.out += jsonString(d.ok() ? formatIsoDate(d) : std::string("invalid"));
+                    encoder.unstorableField = path.render();
+                appendJsonString(encoder.out, d.ok() ? formatIsoDate(d) : std::string("invalid"));
             }
         };
-        std::visit(Visitor{*this, field}, value);
+        std::visit(Visitor{*this, at}, value);
     }
 
     template <class T, class Each>
-    void array(const std::vector<T>& items, const std::string& field, Each&& each)
+    void array(const char* name, const std::vector<T>& items, const Path& parent, Each&& each)
     {
+        key(name);
+        const Path path = parent.member(name);
         out += '[';
         for (size_t i = 0; i < items.size(); ++i) {
             if (i)
                 out += ',';
-            each(items[i], field + "[" + std::to_string(i) + "]");
+            each(items[i], path.element(i));
         }
         out += ']';
     }
 
     void assessment(const Assessment& a)
     {
-        out.reserve(4096);
+        const Path root{nullptr, "", 0};
+        out.reserve(16384);
         out += '{';
         key("format", true);
         integer(1);
-        key("ruleset_id");
-        text(a.rulesetId, "ruleset_id");
-        key("ruleset_version");
-        text(a.rulesetVersion, "ruleset_version");
+        textMember("ruleset_id", a.rulesetId, root);
+        textMember("ruleset_version", a.rulesetVersion, root);
         key("derived_level");
         integer(a.derivedLevel);
         key("proposed_level");
         integer(a.proposedLevel);
-        key("justification");
-        text(a.justification, "justification");
-        key("components");
-        array(a.components, "components", [&](const ComponentResult& c, const std::string& f) { component(c, f); });
-        key("warnings");
-        array(a.warnings, "warnings", [&](const RaisedWarning& w, const std::string& f) {
+        textMember("justification", a.justification, root);
+        array("components", a.components, root, [&](const ComponentResult& c, const Path& p) { component(c, p); });
+        array("warnings", a.warnings, root, [&](const RaisedWarning& w, const Path& p) {
             out += '{';
-            key("id", true);
-            text(w.id, f + ".id");
-            key("citation");
-            text(w.citation, f + ".citation");
+            textMember("id", w.id, p, true);
+            textMember("citation", w.citation, p);
             key("text");
-            localized(w.text, f + ".text");
-            key("component");
-            text(w.component, f + ".component");
+            localized(w.text, p.member("text"));
+            textMember("component", w.component, p);
             out += '}';
         });
         out += '}';
     }
 
-    void component(const ComponentResult& c, const std::string& field)
+    void component(const ComponentResult& c, const Path& path)
     {
         out += '{';
-        key("name", true);
-        text(c.name, field + ".name");
+        textMember("name", c.name, path, true);
         key("level");
         integer(c.level);
-        key("fired");
-        array(c.fired, field + ".fired", [&](const FiredCriterion& fired, const std::string& f) {
+        array("fired", c.fired, path, [&](const FiredCriterion& fired, const Path& p) {
             out += '{';
-            key("id", true);
-            text(fired.id, f + ".id");
+            textMember("id", fired.id, p, true);
             key("level");
             integer(fired.level);
-            key("citation");
-            text(fired.citation, f + ".citation");
+            textMember("citation", fired.citation, p);
             key("text");
-            localized(fired.text, f + ".text");
+            localized(fired.text, p.member("text"));
             key("kind");
             out += fired.kind == CriterionKind::Floor ? "\"floor\"" : "\"criterion\"";
-            key("answers");
-            array(fired.answers, f + ".answers",
-                  [&](const std::pair<std::string, Value>& answer, const std::string& af) {
-                      out += '{';
-                      key("key", true);
-                      text(answer.first, af + ".key");
-                      typedValue(answer.second, af + ".value", false);
-                      out += '}';
-                  });
+            array("answers", fired.answers, p, [&](const std::pair<std::string, Value>& answer, const Path& ap) {
+                out += '{';
+                textMember("key", answer.first, ap, true);
+                typedValue(answer.second, ap, false);
+                out += '}';
+            });
             out += '}';
         });
-        key("nearest");
-        array(c.nearest, field + ".nearest", [&](const MissedCriterion& missed, const std::string& f) {
+        array("nearest", c.nearest, path, [&](const MissedCriterion& missed, const Path& p) {
             out += '{';
-            key("id", true);
-            text(missed.id, f + ".id");
+            textMember("id", missed.id, p, true);
             key("level");
             integer(missed.level);
-            key("citation");
-            text(missed.citation, f + ".citation");
+            textMember("citation", missed.citation, p);
             key("text");
-            localized(missed.text, f + ".text");
-            key("shortfalls");
-            array(missed.shortfalls, f + ".shortfalls", [&](const Shortfall& s, const std::string& sf) {
+            localized(missed.text, p.member("text"));
+            array("shortfalls", missed.shortfalls, p, [&](const Shortfall& sf, const Path& sp) {
                 out += '{';
-                key("key", true);
-                text(s.key, sf + ".key");
-                key("requirement");
-                text(s.requirement, sf + ".requirement");
-                key("answered");
-                text(s.answered, sf + ".answered");
+                textMember("key", sf.key, sp, true);
+                textMember("requirement", sf.requirement, sp);
+                textMember("answered", sf.answered, sp);
                 key("negated");
-                out += s.negated ? "true" : "false";
+                out += sf.negated ? "true" : "false";
                 out += '}';
             });
             out += '}';
@@ -467,12 +482,19 @@ bool isStorableText(std::string_view text)
     return text.find('\0') == std::string_view::npos && isValidUtf8(text);
 }
 
-std::string jsonString(std::string_view text)
+namespace {
+
+// Appends `text` as a JSON string literal: runs of characters that need no escape are copied at once.
+void appendJsonString(std::string& out, std::string_view text)
 {
-    std::string out;
-    out.reserve(text.size() + 2);
     out += '"';
-    for (const char c : text) {
+    size_t run = 0;
+    for (size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (c != '"' && c != '\\' && static_cast<unsigned char>(c) >= 0x20)
+            continue;
+        out.append(text.data() + run, i - run);
+        run = i + 1;
         switch (c) {
         case '"': out += "\\\""; break;
         case '\\': out += "\\\\"; break;
@@ -481,17 +503,24 @@ std::string jsonString(std::string_view text)
         case '\n': out += "\\n"; break;
         case '\r': out += "\\r"; break;
         case '\t': out += "\\t"; break;
-        default:
-            if (static_cast<unsigned char>(c) < 0x20) {
-                char buffer[8];
-                std::snprintf(buffer, sizeof buffer, "\\u%04x", static_cast<unsigned>(static_cast<unsigned char>(c)));
-                out += buffer;
-            } else {
-                out += c;
-            }
+        default: {
+            char buffer[8];
+            std::snprintf(buffer, sizeof buffer, "\\u%04x", static_cast<unsigned>(static_cast<unsigned char>(c)));
+            out += buffer;
+        }
         }
     }
+    out.append(text.data() + run, text.size() - run);
     out += '"';
+}
+
+} // namespace
+
+std::string jsonString(std::string_view text)
+{
+    std::string out;
+    out.reserve(text.size() + 2);
+    appendJsonString(out, text);
     return out;
 }
 
@@ -560,9 +589,11 @@ std::string encodeAnswerSet(const AnswerSet& answers)
         if (!first)
             encoder.out += ',';
         first = false;
-        encoder.text(key, key);
+        const Path root{nullptr, "", 0};
+        const Path at = root.member(key.c_str());
+        encoder.text(key, at);
         encoder.out += ":{";
-        encoder.typedValue(value, key, true);
+        encoder.typedValue(value, at, true);
         encoder.out += '}';
     }
     encoder.out += '}';

@@ -197,6 +197,14 @@ std::string Statement::text(int column) const
     return std::string(data, static_cast<size_t>(sqlite3_column_bytes(m_statement, column)));
 }
 
+std::string_view Statement::view(int column) const
+{
+    const auto* data = reinterpret_cast<const char*>(sqlite3_column_text(m_statement, column));
+    if (!data)
+        return {};
+    return std::string_view(data, static_cast<size_t>(sqlite3_column_bytes(m_statement, column)));
+}
+
 std::int64_t Statement::integer(int column) const
 {
     return sqlite3_column_int64(m_statement, column);

@@ -76,6 +76,7 @@ public:
     void reset();
 
     std::string text(int column) const;  // empty for NULL
+    std::string_view view(int column) const;  // the same, valid until the next step or reset
     std::int64_t integer(int column) const;
     bool isNull(int column) const;
 
