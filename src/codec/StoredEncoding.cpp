@@ -555,6 +555,27 @@ std::optional<EncodedValue> encodeValue(const Value& value)
 
 std::optional<Value> decodeValue(std::string_view type, std::string_view text)
 {
+    // The common types are checked for canonical form directly (listing systems decodes every answer).
+    if (type == "bool") {
+        if (text == "true" || text == "false")
+            return Value{text == "true"};
+        return std::nullopt;
+    }
+    if (type == "int") {
+        std::int64_t number = 0;
+        const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), number);
+        char again[24];
+        const auto written = std::to_chars(again, again + sizeof again, number);
+        if (error != std::errc{} || end != text.data() + text.size() ||
+            std::string_view(again, static_cast<size_t>(written.ptr - again)) != text)
+            return std::nullopt;
+        return Value{number};
+    }
+    if (type == "string") {
+        if (!isStorableText(text))
+            return std::nullopt;
+        return Value{std::string(text)};
+    }
     Value value = parseEncoded(type, text);
     // Only the exact text encodeValue writes is accepted: "007", "+1", "[ \"a\"]" or a NUL mean damage.
     const auto again = encodeValue(value);  // nullopt for monostate

@@ -805,18 +805,19 @@ std::vector<StoredSystem> SqliteStore::loadSystems(const std::string* id, const 
         return result[cursor];
     };
 
-    Statement components(*m_cache,
-                         "SELECT c.system_id, c.name FROM components c JOIN systems s ON s.id = c.system_id" + filter +
-                             " ORDER BY c.system_id, c.position");
+    // Components and answers need the systems table only to filter by organisation.
+    const std::string from = organisationId ? " JOIN systems s ON s.id = x.system_id WHERE s.organisation_id = ?1"
+                             : id          ? " WHERE x.system_id = ?1"
+                                           : "";
+    Statement components(*m_cache, "SELECT x.system_id, x.name FROM components x" + from +
+                                       " ORDER BY x.system_id, x.position");
     bind(components);
     size_t cursor = 0;
     while (components.step())
         locate(cursor, components.view(0)).description.components.push_back(Component{components.text(1), {}});
 
-    Statement answers(*m_cache,
-                      "SELECT a.system_id, a.component, a.key, a.value_type, a.value_text"
-                      " FROM answers a JOIN systems s ON s.id = a.system_id" + filter +
-                          " ORDER BY a.system_id, a.component, a.key");
+    Statement answers(*m_cache, "SELECT x.system_id, x.component, x.key, x.value_type, x.value_text FROM answers x" +
+                                    from + " ORDER BY x.system_id, x.component, x.key");
     bind(answers);
     cursor = 0;
     while (answers.step()) {
