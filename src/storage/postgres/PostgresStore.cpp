@@ -1109,6 +1109,8 @@ std::vector<StoredSystem> PostgresStore::loadSystems(const std::string* id, cons
 Result<std::optional<StoredSystem>> PostgresStore::system(const std::string& id)
 {
     return read<std::optional<StoredSystem>>(false, [&]() -> std::optional<StoredSystem> {
+        if (!codec::isStorableText(id))
+            return std::nullopt;  // no such id can be stored; PostgreSQL would refuse the text itself
         auto found = loadSystems(&id, nullptr);
         if (found.empty())
             return std::nullopt;
@@ -1118,14 +1120,19 @@ Result<std::optional<StoredSystem>> PostgresStore::system(const std::string& id)
 
 Result<std::vector<StoredSystem>> PostgresStore::systems(const std::string& organisationId)
 {
-    return read<std::vector<StoredSystem>>(
-        false, [&] { return loadSystems(nullptr, organisationId.empty() ? nullptr : &organisationId); });
+    return read<std::vector<StoredSystem>>(false, [&] {
+        if (!codec::isStorableText(organisationId))
+            return std::vector<StoredSystem>{};
+        return loadSystems(nullptr, organisationId.empty() ? nullptr : &organisationId);
+    });
 }
 
 Result<std::vector<AnswerChange>> PostgresStore::answerHistory(const std::string& systemId)
 {
     return read<std::vector<AnswerChange>>(false, [&] {
         std::vector<AnswerChange> result;
+        if (!codec::isStorableText(systemId))
+            return result;
         const Rows rows = m_connection->run(
             "SELECT system_id, component, key, old_value, new_value, actor, actor_org, actor_role,"
             " extract(epoch FROM at)::bigint FROM answer_history WHERE system_id = $1 ORDER BY at, id",
@@ -1156,6 +1163,8 @@ Result<bool> PostgresStore::recordAssessment(const std::string& systemId, const 
 Result<std::vector<StoredAssessment>> PostgresStore::assessments(const std::string& systemId)
 {
     return read<std::vector<StoredAssessment>>(false, [&] {
+        if (!codec::isStorableText(systemId))
+            return std::vector<StoredAssessment>{};
         const Database db{*m_connection};
         return readAssessments(db, db.run(std::string(assessmentColumns) + " ORDER BY at, id", Params().text(systemId)));
     });
@@ -1163,14 +1172,22 @@ Result<std::vector<StoredAssessment>> PostgresStore::assessments(const std::stri
 
 Result<std::optional<StoredAssessment>> PostgresStore::latestAssessment(const std::string& systemId)
 {
-    return read<std::optional<StoredAssessment>>(false, [&] { return latest({*m_connection}, systemId); });
+    return read<std::optional<StoredAssessment>>(false, [&]() -> std::optional<StoredAssessment> {
+        if (!codec::isStorableText(systemId))
+            return std::nullopt;
+        return latest({*m_connection}, systemId);
+    });
 }
 
 // ---- the level-proposal dossier -----------------------------------------------------------------------------
 
 Result<Dossier> PostgresStore::dossier(const std::string& systemId)
 {
-    return read<Dossier>(true, [&] { return loadDossier({*m_connection}, systemId); });
+    return read<Dossier>(true, [&] {
+        if (!codec::isStorableText(systemId))
+            fail(noSuchSystem({*m_connection}, systemId));
+        return loadDossier({*m_connection}, systemId);
+    });
 }
 
 Result<bool> PostgresStore::saveDossier(const Dossier& dossier, const Actor& actor)
@@ -1216,6 +1233,8 @@ Result<bool> PostgresStore::storeAttachmentContent(const std::string& systemId, 
 Result<std::optional<std::string>> PostgresStore::attachmentContent(const std::string& sha256)
 {
     return read<std::optional<std::string>>(false, [&]() -> std::optional<std::string> {
+        if (!isSha256Hex(sha256))
+            return std::nullopt;  // only such digests are stored
         const Rows rows =
             m_connection->run("SELECT content FROM attachment_contents WHERE sha256 = $1", Params().text(sha256), true);
         if (rows.count() == 0)
