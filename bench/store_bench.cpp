@@ -8,7 +8,6 @@
 #include "formats/json/AnswersFile.h"
 #include "rules/RuleSetLoader.h"
 #include "storage/Store.h"
-#include "storage/sqlite/SqliteStore.h"
 
 #include <sys/resource.h>
 #include <time.h>
@@ -68,19 +67,6 @@ void printErrors(const Errors& errors)
 {
     for (const Error& error : errors)
         std::fprintf(stderr, "%s\n", error.describe(Lang::En).c_str());
-}
-
-// The store a location names. storage/OpenStore.cpp (openStore, with PostgreSQL) comes with the postgres
-// branch; until it is merged the benchmark opens SQLite itself and refuses URLs.
-Result<std::unique_ptr<Store>> openBenchStore(const std::string& location)
-{
-    if (location.find("://") != std::string::npos)
-        return makeError(ErrorKind::Usage, location, 0, {}, "Bản này chưa có kho PostgreSQL",
-                         "This build has no PostgreSQL store yet (openStore arrives with the postgres branch)");
-    auto sqlite = SqliteStore::open(location);
-    if (!sqlite)
-        return sqlite.errors();
-    return std::unique_ptr<Store>(std::move(*sqlite));
 }
 
 // The shipped example, varied: 1–5 components (the portal and the internal system alternating), different
@@ -148,7 +134,7 @@ int main(int argc, char** argv)
         printErrors(base.errors());
         return 1;
     }
-    auto opened = openBenchStore(location);
+    auto opened = openStore(location);
     if (!opened) {
         printErrors(opened.errors());
         return 1;

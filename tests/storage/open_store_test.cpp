@@ -91,7 +91,7 @@ BOOST_FIXTURE_TEST_CASE(an_unreachable_server_is_a_storage_error_naming_host_and
         {
             auto store = openStore(location);
             BOOST_REQUIRE(!store.ok());
-            BOOST_TEST(kindOf(store.errors()) == ErrorKind::Storage);
+            BOOST_TEST((kindOf(store.errors()) == ErrorKind::Storage));
             const std::string text = everything(store.errors());
             BOOST_TEST(text.find("/national") != std::string::npos);
             BOOST_TEST(text.find("s3cr3t-pw") == std::string::npos);

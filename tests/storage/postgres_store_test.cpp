@@ -264,3 +264,25 @@ BOOST_FIXTURE_TEST_CASE(a_refused_step_inside_a_unit_of_work_undoes_only_itself,
     BOOST_TEST(!store->system("B")->has_value());
     BOOST_TEST(scalar(url, "SELECT count(*) FROM answer_history WHERE system_id = 'B'") == 0);
 }
+
+BOOST_FIXTURE_TEST_CASE(lookups_of_text_postgresql_cannot_hold_find_nothing_rather_than_fail, FreshSchema)
+{
+    // SQLite compares such bytes and finds nothing; PostgreSQL refuses the parameter itself (invalid UTF-8,
+    // NUL). The store answers as the contract says: nothing there.
+    auto store = open(url);
+    BOOST_REQUIRE(store->addSystem(systemNamed("A"), alice).ok());
+    for (const std::string& id : {std::string("A\xff"), std::string("A\0B", 3), std::string("\xc3\x28")}) {
+        auto found = store->system(id);
+        BOOST_REQUIRE(found.ok());
+        BOOST_TEST(!found->has_value());
+        BOOST_TEST(store->answerHistory(id)->empty());
+        BOOST_TEST(store->assessments(id)->empty());
+        BOOST_TEST(!store->latestAssessment(id)->has_value());
+        BOOST_TEST(store->systems(id)->empty());
+        auto dossier = store->dossier(id);
+        BOOST_REQUIRE(!dossier.ok());
+        BOOST_TEST((kindOf(dossier.errors()) == ErrorKind::NotFound));
+        BOOST_TEST(!store->attachmentContent(id)->has_value());
+    }
+    BOOST_TEST(store->system("A")->has_value());  // the connection is still fine
+}

@@ -210,6 +210,9 @@ std::unique_ptr<Connection> Connection::open(const std::string& url)
                        "Cannot connect to the database server: " + message));
     }
     PQsetNoticeProcessor(handle, ignoreNotice, nullptr);
+    // What the connection actually reached (the default socket directory when the URL names no host).
+    if (const char* host = PQhost(handle); host && *host && PQdb(handle))
+        connection->m_label = "PostgreSQL " + std::string(host) + "/" + PQdb(handle);
     connection->execute("SET TIME ZONE 'UTC'");
     return connection;
 }

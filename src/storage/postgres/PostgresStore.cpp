@@ -192,12 +192,17 @@ Errors checkAssessment(const std::string& systemId, const Assessment& assessment
         checker.add(0, "justification", "Đề xuất cấp độ cao hơn cần có lý do",
                     "Proposing a higher level needs a justification");
     checker.text("justification", assessment.justification, "Lý do", "The justification");
+    for (const ComponentResult& component : assessment.components)
+        if (component.level < 0 || component.level > highestLevel)
+            checker.add(0, "components", "Cấp độ của hợp phần " + inQuotes(component.name) + " nằm ngoài khoảng 0–5",
+                        "The level of component " + inQuotes(component.name) + " is outside 0–5");
     auto storable = codec::encodeStorableAssessment(assessment);
     if (storable)
         encoded = std::move(*storable);
     else
         for (const Error& error : storable.errors())
-            checker.errors.push_back(error);
+            if (error.field != "justification")  // reported above
+                checker.add(0, error.field, error.message.vi, error.message.en);
     checkActor(checker, actor);
     return std::move(checker.errors);
 }
@@ -384,31 +389,78 @@ void recordAnswerChanges(Database db, const std::string& systemId, const AnswerC
 // The write steps below run inside the caller's transaction and throw Failure on any refusal, so that they
 // compose (saveSystem = insert or replace + assessment) and the caller's rollback undoes all of it.
 
+// The arrays of components, answers and their first history rows that one INSERT … unnest() takes.
+struct SystemArrays {
+    TextArray componentNames;
+    TextArray answerComponents, answerKeys, answerTypes, answerTexts;  // component NULL = system-level
+    TextArray historyComponents, historyKeys, historyValues;         // component '' = system-level
+
+    SystemArrays(const SystemDescription& system, const PreparedAnswers& answers)
+    {
+        for (const Component& component : system.components)
+            componentNames.add(component.name);
+        for (const auto& [where, prepared] : answers) {
+            if (where.first.empty())
+                answerComponents.addNull();
+            else
+                answerComponents.add(where.first);
+            answerKeys.add(where.second);
+            answerTypes.add(prepared.stored.type);
+            answerTexts.add(prepared.stored.text);
+            historyComponents.add(where.first);
+            historyKeys.add(where.second);
+            historyValues.add(prepared.json);
+        }
+    }
+};
+
+// One statement, one round trip: the system row, its components, answers and their history. ON CONFLICT DO
+// NOTHING leaves the other CTEs without a row to join, so an existing id inserts nothing at all. (Under
+// SERIALIZABLE, a concurrent insert of the same id that this snapshot cannot see is a serialisation failure,
+// and the retry then sees it here.) The foreign keys of answers are checked at the end of the statement, when
+// the components inserted beside them exist.
 void insertSystem(Database db, const SystemDescription& system, const PreparedAnswers& answers,
                   const ActorColumns& actor)
 {
-    if (systemExists(db, system.id))
+    requireOrganisation(db, system.organisationId);
+    const SystemArrays arrays(system, answers);
+    const Rows inserted = db.run(
+        "WITH s AS ("
+        "  INSERT INTO systems (id, name, owner, operator, organisation_id, created_by, created_by_org,"
+        "   created_by_role, created_at, updated_by, updated_at)"
+        "  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, to_timestamp($9), $6, to_timestamp($9))"
+        "  ON CONFLICT (id) DO NOTHING RETURNING id),"
+        " c AS (INSERT INTO components (system_id, position, name)"
+        "  SELECT s.id, x.o - 1, x.n FROM s, unnest($10::text[]) WITH ORDINALITY AS x (n, o)),"
+        " a AS (INSERT INTO answers (system_id, component, key, value_type, value_text)"
+        "  SELECT s.id, x.c, x.k, x.t, x.v FROM s, unnest($11::text[], $12::text[], $13::text[], $14::text[])"
+        "   AS x (c, k, t, v)),"
+        " h AS (INSERT INTO answer_history (system_id, component, key, old_value, new_value, actor, actor_org,"
+        "   actor_role, at)"
+        "  SELECT s.id, x.c, x.k, '', x.n, $6, $7, $8, to_timestamp($9)"
+        "   FROM s, unnest($15::text[], $16::text[], $17::text[]) WITH ORDINALITY AS x (c, k, n, i) ORDER BY x.i)"
+        " SELECT count(*) FROM s",
+        Params()
+            .text(system.id)
+            .text(system.name)
+            .text(system.owner)
+            .text(system.operatorName)
+            .textOrNull(system.organisationId)
+            .text(actor.user)
+            .text(actor.organisation)
+            .text(actor.role)
+            .integer(actor.at)
+            .text(arrays.componentNames.literal())
+            .text(arrays.answerComponents.literal())
+            .text(arrays.answerKeys.literal())
+            .text(arrays.answerTypes.literal())
+            .text(arrays.answerTexts.literal())
+            .text(arrays.historyComponents.literal())
+            .text(arrays.historyKeys.literal())
+            .text(arrays.historyValues.literal()));
+    if (inserted.integer(0, 0) == 0)
         fail(makeError(ErrorKind::Conflict, db.label(), 0, "id", "Hệ thống " + inQuotes(system.id) + " đã tồn tại",
                        "System " + inQuotes(system.id) + " already exists"));
-    requireOrganisation(db, system.organisationId);
-    db.run("INSERT INTO systems (id, name, owner, operator, organisation_id, created_by, created_by_org,"
-           " created_by_role, created_at, updated_by, updated_at)"
-           " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, to_timestamp($9), $6, to_timestamp($9))",
-           Params()
-               .text(system.id)
-               .text(system.name)
-               .text(system.owner)
-               .text(system.operatorName)
-               .textOrNull(system.organisationId)
-               .text(actor.user)
-               .text(actor.organisation)
-               .text(actor.role)
-               .integer(actor.at));
-    insertComponentsAndAnswers(db, system, answers);
-    AnswerChanges changes;
-    for (const auto& [where, answer] : answers)
-        changes[where] = {"", answer.json};
-    recordAnswerChanges(db, system.id, changes, actor);
 }
 
 // Replaces what the owner describes; writes nothing at all (and returns false) when nothing changed.
@@ -483,38 +535,31 @@ bool replaceSystem(Database db, const SystemDescription& system, const PreparedA
     return true;
 }
 
+// One statement: the system's current levels and the assessment row; no row when the system does not exist.
 void insertAssessment(Database db, const std::string& systemId, const Assessment& assessment,
                       const std::string& encoded, const ActorColumns& actor)
 {
-    const Rows updated = db.run("UPDATE systems SET ruleset_id = $2, ruleset_version = $3, derived_level = $4,"
-                                " proposed_level = $5, justification = $6, updated_by = $7,"
-                                " updated_at = to_timestamp($8) WHERE id = $1 RETURNING 1",
-                                Params()
-                                    .text(systemId)
-                                    .text(assessment.rulesetId)
-                                    .text(assessment.rulesetVersion)
-                                    .integer(assessment.derivedLevel)
-                                    .integer(assessment.proposedLevel)
-                                    .text(assessment.justification)
-                                    .text(actor.user)
-                                    .integer(actor.at));
-    if (updated.count() == 0)
+    const Rows inserted = db.run(
+        "WITH u AS ("
+        "  UPDATE systems SET ruleset_id = $2, ruleset_version = $3, derived_level = $4, proposed_level = $5,"
+        "   justification = $6, updated_by = $8, updated_at = to_timestamp($11) WHERE id = $1 RETURNING id)"
+        " INSERT INTO assessments (system_id, ruleset_id, ruleset_version, derived_level, proposed_level,"
+        "  justification, assessment, actor, actor_org, actor_role, at)"
+        " SELECT u.id, $2, $3, $4, $5, $6, $7::jsonb, $8, $9, $10, to_timestamp($11) FROM u RETURNING 1",
+        Params()
+            .text(systemId)
+            .text(assessment.rulesetId)
+            .text(assessment.rulesetVersion)
+            .integer(assessment.derivedLevel)
+            .integer(assessment.proposedLevel)
+            .text(assessment.justification)
+            .text(encoded)
+            .text(actor.user)
+            .text(actor.organisation)
+            .text(actor.role)
+            .integer(actor.at));
+    if (inserted.count() == 0)
         fail(noSuchSystem(db, systemId));
-    db.run("INSERT INTO assessments (system_id, ruleset_id, ruleset_version, derived_level, proposed_level,"
-           " justification, assessment, actor, actor_org, actor_role, at)"
-           " VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8, $9, $10, to_timestamp($11))",
-           Params()
-               .text(systemId)
-               .text(assessment.rulesetId)
-               .text(assessment.rulesetVersion)
-               .integer(assessment.derivedLevel)
-               .integer(assessment.proposedLevel)
-               .text(assessment.justification)
-               .text(encoded)
-               .text(actor.user)
-               .text(actor.organisation)
-               .text(actor.role)
-               .integer(actor.at));
 }
 
 RecordedActor recordedActor(const Rows& rows, int row, int column)
@@ -582,12 +627,12 @@ Dossier loadDossier(Database db, const std::string& systemId)
         fail(noSuchSystem(db, systemId));
     Dossier dossier;
     dossier.systemId = systemId;
-    const Rows fields = db.run("SELECT key, value FROM dossier_fields WHERE system_id = $1 ORDER BY key",
+    const Rows fields = db.run("SELECT key, value FROM dossier_fields WHERE system_id = $1 ORDER BY key COLLATE \"C\"",
                                Params().text(systemId));
     for (int row = 0; row < fields.count(); ++row)
         dossier.fields.emplace(fields.text(row, 0), fields.text(row, 1));
     const Rows requirements = db.run("SELECT group_id, item, status, how, to_char(planned_by, 'YYYY-MM-DD')"
-                                     " FROM dossier_requirements WHERE system_id = $1 ORDER BY group_id, item",
+                                     " FROM dossier_requirements WHERE system_id = $1 ORDER BY group_id COLLATE \"C\", item",
                                      Params().text(systemId));
     for (int row = 0; row < requirements.count(); ++row) {
         RequirementStatement statement;
@@ -701,18 +746,15 @@ bool writeDossier(Database db, const Dossier& dossier, const ActorColumns& actor
                    .text(actor.role)
                    .integer(actor.at));
 
-    // Contents the old dossier referred to and nothing refers to now are removed.
-    TextArray dropped;
-    bool anyDropped = false;
-    for (const Attachment& old : stored.attachments)
-        if (old.reference.empty()) {
+    // Contents no attachment refers to any more go; the history keeps their digest.
+    if (!stored.attachments.empty()) {
+        TextArray dropped;
+        for (const Attachment& old : stored.attachments)
             dropped.add(old.sha256);
-            anyDropped = true;
-        }
-    if (anyDropped)
         db.run("DELETE FROM attachment_contents c WHERE c.sha256 = ANY ($1::text[])"
-               " AND NOT EXISTS (SELECT 1 FROM dossier_attachments a WHERE a.sha256 = c.sha256 AND a.reference = '')",
+               " AND NOT EXISTS (SELECT 1 FROM dossier_attachments a WHERE a.sha256 = c.sha256)",
                Params().text(dropped.literal()));
+    }
     return true;
 }
 
@@ -941,7 +983,7 @@ Result<std::vector<Organisation>> PostgresStore::organisations()
 {
     return read<std::vector<Organisation>>(false, [&] {
         std::vector<Organisation> result;
-        const Rows rows = m_connection->run("SELECT id, name, coalesce(parent_id, '') FROM organisations ORDER BY id");
+        const Rows rows = m_connection->run("SELECT id, name, coalesce(parent_id, '') FROM organisations ORDER BY id COLLATE \"C\"");
         for (int row = 0; row < rows.count(); ++row)
             result.push_back(Organisation{rows.text(row, 0), rows.text(row, 1), rows.text(row, 2)});
         return result;
@@ -997,59 +1039,57 @@ Result<bool> PostgresStore::saveSystem(const SystemDescription& system, bool isN
 
 std::vector<StoredSystem> PostgresStore::loadSystems(const std::string* id, const std::string* organisationId)
 {
-    // The filter is one of three fixed SQL fragments; the value itself is always a bound parameter.
+    // Ids sort by their bytes (COLLATE "C"), as in SQLite, whatever the database's locale.
+    // One statement (one round trip, one snapshot): the systems (kind 0) in id order, then their components
+    // (kind 1) in order, then their answers (kind 2), in the columns of the widest. The filter is one of three
+    // fixed SQL fragments; the value itself is always the bound parameter $1.
     const std::string filter = id ? " WHERE s.id = $1" : organisationId ? " WHERE s.organisation_id = $1" : "";
-    const std::string* value = id ? id : organisationId;
+    const std::string join = filter.empty() ? "" : " JOIN systems s ON s.id = x.system_id";
     Params params;
-    if (value)
-        params.text(*value);
+    if (id || organisationId)
+        params.text(id ? *id : *organisationId);
     const Database db{*m_connection};
+    const Rows rows = db.run(
+        "SELECT 0 AS kind, s.id COLLATE \"C\" AS system_id, 0 AS position, s.name, s.owner, s.operator,"
+        "  coalesce(s.organisation_id, ''), s.ruleset_id, s.ruleset_version, s.justification, s.created_by,"
+        "  s.created_by_org, s.created_by_role, s.derived_level::bigint, s.proposed_level::bigint,"
+        "  s.approved_level::bigint, extract(epoch FROM s.created_at)::bigint, extract(epoch FROM s.updated_at)::bigint"
+        " FROM systems s" + filter +
+            " UNION ALL SELECT 1, x.system_id, x.position, x.name, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,"
+            "  NULL, NULL, NULL, NULL, NULL, NULL FROM components x" + join + filter +
+            " UNION ALL SELECT 2, x.system_id, 0, coalesce(x.component, ''), x.key, x.value_type, x.value_text, NULL,"
+            "  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM answers x" + join + filter +
+            " ORDER BY kind, system_id, position",
+        params);
 
     std::vector<StoredSystem> result;
     std::map<std::string, size_t> index;
-    const Rows systems = db.run(
-        "SELECT s.id, s.name, s.owner, s.operator, coalesce(s.organisation_id, ''), s.ruleset_id, s.ruleset_version,"
-        " s.derived_level, s.proposed_level, s.justification, s.approved_level, s.created_by, s.created_by_org,"
-        " s.created_by_role, extract(epoch FROM s.created_at)::bigint, extract(epoch FROM s.updated_at)::bigint"
-        " FROM systems s" + filter + " ORDER BY s.id",
-        params);
-    result.reserve(static_cast<size_t>(systems.count()));
-    for (int row = 0; row < systems.count(); ++row) {
+    int row = 0;
+    for (; row < rows.count() && rows.integer(row, 0) == 0; ++row) {
         StoredSystem stored;
-        stored.description.id = systems.text(row, 0);
-        stored.description.name = systems.text(row, 1);
-        stored.description.owner = systems.text(row, 2);
-        stored.description.operatorName = systems.text(row, 3);
-        stored.description.organisationId = systems.text(row, 4);
-        stored.rulesetId = systems.text(row, 5);
-        stored.rulesetVersion = systems.text(row, 6);
-        stored.derivedLevel = static_cast<int>(systems.integer(row, 7));
-        stored.proposedLevel = static_cast<int>(systems.integer(row, 8));
-        stored.justification = systems.text(row, 9);
-        stored.approvedLevel = static_cast<int>(systems.integer(row, 10));
-        stored.createdBy = recordedActor(systems, row, 11);
-        stored.createdAt = timeOf(systems.integer(row, 14));
-        stored.updatedAt = timeOf(systems.integer(row, 15));
-        index.emplace(stored.description.id, result.size());
+        stored.description.id = rows.text(row, 1);
+        stored.description.name = rows.text(row, 3);
+        stored.description.owner = rows.text(row, 4);
+        stored.description.operatorName = rows.text(row, 5);
+        stored.description.organisationId = rows.text(row, 6);
+        stored.rulesetId = rows.text(row, 7);
+        stored.rulesetVersion = rows.text(row, 8);
+        stored.justification = rows.text(row, 9);
+        stored.createdBy = recordedActor(rows, row, 10);
+        stored.derivedLevel = static_cast<int>(rows.integer(row, 13));
+        stored.proposedLevel = static_cast<int>(rows.integer(row, 14));
+        stored.approvedLevel = static_cast<int>(rows.integer(row, 15));
+        stored.createdAt = timeOf(rows.integer(row, 16));
+        stored.updatedAt = timeOf(rows.integer(row, 17));
+        index.emplace_hint(index.end(), stored.description.id, result.size());
         result.push_back(std::move(stored));
     }
-    if (result.empty())
-        return result;
-
-    const Rows components = db.run("SELECT c.system_id, c.name FROM components c JOIN systems s ON s.id = c.system_id" +
-                                       filter + " ORDER BY c.system_id, c.position",
-                                   params);
-    for (int row = 0; row < components.count(); ++row)
-        result[index.at(components.text(row, 0))].description.components.push_back(
-            Component{components.text(row, 1), {}});
-
-    const Rows answers = db.run("SELECT a.system_id, coalesce(a.component, ''), a.key, a.value_type, a.value_text"
-                                " FROM answers a JOIN systems s ON s.id = a.system_id" + filter,
-                                params);
-    for (int row = 0; row < answers.count(); ++row) {
-        SystemDescription& system = result[index.at(answers.text(row, 0))].description;
-        const std::string component = answers.text(row, 1), key = answers.text(row, 2);
-        auto value = codec::decodeValue(answers.text(row, 3), answers.text(row, 4));
+    for (; row < rows.count() && rows.integer(row, 0) == 1; ++row)
+        result[index.at(rows.text(row, 1))].description.components.push_back(Component{rows.text(row, 3), {}});
+    for (; row < rows.count(); ++row) {
+        SystemDescription& system = result[index.at(rows.text(row, 1))].description;
+        const std::string component = rows.text(row, 3), key = rows.text(row, 4);
+        auto value = codec::decodeValue(rows.text(row, 5), rows.text(row, 6));
         if (!value)
             fail(damagedAnswer(db, system.id, component, key));
         AnswerSet* target = &system.answers;
@@ -1068,7 +1108,9 @@ std::vector<StoredSystem> PostgresStore::loadSystems(const std::string* id, cons
 
 Result<std::optional<StoredSystem>> PostgresStore::system(const std::string& id)
 {
-    return read<std::optional<StoredSystem>>(true, [&]() -> std::optional<StoredSystem> {
+    return read<std::optional<StoredSystem>>(false, [&]() -> std::optional<StoredSystem> {
+        if (!codec::isStorableText(id))
+            return std::nullopt;  // no such id can be stored; PostgreSQL would refuse the text itself
         auto found = loadSystems(&id, nullptr);
         if (found.empty())
             return std::nullopt;
@@ -1078,14 +1120,19 @@ Result<std::optional<StoredSystem>> PostgresStore::system(const std::string& id)
 
 Result<std::vector<StoredSystem>> PostgresStore::systems(const std::string& organisationId)
 {
-    return read<std::vector<StoredSystem>>(
-        true, [&] { return loadSystems(nullptr, organisationId.empty() ? nullptr : &organisationId); });
+    return read<std::vector<StoredSystem>>(false, [&] {
+        if (!codec::isStorableText(organisationId))
+            return std::vector<StoredSystem>{};
+        return loadSystems(nullptr, organisationId.empty() ? nullptr : &organisationId);
+    });
 }
 
 Result<std::vector<AnswerChange>> PostgresStore::answerHistory(const std::string& systemId)
 {
     return read<std::vector<AnswerChange>>(false, [&] {
         std::vector<AnswerChange> result;
+        if (!codec::isStorableText(systemId))
+            return result;
         const Rows rows = m_connection->run(
             "SELECT system_id, component, key, old_value, new_value, actor, actor_org, actor_role,"
             " extract(epoch FROM at)::bigint FROM answer_history WHERE system_id = $1 ORDER BY at, id",
@@ -1116,6 +1163,8 @@ Result<bool> PostgresStore::recordAssessment(const std::string& systemId, const 
 Result<std::vector<StoredAssessment>> PostgresStore::assessments(const std::string& systemId)
 {
     return read<std::vector<StoredAssessment>>(false, [&] {
+        if (!codec::isStorableText(systemId))
+            return std::vector<StoredAssessment>{};
         const Database db{*m_connection};
         return readAssessments(db, db.run(std::string(assessmentColumns) + " ORDER BY at, id", Params().text(systemId)));
     });
@@ -1123,14 +1172,22 @@ Result<std::vector<StoredAssessment>> PostgresStore::assessments(const std::stri
 
 Result<std::optional<StoredAssessment>> PostgresStore::latestAssessment(const std::string& systemId)
 {
-    return read<std::optional<StoredAssessment>>(false, [&] { return latest({*m_connection}, systemId); });
+    return read<std::optional<StoredAssessment>>(false, [&]() -> std::optional<StoredAssessment> {
+        if (!codec::isStorableText(systemId))
+            return std::nullopt;
+        return latest({*m_connection}, systemId);
+    });
 }
 
 // ---- the level-proposal dossier -----------------------------------------------------------------------------
 
 Result<Dossier> PostgresStore::dossier(const std::string& systemId)
 {
-    return read<Dossier>(true, [&] { return loadDossier({*m_connection}, systemId); });
+    return read<Dossier>(true, [&] {
+        if (!codec::isStorableText(systemId))
+            fail(noSuchSystem({*m_connection}, systemId));
+        return loadDossier({*m_connection}, systemId);
+    });
 }
 
 Result<bool> PostgresStore::saveDossier(const Dossier& dossier, const Actor& actor)
@@ -1176,6 +1233,8 @@ Result<bool> PostgresStore::storeAttachmentContent(const std::string& systemId, 
 Result<std::optional<std::string>> PostgresStore::attachmentContent(const std::string& sha256)
 {
     return read<std::optional<std::string>>(false, [&]() -> std::optional<std::string> {
+        if (!isSha256Hex(sha256))
+            return std::nullopt;  // only such digests are stored
         const Rows rows =
             m_connection->run("SELECT content FROM attachment_contents WHERE sha256 = $1", Params().text(sha256), true);
         if (rows.count() == 0)
