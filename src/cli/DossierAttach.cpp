@@ -3,11 +3,10 @@
 #include "cli/Commands.h"
 #include "cli/DossierCommands.h"
 #include "core/Sha256.h"
+#include "io/InputFile.h"
 
 #include <filesystem>
-#include <fstream>
 #include <iostream>
-#include <sstream>
 
 namespace seclevel {
 namespace {
@@ -78,13 +77,12 @@ public:
             return printErrors({makeError(session->dossierTemplate->sourceFile, 0, *kind,
                                           "mẫu hồ sơ không có loại tài liệu này", "the dossier template has no such kind")},
                                context, ExitInvalidInput);
-        std::ifstream in(file, std::ios::binary);
-        std::stringstream buffer;
-        buffer << in.rdbuf();
-        const std::string bytes = buffer.str();
-        if (!in && !in.eof())
-            return printErrors({makeError(file.string(), 0, {}, "không đọc được tệp", "cannot read the file")}, context,
-                               ExitInvalidInput);
+        // A symbolic link is refused (x.pdf → /etc/shadow would store the shadow file); FIFOs and devices too.
+        auto read = readInputFile(file.string(), {.maxBytes = maxAttachmentBytes, .followSymlinks = false,
+                                                  .what = {"tài liệu đính kèm", "attachment"}});
+        if (!read)
+            return printErrors(read.errors(), context, ExitInvalidInput);
+        const std::string bytes = std::move(*read);
         Attachment attachment{*kind, file.filename().string(), mediaTypeOf(file), bytes.size(), sha256Hex(bytes), {}};
         Result<bool> saved = false;
         if (line.flag("reference")) {

@@ -4,8 +4,8 @@
 #include "cli/DossierCommands.h"
 #include "core/Sha256.h"
 #include "formats/json/Json.h"
+#include "io/InputFile.h"
 
-#include <fstream>
 #include <iostream>
 
 namespace seclevel {
@@ -18,13 +18,12 @@ struct AttachmentProblem {
 
 std::optional<std::string> hashFile(const std::string& path)
 {
-    std::ifstream in(path, std::ios::binary);
-    if (!in)
-        return std::nullopt;
+    // Attachments are at most 100 MB (dossier attach); a FIFO or device in its place is unreadable, not a hang.
     Sha256 hash;
-    char buffer[65536];
-    while (in.read(buffer, sizeof buffer) || in.gcount() > 0)
-        hash.update(std::string_view(buffer, static_cast<std::size_t>(in.gcount())));
+    auto read = readInputFileChunks(path, {.maxBytes = 100u * 1024u * 1024u, .what = {"tài liệu đính kèm", "attachment"}},
+                                    [&](std::string_view chunk) { hash.update(chunk); });
+    if (!read)
+        return std::nullopt;
     return hash.finishHex();
 }
 

@@ -1,10 +1,11 @@
 #include "rules/XmlSchema.h"
 
+#include "io/InputFile.h"
+
 #include <libxml/parser.h>
 #include <libxml/xmlschemas.h>
 
 #include <algorithm>
-#include <fstream>
 #include <sstream>
 
 namespace seclevel {
@@ -55,7 +56,7 @@ XmlSchema::~XmlSchema() = default;
 
 Result<std::shared_ptr<XmlSchema>> XmlSchema::load(const std::string& xsdPath)
 {
-    auto text = readTextFile(xsdPath, maxDocumentBytes);
+    auto text = readInputFile(xsdPath, {.maxBytes = maxDocumentBytes, .what = {"lược đồ XSD", "XSD schema"}, .text = true});
     if (!text)
         return text.errors();
     ErrorSink sink{xsdPath, {}, "lược đồ XSD không hợp lệ: ", "invalid XSD schema: "};
@@ -117,29 +118,6 @@ Errors XmlSchema::validate(std::string_view xml, const std::string& fileName) co
     if (rc != 0 && sink.errors.empty())
         sink.errors.push_back(makeError(fileName, 0, "", "không đúng lược đồ XSD", "does not match the XSD"));
     return sink.errors;
-}
-
-Result<std::string> readTextFile(const std::string& path, size_t maxBytes)
-{
-    std::ifstream in(path, std::ios::binary);
-    if (!in)
-        return makeError(path, 0, "", "không mở được tệp", "cannot open the file");
-    in.seekg(0, std::ios::end);
-    const auto size = in.tellg();
-    if (size < 0)
-        return makeError(path, 0, "", "không đọc được tệp", "cannot read the file");
-    if (static_cast<size_t>(size) > maxBytes)
-        return makeError(path, 0, "",
-                         "tệp quá lớn (" + std::to_string(static_cast<long long>(size)) + " byte; tối đa " +
-                             std::to_string(maxBytes) + ")",
-                         "file too large (" + std::to_string(static_cast<long long>(size)) + " bytes; at most " +
-                             std::to_string(maxBytes) + ")");
-    in.seekg(0);
-    std::string data(static_cast<size_t>(size), '\0');
-    in.read(data.data(), size);
-    if (!in)
-        return makeError(path, 0, "", "không đọc được tệp", "cannot read the file");
-    return data;
 }
 
 } // namespace seclevel
