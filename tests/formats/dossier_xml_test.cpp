@@ -910,6 +910,17 @@ BOOST_AUTO_TEST_CASE(control_and_bidi_characters_in_ids_and_names_are_refused)
                         "organisation");
     expectSemanticError(replaceFirst(valid, "<component name=\"Cổng thông tin\"", "<component name=\"Cổng&#x9D;\""),
                         "component/@name", "component");
+    // The judged component of the assessment: the second <component name="Cổng thông tin" in the file.
+    const std::string judgedTag = "<component name=\"Cổng thông tin\"";
+    const auto judged = valid.find(judgedTag, valid.find("<assessment"));
+    BOOST_REQUIRE(judged != std::string::npos);
+    std::string spoiledJudged = valid;
+    spoiledJudged.replace(judged, judgedTag.size(), "<component name=\"Cổng thông tin&#x202E;\"");
+    // (The warning naming "Cổng thông tin" no longer finds it: a second error, so not expectSemanticError.)
+    const Errors judgedErrors = expectRefused(spoiledJudged, "judged.xml");
+    BOOST_REQUIRE(!judgedErrors.empty());
+    BOOST_TEST(judgedErrors[0].field == "assessment/component/@name");
+    BOOST_TEST(lineText(spoiledJudged, judgedErrors[0].line).find("<component name=\"Cổng thông tin") != std::string::npos);
     // Answer keys have a pattern in the schema, which refuses them first.
     const Errors key = expectRefused(replaceFirst(valid, "<answer key=\"min_probe\">", "<answer key=\"min&#x202D;probe\">"));
     BOOST_REQUIRE(!key.empty());

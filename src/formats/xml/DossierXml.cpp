@@ -685,6 +685,7 @@ private:
             } else if (isElement(c, "component")) {
                 ComponentResult result;
                 readComponentResult(c, result);
+                safe(checkName, c, result.name, "assessment/component/@name");  // kept: warnings refer to it
                 if (!names.insert(result.name).second)
                     error(c, "component/@name", "thành phần '" + result.name + "' được đánh giá hai lần",
                           "component '" + result.name + "' judged twice");
