@@ -39,7 +39,9 @@ public:
         const std::string& file = args[1];
         InputFileLimits limits;
         limits.maxBytes = kMaxAttachmentBytes;
+        // A symbolic link is refused unless asked for (x.pdf → /etc/shadow would store the shadow file).
         limits.followSymlinks = line.flag("follow-symlinks");
+        limits.what = {"tài liệu đính kèm", "attachment"};
         auto bytes = readInputFile(file, limits);
         if (!bytes)
             return printErrors(bytes.errors(), context);

@@ -1,12 +1,11 @@
 #include "codec/Json.h"
 
 #include "core/Utf8.h"
+#include "io/InputFile.h"
 
 #include <charconv>
 #include <cmath>
 #include <cstdio>
-#include <filesystem>
-#include <fstream>
 #include <stdexcept>
 #include <system_error>
 #include <unordered_map>
@@ -458,9 +457,9 @@ private:
     std::size_t m_values = 0;
 };
 
-Error tooLarge(const std::string& fileName, std::size_t size, std::size_t maxBytes, bool atLeast)
+Error tooLarge(const std::string& fileName, std::size_t size, std::size_t maxBytes)
 {
-    const std::string count = (atLeast ? "> " : "") + std::to_string(size);
+    const std::string count = std::to_string(size);
     return makeError(fileName, 0, "",
                      "dữ liệu quá lớn: " + count + " byte, tối đa " + std::to_string(maxBytes) + " byte",
                      "input too large: " + count + " bytes, at most " + std::to_string(maxBytes) + " allowed");
@@ -471,7 +470,7 @@ Error tooLarge(const std::string& fileName, std::size_t size, std::size_t maxByt
 Result<Node> parse(std::string_view text, const std::string& fileName, std::size_t maxBytes)
 {
     if (text.size() > maxBytes)
-        return tooLarge(fileName, text.size(), maxBytes, false);
+        return tooLarge(fileName, text.size(), maxBytes);
     try {
         return Parser(text, fileName).run();
     } catch (const ParseFailure& failure) {
@@ -481,25 +480,10 @@ Result<Node> parse(std::string_view text, const std::string& fileName, std::size
 
 Result<Node> parseFile(const std::string& path, std::size_t maxBytes)
 {
-    std::error_code ec;
-    if (std::filesystem::is_directory(path, ec))
-        return makeError(path, 0, "", "là một thư mục, không phải tệp", "is a directory, not a file");
-    std::ifstream in(path, std::ios::binary);
-    if (!in)
-        return makeError(path, 0, "", "không mở được tệp (không tồn tại hoặc không có quyền đọc)",
-                         "cannot open the file (missing or not readable)");
-    // Read at most maxBytes + 1: enough to know the file is too large without holding all of it.
-    std::string text;
-    char buffer[64 * 1024];
-    while (in && text.size() <= maxBytes) {
-        in.read(buffer, sizeof buffer);
-        text.append(buffer, static_cast<std::size_t>(in.gcount()));
-    }
-    if (in.bad())
-        return makeError(path, 0, "", "lỗi khi đọc tệp", "error while reading the file");
-    if (text.size() > maxBytes)
-        return tooLarge(path, maxBytes, maxBytes, true);
-    return parse(text, path, maxBytes);
+    auto text = readInputFile(path, {.maxBytes = maxBytes, .what = {"tệp JSON", "JSON file"}, .text = true});
+    if (!text)
+        return text.errors();
+    return parse(*text, path, maxBytes);
 }
 
 std::string quote(std::string_view text)

@@ -58,14 +58,23 @@ LocalizedText describeFileType(mode_t mode)
     return {"một đối tượng không phải tệp", "something other than a file"};
 }
 
+// "104857600 bytes (100 MB)": the exact cap, and the round figure officials know it by.
+std::string capText(std::size_t maxBytes, const char* unit)
+{
+    std::string text = std::to_string(maxBytes) + unit;
+    if (maxBytes >= 1024u * 1024u && maxBytes % (1024u * 1024u) == 0)
+        text += " (" + std::to_string(maxBytes / (1024u * 1024u)) + " MB)";
+    return text;
+}
+
 std::string tooLargeVi(const LocalizedText& what, const std::string& amount, std::size_t maxBytes)
 {
-    return what.vi + " quá lớn: " + amount + " byte, tối đa " + std::to_string(maxBytes) + " byte";
+    return what.vi + " quá lớn: " + amount + " byte, tối đa " + capText(maxBytes, " byte");
 }
 
 std::string tooLargeEn(const LocalizedText& what, const std::string& amount, std::size_t maxBytes)
 {
-    return "the " + what.en + " is too large: " + amount + " bytes, at most " + std::to_string(maxBytes);
+    return "the " + what.en + " is too large: " + amount + " bytes, at most " + capText(maxBytes, " bytes");
 }
 
 // Where a refused symbolic link points, for the message; the target is the user's own text, so it is escaped.

@@ -2,6 +2,7 @@
 
 #include "rules/LineIndex.h"
 #include "rules/XmlSchema.h"
+#include "io/InputFile.h"
 
 #include <pugixml.hpp>
 
@@ -262,7 +263,9 @@ Result<DossierTemplate> loadDossierTemplate(std::string_view xml, const std::str
 
 Result<DossierTemplate> loadDossierTemplateFile(const std::string& path, const XmlSchema& schema)
 {
-    auto text = readTextFile(path, XmlSchema::maxDocumentBytes);
+    auto text = readInputFile(path, {.maxBytes = XmlSchema::maxDocumentBytes,
+                                     .what = {"tệp mẫu hồ sơ", "dossier template file"},
+                                     .text = true});
     if (!text)
         return text.errors();
     return loadDossierTemplate(*text, path, schema);

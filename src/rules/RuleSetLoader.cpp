@@ -3,6 +3,7 @@
 #include "rules/Expression.h"
 #include "rules/LineIndex.h"
 #include "rules/XmlSchema.h"
+#include "io/InputFile.h"
 
 #include <pugixml.hpp>
 
@@ -244,7 +245,9 @@ Result<RuleSet> loadRuleSet(std::string_view xml, const std::string& fileName, c
 
 Result<RuleSet> loadRuleSetFile(const std::string& path, const XmlSchema& schema)
 {
-    auto text = readTextFile(path, XmlSchema::maxDocumentBytes);
+    auto text = readInputFile(path, {.maxBytes = XmlSchema::maxDocumentBytes,
+                                     .what = {"tệp bộ quy tắc", "rule-set file"},
+                                     .text = true});
     if (!text)
         return text.errors();
     return loadRuleSet(*text, path, schema);

@@ -8,7 +8,9 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <chrono>
 #include <cstdio>
+#include <sys/stat.h>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -348,4 +350,152 @@ BOOST_AUTO_TEST_CASE(a_named_rule_set_outside_its_dates_is_flagged)
     BOOST_TEST(r.exitCode == 0, r.err);
     BOOST_TEST(r.err.find("RULESET-DATE") != std::string::npos, r.err);
     BOOST_TEST(r.err.find("2016-07-01") != std::string::npos, r.err);
+// ---- hostile input files ------------------------------------------------------------------------------------------
+
+namespace {
+
+// run() under `timeout`: a command that hangs (a FIFO read that blocks) fails the test with exit 124 instead
+// of hanging it. Also reports how long the command took.
+Run runWithDeadline(const std::vector<std::string>& args, const fs::path& work, int seconds, double& elapsed)
+{
+    std::vector<std::string> all = args;
+    const auto start = std::chrono::steady_clock::now();
+    std::string command = "timeout " + std::to_string(seconds) + " " + shellQuote(SECLEVEL_BINARY);
+    for (const auto& a : all)
+        command += " " + shellQuote(a);
+    const fs::path outFile = work / "stdout.txt", errFile = work / "stderr.txt";
+    command += " >" + shellQuote(outFile.string()) + " 2>" + shellQuote(errFile.string()) + " </dev/null";
+    const int status = std::system(command.c_str());
+    elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    Run r;
+    r.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    r.out = slurp(outFile);
+    r.err = slurp(errFile);
+    return r;
+}
+
+bool hasControlBytes(const std::string& text)
+{
+    for (const char c : text)
+        if ((static_cast<unsigned char>(c) < 0x20 && c != '\n' && c != '\t') || c == 0x7F)
+            return true;
+    return false;
+}
+
+} // namespace
+
+BOOST_AUTO_TEST_CASE(assess_of_a_fifo_fails_at_once_naming_the_file)
+{
+    TempDir dir;
+    const std::string fifo = (dir.path / "answers.json").string();
+    BOOST_REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+    double seconds = 0;
+    Run r = runWithDeadline({"assess", fifo, "--lang", "en"}, dir.path, 20, seconds);
+    BOOST_TEST_MESSAGE("assess of a FIFO returned in " << seconds << " s");
+    BOOST_TEST(r.exitCode == 2, "exit " << r.exitCode << " (124 = still blocked after 20 s): " << r.err);
+    BOOST_TEST(seconds < 5.0);
+    BOOST_TEST(r.err.find(fifo) != std::string::npos, r.err);
+    BOOST_TEST(r.err.find("the answers file is a named pipe (FIFO), not a regular file") != std::string::npos, r.err);
+}
+
+BOOST_AUTO_TEST_CASE(assess_of_a_directory_says_directory_not_a_huge_size)
+{
+    TempDir dir;
+    Run r = run({"assess", dir.path.string(), "--lang", "en"}, dir.path);
+    BOOST_TEST(r.exitCode == 2);
+    BOOST_TEST(r.err.find("the answers file is a directory, not a regular file") != std::string::npos, r.err);
+    BOOST_TEST(r.err.find("9223372036854775807") == std::string::npos, r.err);
+}
+
+BOOST_AUTO_TEST_CASE(utf16_answers_file_is_named_as_such)
+{
+    TempDir dir;
+    std::string utf16 = "\xFF\xFE";
+    for (const char c : answersFile("U-1", "Cong", "{}")) {
+        utf16 += c;
+        utf16 += '\0';
+    }
+    const auto file = write(dir.path, "utf16.json", utf16);
+    Run r = run({"assess", file.string(), "--lang", "en"}, dir.path);
+    BOOST_TEST(r.exitCode == 2);
+    BOOST_TEST(r.err.find(file.string() + ":1: the file is UTF-16 (LE); save it as UTF-8") != std::string::npos, r.err);
+}
+
+BOOST_AUTO_TEST_CASE(escape_sequences_in_a_name_are_refused_and_never_printed)
+{
+    TempDir dir;
+    const std::string db = (dir.path / "h.db").string();
+    // ESC [31m and BEL, written as JSON escapes (a raw ESC is already invalid JSON).
+    const auto file = write(dir.path, "esc.json", answersFile("ESC-1", "Cổng\\u001b[31m đỏ\\u0007", R"({"system_type": "internal"})"));
+    Run assess = run({"assess", file.string(), "--lang", "en"}, dir.path);
+    BOOST_TEST(assess.exitCode == 2);
+    BOOST_TEST(assess.err.find(file.string() + ":1: system.name: contains the control character U+001B (ESC)") !=
+                   std::string::npos,
+               assess.err);
+    BOOST_TEST(!hasControlBytes(assess.out + assess.err));
+
+    Run add = run({"system", "add", file.string(), "--db", db, "--lang", "en"}, dir.path);
+    BOOST_TEST(add.exitCode == 2);
+    BOOST_TEST(add.err.find("system.name") != std::string::npos, add.err);
+    Run list = run({"system", "list", "--db", db}, dir.path);
+    BOOST_TEST(list.out.find("ESC-1") == std::string::npos, "nothing was stored: " << list.out);
+
+    // A bidi override in the id and leading whitespace are refused as well.
+    const auto bidi = write(dir.path, "bidi.json", answersFile(" ID\\u202e1", "Cổng", "{}"));
+    Run refused = run({"assess", bidi.string(), "--lang", "en"}, dir.path);
+    BOOST_TEST(refused.exitCode == 2);
+    BOOST_TEST(refused.err.find("system.id: contains the bidirectional control U+202E (RLO)") != std::string::npos,
+               refused.err);
+}
+
+BOOST_AUTO_TEST_CASE(too_many_components_are_refused_before_judging)
+{
+    TempDir dir;
+    std::string components;
+    for (int i = 1; i <= 100'000; ++i)
+        components += std::string(i > 1 ? ",\n" : "") + "{\"name\": \"Thành phần " + std::to_string(i) + "\", \"answers\": {}}";
+    const auto file = write(dir.path, "many.json",
+                            R"({"system": {"id": "MANY-1", "name": "N", "owner": "O", "operator": "P"},
+"answers": {"system_type": "internal"},
+"components": [
+)" + components + "]}");
+    double seconds = 0;
+    Run r = runWithDeadline({"assess", file.string(), "--lang", "en"}, dir.path, 60, seconds);
+    BOOST_TEST_MESSAGE("assess of 100,000 components (" << fs::file_size(file) << " bytes) refused in " << seconds << " s");
+    BOOST_TEST(r.exitCode == 2, r.err);
+    BOOST_TEST(r.err.find(file.string() + ":504: components[501]: too many components: the file lists 100000, a system "
+                                          "has at most 500") != std::string::npos,
+               r.err);
+    BOOST_TEST(seconds < 5.0);
+    const std::string db = (dir.path / "m.db").string();
+    Run add = runWithDeadline({"system", "add", file.string(), "--db", db}, dir.path, 60, seconds);
+    BOOST_TEST_MESSAGE("system add of 100,000 components refused in " << seconds << " s");
+    BOOST_TEST(add.exitCode == 2, add.err);
+    BOOST_TEST(seconds < 5.0);
+}
+
+BOOST_AUTO_TEST_CASE(attaching_a_symlink_is_refused_naming_its_target)
+{
+    TempDir dir;
+    const std::string db = (dir.path / "a.db").string();
+    const auto file = write(dir.path, "s.json",
+                            answersFile("LINK-1", "Cổng", R"({"system_type": "internal", "info_classes": ["public"],
+        "holds_user_accounts": false, "national_egov_system": false, "pm_designated_level": 0})"));
+    BOOST_REQUIRE(run({"system", "add", file.string(), "--db", db, "--ruleset", "VN-2022"}, dir.path).exitCode == 0);
+    const auto secret = write(dir.path, "shadow", "root:$6$secret:19000:0:99999:7:::\n");
+    const fs::path link = dir.path / "x.pdf";
+    fs::create_symlink(secret, link);
+    Run r = run({"dossier", "attach", "LINK-1", link.string(), "--kind", "design_document", "--db", db, "--lang", "en"},
+                dir.path);
+    BOOST_TEST(r.exitCode == 2, r.err);
+    BOOST_TEST(r.err.find("the attachment is a symbolic link to '" + secret.string() + "'") != std::string::npos, r.err);
+    Run exported = run({"dossier", "export", "LINK-1", "--format", "json", "--db", db}, dir.path);
+    BOOST_REQUIRE_MESSAGE(exported.exitCode == 0, exported.err);
+    BOOST_TEST(exported.out.find("x.pdf") == std::string::npos, "nothing was attached: " << exported.out);
+    // The file itself is accepted (and shows in the export, so the check above can see an attachment).
+    const auto real = write(dir.path, "y.pdf", "%PDF-1.4 thiết kế\n");
+    Run attached = run({"dossier", "attach", "LINK-1", real.string(), "--kind", "design_document", "--db", db}, dir.path);
+    BOOST_TEST(attached.exitCode == 0, attached.err);
+    BOOST_TEST(run({"dossier", "export", "LINK-1", "--format", "json", "--db", db}, dir.path).out.find("y.pdf") !=
+               std::string::npos);
 }

@@ -3,6 +3,7 @@
 
 #include <boost/test/unit_test.hpp>
 
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -347,7 +348,7 @@ BOOST_AUTO_TEST_CASE(round_trip_read_write_read)
 {
     SystemDescription s;
     s.id = "Robert'); DROP TABLE systems;--";
-    s.name = "\"quoted\" \\ back\\slash\nnew line\ttab";
+    s.name = "\"quoted\" \\ back\\slash";
     s.owner = "Ủy ban nhân dân tỉnh 😀";
     s.operatorName = "' OR '1'='1";
     s.organisationId = "</script>";
@@ -355,7 +356,7 @@ BOOST_AUTO_TEST_CASE(round_trip_read_write_read)
     s.answers.values["i_max"] = std::int64_t{9223372036854775807};
     s.answers.values["yes"] = true;
     s.answers.values["no"] = false;
-    s.answers.values["text"] = std::string("x\"; DELETE FROM answers; --\x01");
+    s.answers.values["text"] = std::string("x\"; DELETE FROM answers; --\nnew line\ttab\r\n");
     s.answers.values["list"] = Strings{"", "a,b", "[\"]", "ạ"};
     s.answers.values["empty"] = Strings{};
     s.answers.values["key with \"quotes\""] = std::string("v");
@@ -392,4 +393,119 @@ BOOST_AUTO_TEST_CASE(read_answers_file_from_disk)
     BOOST_REQUIRE(!none.ok());
     BOOST_TEST(none.errors()[0].file == missing);
     std::filesystem::remove_all(dir);
+}
+
+// ---- hostile input: component cap, control and bidi characters ---------------------------------------------
+
+namespace {
+
+// An answers file with `count` components, one per line, each "{}" or {"name": "Thành phần N"}.
+std::string withComponents(std::size_t count, bool named)
+{
+    std::string text = "{" + kSystem + ",\n\"components\": [\n";
+    for (std::size_t i = 0; i < count; ++i) {
+        if (i > 0)
+            text += ",\n";
+        text += named ? "{\"name\": \"Thành phần " + std::to_string(i + 1) + "\", \"answers\": {}}" : "{}";
+    }
+    return text + "\n]}";
+}
+
+} // namespace
+
+BOOST_AUTO_TEST_CASE(component_cap_is_exact)
+{
+    BOOST_TEST(readOk(withComponents(maxComponentsPerSystem, true)).components.size() == maxComponentsPerSystem);
+    const Errors errors = readErrors(withComponents(maxComponentsPerSystem + 1, true));
+    BOOST_REQUIRE_EQUAL(errors.size(), 1u);
+    BOOST_TEST(errors[0].file == "answers.json");
+    BOOST_TEST(errors[0].field == "components[501]");
+    BOOST_TEST(errors[0].line == 2 + 501);  // line 1: system, line 2: "components": [, then one per line
+    BOOST_TEST(errors[0].message.en == "too many components: the file lists 501, a system has at most 500");
+    BOOST_TEST(errors[0].message.vi == "quá nhiều thành phần: tệp liệt kê 501, một hệ thống có tối đa 500 thành phần");
+}
+
+BOOST_AUTO_TEST_CASE(hundred_thousand_components_are_refused_fast_and_first)
+{
+    // Like the hostile test's 5.7 MB file: 100,000 components with empty answers; a few megabytes of JSON.
+    const auto dir = std::filesystem::temp_directory_path() / ("seclevel_answers_cap_" + std::to_string(::getpid()));
+    std::filesystem::create_directories(dir);
+    const std::string path = (dir / "many.json").string();
+    std::ofstream(path, std::ios::binary) << withComponents(100'000, true);
+    const auto start = std::chrono::steady_clock::now();
+    Result<SystemDescription> result = readAnswersFile(path);
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    BOOST_TEST_MESSAGE("100,000 components (" << std::filesystem::file_size(path) << " bytes) refused in " << seconds
+                                              << " s");
+    std::filesystem::remove_all(dir);
+    BOOST_REQUIRE(!result.ok());
+    BOOST_REQUIRE_EQUAL(result.errors().size(), 1u);
+    BOOST_TEST(result.errors()[0].file == path);
+    BOOST_TEST(result.errors()[0].field == "components[501]");
+    BOOST_TEST(result.errors()[0].message.en == "too many components: the file lists 100000, a system has at most 500");
+    BOOST_TEST(seconds < 3.0);  // ~0.2 s in a release build; generous for sanitizer builds
+
+    // Components without names: the cap is still the only error, nothing else was looked at.
+    const Errors unnamed = readErrors(withComponents(100'000, false));
+    BOOST_REQUIRE_EQUAL(unnamed.size(), 1u);
+    BOOST_TEST(unnamed[0].field == "components[501]");
+}
+
+BOOST_AUTO_TEST_CASE(control_and_bidi_characters_in_ids_and_names_are_refused)
+{
+    struct Case {
+        std::string system;  // the "system" member
+        std::string field;
+        std::string start;   // how the English message starts
+    };
+    const Case cases[] = {
+        {R"({"id": "S1\u001b[31m", "name": "N", "owner": "O", "operator": "P"})", "system.id",
+         "contains the control character U+001B (ESC) at character 3"},
+        {R"({"id": " S1", "name": "N", "owner": "O", "operator": "P"})", "system.id", "begins with the whitespace U+0020"},
+        {R"({"id": "S1\u00a0", "name": "N", "owner": "O", "operator": "P"})", "system.id", "ends with the whitespace U+00A0"},
+        {R"({"id": "S1", "name": "N\u001b[31m\u0007", "owner": "O", "operator": "P"})", "system.name",
+         "contains the control character U+001B (ESC) at character 2"},
+        {R"({"id": "S1", "name": "Dòng 1\nDòng 2", "owner": "O", "operator": "P"})", "system.name",
+         "contains the control character U+000A (LF) at character 7"},
+        {R"({"id": "S1", "name": "N", "owner": "O\u202e", "operator": "P"})", "system.owner",
+         "contains the bidirectional control U+202E (RLO) at character 2"},
+        {R"({"id": "S1", "name": "N", "owner": "O", "operator": "\u009b2J"})", "system.operator",
+         "contains the control character U+009B (CSI) at character 1"},
+        {R"({"id": "S1", "name": "N", "owner": "O", "operator": "P", "organisation": "\u2066BNV\u2069"})",
+         "system.organisation", "contains the bidirectional control U+2066 (LRI) at character 1"},
+    };
+    for (const auto& c : cases) {
+        BOOST_TEST_CONTEXT(c.system)
+        {
+            const Errors errors = readErrors("{\n\"system\": " + c.system + "\n}");
+            BOOST_REQUIRE_EQUAL(errors.size(), 1u);
+            BOOST_TEST(errors[0].file == "answers.json");
+            BOOST_TEST(errors[0].line == 2);
+            BOOST_TEST(errors[0].field == c.field);
+            BOOST_TEST(errors[0].message.en.rfind(c.start, 0) == 0u, errors[0].message.en);
+        }
+    }
+}
+
+BOOST_AUTO_TEST_CASE(control_characters_in_components_and_answers_are_refused)
+{
+    const Errors component = readErrors("{" + kSystem + ",\n\"components\": [{\"name\": \"Cổng\\u0007\"}]}");
+    BOOST_REQUIRE_EQUAL(component.size(), 1u);
+    BOOST_TEST(component[0].field == "components[1].name");
+    BOOST_TEST(component[0].line == 2);
+    BOOST_TEST(component[0].message.en.find("U+0007 (BEL)") != std::string::npos);
+
+    const Errors key = readErrors(withAnswers("{\n\"ke\\u001by\": true}"));
+    BOOST_REQUIRE_EQUAL(key.size(), 1u);
+    BOOST_TEST(key[0].field == "ke\\x1By");  // the field names the key without the raw escape
+    BOOST_TEST(key[0].line == 3);
+
+    const Errors value = readErrors(withAnswers("{\"notes\": \"a\\u001b[2J\", \"kinds\": [\"x\", \"\\u202e\"]}"));
+    BOOST_REQUIRE_EQUAL(value.size(), 2u);
+    BOOST_TEST(value[0].field == "notes");
+    BOOST_TEST(value[1].field == "kinds[2]");
+
+    // Free text keeps line breaks and tabs.
+    const SystemDescription ok = readOk(withAnswers("{\"notes\": \"Dòng 1\\r\\nDòng 2\\tcột\"}"));
+    BOOST_TEST(std::get<std::string>(ok.answers.values.at("notes")) == "Dòng 1\r\nDòng 2\tcột");
 }

@@ -67,7 +67,7 @@ DossierDocument makeDocument()
     s.id = "BNV-QLVB";
     s.name = "Hệ thống quản lý văn bản và điều hành";
     s.owner = "Bộ Nội vụ " + hostile;
-    s.operatorName = "Trung tâm Thông tin\r\nPhòng Hạ tầng";
+    s.operatorName = "Trung tâm Thông tin — Phòng Hạ tầng";
     s.organisationId = "BNV";
     s.answers.values = {
         {"serves_citizens", true},
@@ -766,7 +766,7 @@ BOOST_AUTO_TEST_CASE(fifty_megabyte_file_is_refused_without_reading_it)
     const long grown = peakRssKb() - before;
     BOOST_REQUIRE(!result.ok());
     BOOST_TEST(result.errors().front().file == file.string());
-    BOOST_TEST(result.errors().front().line > 0);
+    BOOST_TEST(result.errors().front().line == 0, "a refusal of the whole file names no line");
     BOOST_TEST(result.errors().front().message.en.find("too large") != std::string::npos);
     BOOST_TEST(grown < 8 * 1024, "peak RSS grew by " << grown << " kB: the file was read");
 
@@ -848,4 +848,104 @@ BOOST_AUTO_TEST_CASE(every_golden_case_round_trips)
         }
     }
     BOOST_TEST(checked >= 100);
+}
+
+// ---- component cap, control and bidi characters -------------------------------------------------------------------
+
+namespace {
+
+// makeDocument with `systemCount` system components and `judgedCount` judged ones, written without validation.
+std::string withComponents(std::size_t systemCount, std::size_t judgedCount)
+{
+    DossierDocument d = makeDocument();
+    d.system.components.clear();
+    d.assessment.components.clear();
+    d.assessment.warnings.clear();
+    for (std::size_t i = 0; i < systemCount; ++i)
+        d.system.components.push_back(Component{"Thành phần " + std::to_string(i + 1), {}});
+    for (std::size_t i = 0; i < judgedCount; ++i) {
+        ComponentResult r;
+        r.name = "Thành phần " + std::to_string(i + 1);
+        r.level = 3;
+        r.fired.push_back(FiredCriterion{"c", 3, "NĐ331 Art 13.1", {"vi", "en"}, CriterionKind::Criterion, {}});
+        d.assessment.components.push_back(r);
+    }
+    return dossierToXml(d);
+}
+
+} // namespace
+
+BOOST_AUTO_TEST_CASE(component_cap_is_checked_before_the_schema_and_the_reader)
+{
+    const std::string atCap = withComponents(maxComponentsPerSystem, maxComponentsPerSystem);
+    auto accepted = dossierFromXml(atCap, "cap.xml", schema());
+    BOOST_TEST(accepted.ok(), (accepted.ok() ? std::string() : describe(accepted.errors())));
+
+    const std::string over = withComponents(maxComponentsPerSystem + 1, 1);
+    const Errors errors = expectRefused(over, "over.xml");
+    BOOST_REQUIRE_EQUAL(errors.size(), 1u);
+    BOOST_TEST(errors[0].field == "system/components/component[501]");
+    BOOST_TEST(lineText(over, errors[0].line).find("<component name=\"Thành phần 501\"") != std::string::npos,
+               "line " << errors[0].line << " is '" << lineText(over, errors[0].line) << "'");
+    BOOST_TEST(errors[0].message.en == "too many components: the dossier lists 501, a system has at most 500");
+    BOOST_TEST(errors[0].message.vi == "quá nhiều thành phần: hồ sơ liệt kê 501, một hệ thống có tối đa 500 thành phần");
+
+    const std::string judged = withComponents(1, maxComponentsPerSystem + 1);
+    const Errors judgedErrors = expectRefused(judged, "judged.xml");
+    BOOST_REQUIRE_EQUAL(judgedErrors.size(), 1u);
+    BOOST_TEST(judgedErrors[0].field == "assessment/component[501]");
+}
+
+BOOST_AUTO_TEST_CASE(hundred_thousand_components_are_refused_fast)
+{
+    TempDir dir;
+    const fs::path file = dir.path / "many.xml";
+    std::ofstream(file, std::ios::binary) << withComponents(100'000, 0);
+    const auto start = std::chrono::steady_clock::now();
+    auto result = readDossierXmlFile(file.string(), schema());
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    BOOST_TEST_MESSAGE("dossier with 100,000 components (" << fs::file_size(file) << " bytes) refused in " << seconds
+                                                           << " s");
+    BOOST_REQUIRE(!result.ok());
+    BOOST_REQUIRE_EQUAL(result.errors().size(), 1u);
+    BOOST_TEST(result.errors()[0].file == file.string());
+    BOOST_TEST(result.errors()[0].message.en == "too many components: the dossier lists 100000, a system has at most 500");
+    BOOST_TEST(seconds < 3.0);
+}
+
+BOOST_AUTO_TEST_CASE(control_and_bidi_characters_in_ids_and_names_are_refused)
+{
+    const std::string valid = *exportDossierXml(makeDocument(), schema());
+    // C0 controls cannot appear in XML 1.0 at all (libxml2 refuses them); C1 controls and bidi overrides can.
+    expectSemanticError(replaceFirst(valid, "<name>Hệ thống", "<name>Hệ thống&#x9B;31m"), "system/name", "name");
+    expectSemanticError(replaceFirst(valid, "<name>Hệ thống", "<name>&#x202E;Hệ thống"), "system/name", "name");
+    expectSemanticError(replaceFirst(valid, "<operator>Trung tâm", "<operator>Trung tâm&#x2066;"), "system/operator",
+                        "operator");
+    expectSemanticError(replaceFirst(valid, "<system id=\"BNV-QLVB\"", "<system id=\"BNV-QLVB&#x85;\""),
+                        "system/@id", "system");
+    expectSemanticError(replaceFirst(valid, "<organisation>BNV", "<organisation>&#xA0;BNV"), "system/organisation",
+                        "organisation");
+    expectSemanticError(replaceFirst(valid, "<component name=\"Cổng thông tin\"", "<component name=\"Cổng&#x9D;\""),
+                        "component/@name", "component");
+    // The judged component of the assessment: the second <component name="Cổng thông tin" in the file.
+    const std::string judgedTag = "<component name=\"Cổng thông tin\"";
+    const auto judged = valid.find(judgedTag, valid.find("<assessment"));
+    BOOST_REQUIRE(judged != std::string::npos);
+    std::string spoiledJudged = valid;
+    spoiledJudged.replace(judged, judgedTag.size(), "<component name=\"Cổng thông tin&#x202E;\"");
+    // (The warning naming "Cổng thông tin" no longer finds it: a second error, so not expectSemanticError.)
+    const Errors judgedErrors = expectRefused(spoiledJudged, "judged.xml");
+    BOOST_REQUIRE(!judgedErrors.empty());
+    BOOST_TEST(judgedErrors[0].field == "assessment/component/@name");
+    BOOST_TEST(lineText(spoiledJudged, judgedErrors[0].line).find("<component name=\"Cổng thông tin") != std::string::npos);
+    // Answer keys have a pattern in the schema, which refuses them first.
+    const Errors key = expectRefused(replaceFirst(valid, "<answer key=\"min_probe\">", "<answer key=\"min&#x202D;probe\">"));
+    BOOST_REQUIRE(!key.empty());
+    BOOST_TEST(key[0].field == "answer/@key");
+    // A string answer is free text: line breaks stay, a C1 control does not.
+    expectSemanticError(replaceFirst(valid, "<string>internal</string>", "<string>internal&#x9B;</string>"),
+                        "answer[system_type]", "string");
+    const Errors errors = expectRefused(replaceFirst(valid, "<name>Hệ thống", "<name>Hệ thống&#x9B;31m"));
+    BOOST_REQUIRE(!errors.empty());
+    BOOST_TEST(errors[0].message.en.find("U+009B (CSI)") != std::string::npos, errors[0].message.en);
 }

@@ -413,18 +413,18 @@ BOOST_AUTO_TEST_CASE(parse_file_reads_and_names_the_file)
     Result<Node> none = parseFile(missing);
     BOOST_REQUIRE(!none.ok());
     BOOST_TEST(none.errors()[0].file == missing);
-    BOOST_TEST(none.errors()[0].message.en == "cannot open the file (missing or not readable)");
+    BOOST_TEST(none.errors()[0].message.en == "cannot open the JSON file: it does not exist");
     BOOST_TEST(contains(none.errors()[0].describe(Lang::Vi), missing));
 
     Result<Node> directory = parseFile(dir.path.string());
     BOOST_REQUIRE(!directory.ok());
-    BOOST_TEST(directory.errors()[0].message.en == "is a directory, not a file");
+    BOOST_TEST(directory.errors()[0].message.en == "the JSON file is a directory, not a regular file");
 
     const std::string large = dir.write("large.json", "[" + std::string(100, ' ') + "]");
     Result<Node> tooLarge = parseFile(large, 50);
     BOOST_REQUIRE(!tooLarge.ok());
     BOOST_TEST(tooLarge.errors()[0].file == large);
-    BOOST_TEST(tooLarge.errors()[0].message.en == "input too large: > 50 bytes, at most 50 allowed");
+    BOOST_TEST(tooLarge.errors()[0].message.en == "the JSON file is too large: 102 bytes, at most 50");
     BOOST_TEST(parseFile(large, 102).ok());
 }
 

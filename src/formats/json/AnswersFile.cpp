@@ -1,6 +1,10 @@
 #include "formats/json/AnswersFile.h"
 
+#include "core/TextSafety.h"
+#include "io/InputFile.h"
+
 #include <map>
+#include <optional>
 
 namespace seclevel {
 
@@ -20,6 +24,18 @@ public:
         if (!root.isObject()) {
             error(root.line, "", "tệp trả lời phải là một đối tượng JSON {...}, không phải " + json::describeType(root.type).vi,
                   "the answers file must be a JSON object {...}, not " + json::describeType(root.type).en);
+            return m_errors;
+        }
+        // The component cap comes before any other work: a file listing 100,000 components is refused here,
+        // not after reading, checking and judging all of them.
+        if (const Node* components = root.find("components");
+            components && components->isArray() && components->items.size() > maxComponentsPerSystem) {
+            const Node& first = components->items[maxComponentsPerSystem];
+            const std::string count = std::to_string(components->items.size());
+            const std::string cap = std::to_string(maxComponentsPerSystem);
+            error(first.line, "components[" + std::to_string(maxComponentsPerSystem + 1) + "]",
+                  "quá nhiều thành phần: tệp liệt kê " + count + ", một hệ thống có tối đa " + cap + " thành phần",
+                  "too many components: the file lists " + count + ", a system has at most " + cap);
             return m_errors;
         }
         bool sawSystem = false;
@@ -50,6 +66,12 @@ private:
         m_errors.push_back(makeError(m_file, line, std::move(field), std::move(vi), std::move(en)));
     }
 
+    void report(std::optional<Error> problem)
+    {
+        if (problem)
+            m_errors.push_back(std::move(*problem));
+    }
+
     void wrongType(const Node& node, const std::string& field, const LocalizedText& expected)
     {
         const LocalizedText found = json::describeType(node.type);
@@ -67,13 +89,14 @@ private:
             const char* name;
             std::string* target;
             bool required;
+            bool identifier;  // an id (no edge whitespace) rather than a name
             bool present = false;
         };
-        Field fields[] = {{"id", &system.id, true},
-                          {"name", &system.name, true},
-                          {"owner", &system.owner, true},
-                          {"operator", &system.operatorName, true},
-                          {"organisation", &system.organisationId, false}};
+        Field fields[] = {{"id", &system.id, true, true},
+                          {"name", &system.name, true, false},
+                          {"owner", &system.owner, true, false},
+                          {"operator", &system.operatorName, true, false},
+                          {"organisation", &system.organisationId, false, true}};
         for (const auto& [name, value] : node.members) {
             Field* field = nullptr;
             for (auto& f : fields)
@@ -93,6 +116,10 @@ private:
             *field->target = value.text;
             if (field->required && value.text.empty())
                 error(value.line, path, "không được để trống", "must not be empty");
+            else if (field->identifier)
+                report(checkIdentifier(value.text, path, m_file, value.line));
+            else
+                report(checkName(value.text, path, m_file, value.line));
         }
         for (const auto& f : fields)
             if (f.required && !f.present)
@@ -110,6 +137,10 @@ private:
                                                     : LocalizedText{" (thành phần \"" + where + "\")",
                                                                     " (component \"" + where + "\")"};
         for (const auto& [key, value] : node.members) {
+            if (auto unsafe = checkIdentifier(key, escapeUnsafeCharacters(key), m_file, value.line)) {
+                report(std::move(unsafe));
+                continue;
+            }
             Value converted;
             if (readValue(value, key, context, converted) && isAnswered(converted)) {
                 answers.values[key] = std::move(converted);
@@ -123,7 +154,13 @@ private:
         switch (node.type) {
         case Type::Null: out = std::monostate{}; return true;
         case Type::Boolean: out = node.boolean; return true;
-        case Type::String: out = node.text; return true;
+        case Type::String:
+            if (auto unsafe = checkFreeText(node.text, key, m_file, node.line)) {
+                report(std::move(unsafe));
+                return false;
+            }
+            out = node.text;
+            return true;
         case Type::Number:
             if (!node.isInteger) {
                 const bool integralLiteral = node.text.find_first_of(".eE") == std::string::npos;
@@ -148,6 +185,11 @@ private:
                     error(item.line, key,
                           "phần tử thứ " + std::to_string(i + 1) + " của danh sách phải là chuỗi, không phải " + found.vi + context.vi,
                           "item " + std::to_string(i + 1) + " of the list must be a string, not " + found.en + context.en);
+                    ok = false;
+                    continue;
+                }
+                if (auto unsafe = checkFreeText(item.text, key + "[" + std::to_string(i + 1) + "]", m_file, item.line)) {
+                    report(std::move(unsafe));
                     ok = false;
                     continue;
                 }
@@ -194,6 +236,8 @@ private:
                     if (value.text.empty()) {
                         error(value.line, field + ".name", "tên thành phần không được để trống",
                               "the component name must not be empty");
+                    } else if (auto unsafe = checkName(value.text, field + ".name", m_file, value.line)) {
+                        report(std::move(unsafe));
                     } else if (auto [it, inserted] = seen.emplace(value.text, value.line); !inserted) {
                         error(value.line, field + ".name",
                               "tên thành phần \"" + value.text + "\" bị trùng (đã dùng ở dòng " + std::to_string(it->second) + ")",
@@ -203,7 +247,8 @@ private:
                 } else if (name == "answers") {
                     // The name may come after "answers"; messages then say which component by position.
                     const Node* nameNode = item.find("name");
-                    const std::string where = nameNode && nameNode->isString() && !nameNode->text.empty()
+                    const std::string where = nameNode && nameNode->isString() && !nameNode->text.empty() &&
+                                                      !checkName(nameNode->text, {})
                                                   ? nameNode->text
                                                   : field;
                     readAnswerSet(value, field + ".answers", where, component.answers);
@@ -234,7 +279,10 @@ Result<SystemDescription> readAnswers(std::string_view text, const std::string& 
 
 Result<SystemDescription> readAnswersFile(const std::string& path)
 {
-    Result<json::Node> root = json::parseFile(path);
+    auto text = readInputFile(path, {.maxBytes = json::kDefaultMaxBytes, .what = {"tệp trả lời", "answers file"}, .text = true});
+    if (!text)
+        return text.errors();
+    Result<json::Node> root = json::parse(*text, path);
     if (!root)
         return root.errors();
     return AnswersReader(path).read(*root);

@@ -11,6 +11,10 @@
 // int64, a string → string (dates stay "YYYY-MM-DD" strings; validateAnswers() converts them using the
 // questionnaire), an array of strings → list, null → not answered. Whether the keys exist in the
 // questionnaire is checked by the core, not here.
+//
+// Hostile input: more than maxComponentsPerSystem components is refused before anything else is read; ids
+// (system id, organisation, answer keys) and names (system name, owner, operator, component names) refuse
+// control and bidi characters (core/TextSafety.h), string answers are free text (tab and line breaks allowed).
 #include "core/Error.h"
 #include "core/System.h"
 #include "codec/Json.h"

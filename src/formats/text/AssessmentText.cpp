@@ -1,5 +1,8 @@
 #include "formats/text/AssessmentText.h"
 
+#include "core/TextSafety.h"
+#include "formats/text/TerminalText.h"
+
 #include <set>
 
 namespace seclevel {
@@ -34,6 +37,15 @@ const Labels& labels(Lang lang)
     return lang == Lang::En ? en : vi;
 }
 
+// Stored text printed on one line (ids, names, citations, answer values): control and bidi characters, line
+// breaks and tabs included, become visible escapes, so a name cannot start a line of its own. The whole
+// output then goes through terminalSafe as well, which catches whatever a helper such as explainShortfall
+// copied in.
+std::string oneLine(std::string_view text)
+{
+    return escapeUnsafeCharacters(text);
+}
+
 std::string levelText(int level, Lang lang)
 {
     return level == 0 ? labels(lang).undetermined : std::to_string(level);
@@ -45,29 +57,29 @@ std::string assessmentToText(const Assessment& a, const RuleSet& rs, const Syste
 {
     const Labels& l = labels(lang);
     std::string out;
-    out += std::string(l.system) + ": " + system.name + " (" + system.id + ")\n";
-    out += std::string(l.ruleset) + ": " + rs.id + " v" + rs.version + " — " + rs.title.in(lang) + "\n";
+    out += std::string(l.system) + ": " + oneLine(system.name) + " (" + oneLine(system.id) + ")\n";
+    out += std::string(l.ruleset) + ": " + oneLine(rs.id) + " v" + oneLine(rs.version) + " — " + oneLine(rs.title.in(lang)) + "\n";
     out += std::string(l.proposed) + ": " + levelText(a.proposedLevel, lang) + "   (" + l.derived + ": " +
            levelText(a.derivedLevel, lang) + ")\n";
     if (!a.justification.empty())
-        out += std::string(l.justification) + ": " + a.justification + "\n";
+        out += std::string(l.justification) + ": " + terminalSafe(a.justification) + "\n";
     for (const auto& c : a.components) {
-        out += "\n" + std::string(l.component) + ": " + c.name + " — " + l.level + " " + levelText(c.level, lang) + "\n";
+        out += "\n" + std::string(l.component) + ": " + oneLine(c.name) + " — " + l.level + " " + levelText(c.level, lang) + "\n";
         if (c.fired.empty())
             out += "  " + std::string(l.noneFired) + "\n";
         else
             out += "  " + std::string(l.basis) + ":\n";
         for (const auto& f : c.fired) {
-            out += "  ✔ " + f.citation + " (" + l.level + " " + std::to_string(f.level) +
+            out += "  ✔ " + oneLine(f.citation) + " (" + l.level + " " + std::to_string(f.level) +
                    (f.kind == CriterionKind::Floor ? std::string(", ") + l.floor : std::string()) + "): " +
-                   f.text.in(lang) + "\n";
+                   terminalSafe(f.text.in(lang)) + "\n";
             for (const auto& [key, value] : f.answers)
-                out += "      " + key + " = " + renderValue(value) + "\n";
+                out += "      " + oneLine(key) + " = " + oneLine(renderValue(value)) + "\n";
         }
         if (!c.nearest.empty())
             out += "  " + std::string(l.nearest) + ":\n";
         for (const auto& m : c.nearest) {
-            out += "  ✘ " + m.citation + " (" + l.level + " " + std::to_string(m.level) + "): " + m.text.in(lang) + "\n";
+            out += "  ✘ " + oneLine(m.citation) + " (" + l.level + " " + std::to_string(m.level) + "): " + terminalSafe(m.text.in(lang)) + "\n";
             for (const auto& s : m.shortfalls)
                 out += "      - " + explainShortfall(s, rs, lang) + "\n";
         }
@@ -75,38 +87,39 @@ std::string assessmentToText(const Assessment& a, const RuleSet& rs, const Syste
     if (!a.warnings.empty()) {
         out += "\n" + std::string(l.warnings) + ":\n";
         for (const auto& w : a.warnings)
-            out += "  [" + w.id + "] " + (w.component.empty() ? std::string() : w.component + ": ") + w.text.in(lang) +
-                   (w.citation.empty() ? std::string() : " (" + w.citation + ")") + "\n";
+            out += "  [" + oneLine(w.id) + "] " + (w.component.empty() ? std::string() : oneLine(w.component) + ": ") +
+                   terminalSafe(w.text.in(lang)) + (w.citation.empty() ? std::string() : " (" + oneLine(w.citation) + ")") +
+                   "\n";
     }
-    return out;
+    return terminalSafe(out);
 }
 
 std::string reassessmentToText(const Reassessment& d, const RuleSet& before, const RuleSet& after, Lang lang)
 {
     const bool vi = lang == Lang::Vi;
     std::string out;
-    out += (vi ? "Đánh giá lại: " : "Reassessment: ") + before.id + " → " + after.id + "\n";
+    out += (vi ? "Đánh giá lại: " : "Reassessment: ") + oneLine(before.id) + " → " + oneLine(after.id) + "\n";
     out += (vi ? "Cấp độ: " : "Level: ") + levelText(d.before.derivedLevel, lang) + " → " +
            levelText(d.after.derivedLevel, lang) +
            (d.before.derivedLevel == d.after.derivedLevel ? (vi ? "  (không đổi)" : "  (unchanged)") : "") + "\n";
     for (const auto& [name, levels] : d.componentLevels)
-        out += "  " + name + ": " + levelText(levels.first, lang) + " → " + levelText(levels.second, lang) + "\n";
+        out += "  " + oneLine(name) + ": " + levelText(levels.first, lang) + " → " + levelText(levels.second, lang) + "\n";
     if (!d.citationChanges.empty())
         out += vi ? "Căn cứ thay đổi:\n" : "Changed basis:\n";
     for (const auto& c : d.citationChanges)
-        out += std::string("  ") + (c.added ? "+ " : "- ") + c.citation + " (" + (vi ? "cấp độ " : "level ") +
-               std::to_string(c.level) + ")" + (d.componentLevels.size() > 1 ? " — " + c.component : "") + "\n";
+        out += std::string("  ") + (c.added ? "+ " : "- ") + oneLine(c.citation) + " (" + (vi ? "cấp độ " : "level ") +
+               std::to_string(c.level) + ")" + (d.componentLevels.size() > 1 ? " — " + oneLine(c.component) : "") + "\n";
     auto warningIds = [](const Assessment& a) {
         std::set<std::string> unique;
         for (const auto& w : a.warnings)
             unique.insert(w.id);
         std::string ids;
         for (const auto& id : unique)
-            ids += (ids.empty() ? "" : ", ") + id;
+            ids += (ids.empty() ? "" : ", ") + oneLine(id);
         return ids.empty() ? std::string("—") : ids;
     };
     out += (vi ? "Cảnh báo: " : "Warnings: ") + warningIds(d.before) + " → " + warningIds(d.after) + "\n";
-    return out;
+    return terminalSafe(out);
 }
 
 } // namespace seclevel

@@ -1,7 +1,8 @@
 #include "formats/xml/DossierXml.h"
 
+#include "core/TextSafety.h"
+#include "io/InputFile.h"
 #include "rules/LineIndex.h"
-
 #include "rules/XmlSchema.h"
 
 #include <pugixml.hpp>
@@ -10,7 +11,6 @@
 #include <cctype>
 #include <charconv>
 #include <cstring>
-#include <filesystem>
 #include <optional>
 #include <set>
 #include <utility>
@@ -348,10 +348,8 @@ std::optional<Error> checkEncoding(std::string_view xml, const std::string& file
         return makeError(fileName, 1, "encoding", "hồ sơ XML phải mã hóa UTF-8 (tệp dùng " + found + ")",
                          "a dossier XML file must be UTF-8 encoded (this one is " + found + ")");
     };
-    if (xml.size() >= 2 && ((xml[0] == '\xFE' && xml[1] == '\xFF') || (xml[0] == '\xFF' && xml[1] == '\xFE')))
-        return refuse("UTF-16/UTF-32");
-    if (xml.size() >= 2 && (xml[0] == '\0' || xml[1] == '\0'))
-        return refuse("UTF-16/UTF-32");
+    if (auto problem = describeEncodingProblem(xml))  // UTF-16/UTF-32 (by mark or NUL pattern), NUL bytes
+        return Error{fileName, 1, "encoding", std::move(*problem)};
     std::string_view rest = xml;
     if (rest.substr(0, 3) == "\xEF\xBB\xBF")
         rest.remove_prefix(3);
@@ -430,16 +428,45 @@ class DossierReader {
 public:
     DossierReader(std::string_view xml, const std::string& file) : m_xml(xml), m_file(file) {}
 
-    Result<DossierDocument> run()
+    // Parses with pugixml (no DTD, no entities beyond the five predefined ones). nullopt when well-formed.
+    std::optional<Error> parse()
     {
-        pugi::xml_document doc;
-        const auto parsed =
-            doc.load_buffer(m_xml.data(), m_xml.size(), pugi::parse_default | pugi::parse_ws_pcdata,
-                            pugi::encoding_utf8);
-        if (!parsed)
-            return makeError(m_file, lineOf(parsed.offset), "", std::string("XML lỗi: ") + parsed.description(),
-                             std::string("malformed XML: ") + parsed.description());
-        const pugi::xml_node root = doc.document_element();
+        const auto parsed = m_doc.load_buffer(m_xml.data(), m_xml.size(), pugi::parse_default | pugi::parse_ws_pcdata,
+                                              pugi::encoding_utf8);
+        if (parsed)
+            return std::nullopt;
+        return makeError(m_file, lineOf(parsed.offset), "", std::string("XML lỗi: ") + parsed.description(),
+                         std::string("malformed XML: ") + parsed.description());
+    }
+
+    // The component cap (maxComponentsPerSystem), on the parsed tree before schema validation and reading:
+    // the system's components and the assessment's judged components are counted.
+    std::optional<Error> checkComponentCount()
+    {
+        const pugi::xml_node root = m_doc.document_element();
+        auto check = [&](pugi::xml_node parent, const std::string& field) -> std::optional<Error> {
+            std::size_t count = 0;
+            pugi::xml_node beyond;
+            for (auto c = parent.first_child(); c; c = c.next_sibling())
+                if (isElement(c, "component") && ++count == maxComponentsPerSystem + 1)
+                    beyond = c;
+            if (count <= maxComponentsPerSystem)
+                return std::nullopt;
+            const std::string cap = std::to_string(maxComponentsPerSystem);
+            return makeError(m_file, line(beyond), field + "[" + std::to_string(maxComponentsPerSystem + 1) + "]",
+                             "quá nhiều thành phần: hồ sơ liệt kê " + std::to_string(count) +
+                                 ", một hệ thống có tối đa " + cap + " thành phần",
+                             "too many components: the dossier lists " + std::to_string(count) +
+                                 ", a system has at most " + cap);
+        };
+        if (auto e = check(childElement(childElement(root, "system"), "components"), "system/components/component"))
+            return e;
+        return check(childElement(root, "assessment"), "assessment/component");
+    }
+
+    Result<DossierDocument> read()
+    {
+        const pugi::xml_node root = m_doc.document_element();
         if (!isElement(root, "dossier"))
             return makeError(m_file, 1, "dossier", "thiếu phần tử gốc <dossier>", "missing root element <dossier>");
 
@@ -472,6 +499,16 @@ private:
     void error(pugi::xml_node node, const std::string& field, const std::string& vi, const std::string& en)
     {
         m_errors.push_back(makeError(m_file, line(node), field, vi, en));
+    }
+
+    // Refuses control and bidi characters (core/TextSafety.h) in what the system is named and keyed by.
+    using TextCheck = std::optional<Error> (*)(std::string_view, const std::string&, const std::string&, int);
+    bool safe(TextCheck check, pugi::xml_node node, std::string_view value, const std::string& field)
+    {
+        auto problem = check(value, field, m_file, line(node));
+        if (problem)
+            m_errors.push_back(std::move(*problem));
+        return !problem;
     }
 
     int levelOf(pugi::xml_node node, const char* name)
@@ -511,13 +548,20 @@ private:
                 error(typed, field, "số nguyên không hợp lệ '" + text + "'", "invalid integer '" + text + "'");
             return n;
         }
-        if (std::strcmp(type, "string") == 0)
-            return textOf(typed);
+        if (std::strcmp(type, "string") == 0) {
+            std::string text = textOf(typed);
+            if (!safe(checkFreeText, typed, text, field))
+                return std::monostate{};
+            return text;
+        }
         if (std::strcmp(type, "list") == 0) {
             std::vector<std::string> items;
             for (auto c = typed.first_child(); c; c = c.next_sibling())
-                if (isElement(c, "item"))
-                    items.push_back(textOf(c));
+                if (isElement(c, "item")) {
+                    std::string text = textOf(c);
+                    if (safe(checkFreeText, c, text, field + "/item"))
+                        items.push_back(std::move(text));
+                }
             return items;
         }
         if (std::strcmp(type, "date") == 0) {
@@ -536,6 +580,8 @@ private:
             if (!isElement(c, "answer"))
                 continue;
             std::string key = attributeOf(c, "key");
+            if (!safe(checkIdentifier, c, key, "answer/@key"))
+                continue;
             Value value = readValue(c, key);
             const int at = line(c);
             if (!answers.values.emplace(key, std::move(value)).second) {
@@ -555,6 +601,11 @@ private:
         system.owner = textOf(childElement(node, "owner"));
         system.operatorName = textOf(childElement(node, "operator"));
         system.organisationId = textOf(childElement(node, "organisation"));
+        safe(checkIdentifier, node, system.id, "system/@id");
+        safe(checkName, childElement(node, "name"), system.name, "system/name");
+        safe(checkName, childElement(node, "owner"), system.owner, "system/owner");
+        safe(checkName, childElement(node, "operator"), system.operatorName, "system/operator");
+        safe(checkIdentifier, childElement(node, "organisation"), system.organisationId, "system/organisation");
         readAnswers(childElement(node, "answers"), system.answers);
         std::set<std::string> names;
         for (auto c = childElement(node, "components").first_child(); c; c = c.next_sibling()) {
@@ -562,6 +613,8 @@ private:
                 continue;
             Component component;
             component.name = attributeOf(c, "name");
+            if (!safe(checkName, c, component.name, "component/@name"))
+                continue;
             if (!names.insert(component.name).second)
                 error(c, "component/@name", "thành phần '" + component.name + "' lặp lại",
                       "component '" + component.name + "' repeated");
@@ -632,6 +685,7 @@ private:
             } else if (isElement(c, "component")) {
                 ComponentResult result;
                 readComponentResult(c, result);
+                safe(checkName, c, result.name, "assessment/component/@name");  // kept: warnings refer to it
                 if (!names.insert(result.name).second)
                     error(c, "component/@name", "thành phần '" + result.name + "' được đánh giá hai lần",
                           "component '" + result.name + "' judged twice");
@@ -730,6 +784,7 @@ private:
 
     std::string_view m_xml;
     const std::string& m_file;
+    pugi::xml_document m_doc;
     std::optional<LineIndex> m_lines;
     Errors m_errors;
 };
@@ -831,18 +886,27 @@ Result<std::string> exportDossierXml(const DossierDocument& document, const XmlS
 
 Result<DossierDocument> dossierFromXml(std::string_view xml, const std::string& fileName, const XmlSchema& schema)
 {
+    if (xml.size() > maxDossierXmlBytes)
+        return sizeError(fileName, xml.size());
+    if (auto encoding = checkEncoding(xml, fileName))
+        return *encoding;
+    // pugixml first (fast, no DTD): the component cap is checked before the schema validation and the reading
+    // spend time on every component. A file pugixml cannot parse gets libxml2's message from the schema step.
+    DossierReader reader(xml, fileName);
+    const std::optional<Error> malformed = reader.parse();
+    if (!malformed)
+        if (auto tooMany = reader.checkComponentCount())
+            return *tooMany;
     if (Errors errors = validateDossierXml(xml, fileName, schema); !errors.empty())
         return errors;
-    return DossierReader(xml, fileName).run();
+    if (malformed)
+        return *malformed;
+    return reader.read();
 }
 
 Result<DossierDocument> readDossierXmlFile(const std::string& path, const XmlSchema& schema)
 {
-    std::error_code ec;
-    const auto size = std::filesystem::file_size(path, ec);
-    if (!ec && size > maxDossierXmlBytes)
-        return sizeError(path, size);
-    auto text = readTextFile(path, maxDossierXmlBytes);
+    auto text = readInputFile(path, {.maxBytes = maxDossierXmlBytes, .what = {"tệp hồ sơ XML", "dossier XML file"}, .text = true});
     if (!text)
         return text.errors();
     return dossierFromXml(*text, path, schema);

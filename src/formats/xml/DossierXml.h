@@ -2,10 +2,12 @@
 // The level-proposal dossier (hồ sơ đề xuất cấp độ) as XML, both ways: namespace urn:seclevel:dossier:1,
 // schema schemas/dossier.xsd (its documentation describes every element).
 //
-// Writing is deterministic: the same DossierDocument gives the same bytes. Reading validates against the
-// XSD first (hostile files are refused there: DOCTYPE/entities, malformed or oversized input), then reads
-// with pugixml and checks what the schema cannot express (duplicates, references between elements, levels
-// that contradict the trace). Every error names the file, the line and the element.
+// Writing is deterministic: the same DossierDocument gives the same bytes. Reading refuses oversized and
+// non-UTF-8 input, parses with pugixml and refuses more than maxComponentsPerSystem components (system or
+// judged) before anything else, validates against the XSD (hostile files are refused there: DOCTYPE/entities,
+// malformed input), then reads and checks what the schema cannot express (duplicates, references between
+// elements, levels that contradict the trace, control and bidi characters in ids and names). Every error
+// names the file, the line and the element.
 //
 // Not carried: SystemDescription::sourceFile and AnswerSet::lines (where answers came from). A dossier read
 // from XML has sourceFile = the XML file's name and lines = the lines of its <answer> elements, so that a
