@@ -52,7 +52,8 @@ std::string assessmentToText(const Assessment& a, const RuleSet& rs, const Syste
     if (!a.justification.empty())
         out += std::string(l.justification) + ": " + a.justification + "\n";
     for (const auto& c : a.components) {
-        out += "\n" + std::string(l.component) + ": " + c.name + " — " + l.level + " " + levelText(c.level, lang) + "\n";
+        out += '\n';
+        out += std::string(l.component) + ": " + c.name + " — " + l.level + " " + levelText(c.level, lang) + "\n";
         if (c.fired.empty())
             out += "  " + std::string(l.noneFired) + "\n";
         else
