@@ -52,14 +52,16 @@ const std::vector<Row>& exitCodes()
         {ExitOk, {"thành công", "success"}},
         {ExitUsage, {"dòng lệnh sai", "wrong command line"}},
         {ExitInvalidInput,
-         {"một tệp đầu vào sai (thông báo nêu tệp, dòng và khóa)", "an input file is wrong (the message names file, line and key)"}},
+         {"một tệp đầu vào sai (thông báo nêu tệp, dòng và khóa)",
+          "an input file is wrong (the message names file, line and key)"}},
         {ExitRuleSet, {"tệp bộ quy tắc sai hoặc thiếu", "a rule-set file is wrong or missing"}},
         {ExitStorage, {"không mở hoặc ghi được cơ sở dữ liệu", "the database cannot be opened or written"}},
         {ExitNotFound, {"không có hệ thống / bộ quy tắc này", "no such system / rule set"}},
         {ExitRefused,
          {"pháp luật không cho phép (ví dụ đề xuất thấp hơn cấp độ xác định)",
           "refused by the law (e.g. a proposal below the derived level)"}},
-        {ExitUndetermined, {"không tiêu chí nào cho ra cấp độ (cảnh báo A9)", "no criterion gives a level (warning A9)"}},
+        {ExitUndetermined,
+         {"không tiêu chí nào cho ra cấp độ (cảnh báo A9)", "no criterion gives a level (warning A9)"}},
         {ExitIncomplete,
          {"hồ sơ chưa đủ hoặc tệp đính kèm đã bị thay đổi", "the dossier is incomplete or an attachment was altered"}},
     };
@@ -74,7 +76,8 @@ struct EnvironmentVariable {
 const std::vector<EnvironmentVariable>& environment()
 {
     static const std::vector<EnvironmentVariable> variables = {
-        {"SECLEVEL_LANG", {"en: hiển thị tiếng Anh khi không có \\-\\-lang", "en: English when \\-\\-lang is not given"}},
+        {"SECLEVEL_LANG",
+         {"en: hiển thị tiếng Anh khi không có \\-\\-lang", "en: English when \\-\\-lang is not given"}},
         {"SECLEVEL_DB",
          {"cơ sở dữ liệu khi không có \\-\\-db (mặc định ~/.local/share/seclevel/seclevel.db)",
           "the database when \\-\\-db is not given (default ~/.local/share/seclevel/seclevel.db)"}},
@@ -127,11 +130,13 @@ std::string manPage(const std::vector<std::unique_ptr<Command>>& commands, Lang 
                : "seclevel xác định cấp độ (1\\(en5) của hệ thống thông tin từ câu trả lời bảng hỏi của một bộ quy tắc "
                  "(VN\\-2016, VN\\-2022, VN\\-2026), giải thích theo từng điều khoản, lưu lịch sử mọi câu trả lời và "
                  "lập hồ sơ đề xuất cấp độ.\n")
-        << ".TP\n.B \\-\\-version\n" << roff(versionOptionHelp().in(lang)) << "\n"
+        << ".TP\n.B \\-\\-version\n"
+        << roff(versionOptionHelp().in(lang)) << "\n"
         << ".SH " << (en ? "COMMANDS" : "CÁC LỆNH") << "\n";
     for (const auto& c : commands) {
         out << ".SS \"seclevel " << roff(c->name()) << "\"\n"
-            << ".B seclevel " << roff(c->name()) << "\n" << roff(c->usage()) << "\n.PP\n"
+            << ".B seclevel " << roff(c->name()) << "\n"
+            << roff(c->usage()) << "\n.PP\n"
             << roff(c->summary().in(lang)) << "\n";
         for (const auto& spec : c->options())
             optionItem(out, spec, lang);

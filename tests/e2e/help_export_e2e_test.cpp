@@ -4,8 +4,8 @@
 #define BOOST_TEST_MODULE help_export_e2e
 #include <boost/test/unit_test.hpp>
 
-#include "formats/json/Json.h"
 #include "BinaryRun.h"
+#include "formats/json/Json.h"
 
 #include <cstdio>
 #include <cstring>
@@ -19,10 +19,10 @@ using namespace seclevel::e2e;
 namespace {
 
 struct CommandHelp {
-    std::string name;     // "system add"
-    std::string summary;  // English
-    std::set<std::string> options;        // without dashes, global ones included
-    std::set<std::string> valueOptions;   // those that take a value
+    std::string name;                   // "system add"
+    std::string summary;                // English
+    std::set<std::string> options;      // without dashes, global ones included
+    std::set<std::string> valueOptions; // those that take a value
 };
 
 std::vector<std::string> lines(const std::string& text)
@@ -154,10 +154,10 @@ std::set<std::string> complete(const fs::path& script, const std::vector<std::st
     std::string words;
     for (const auto& w : typed)
         words += " " + shellQuote(w);
-    const std::string command = "bash -c " +
-                                shellQuote("source " + shellQuote(script.string()) + " && COMP_WORDS=(" + words +
-                                           ") && COMP_CWORD=$(( ${#COMP_WORDS[@]} - 1 )) && _seclevel && "
-                                           "printf '%s\\n' \"${COMPREPLY[@]}\"");
+    const std::string command =
+        "bash -c " + shellQuote("source " + shellQuote(script.string()) + " && COMP_WORDS=(" + words +
+                                ") && COMP_CWORD=$(( ${#COMP_WORDS[@]} - 1 )) && _seclevel && "
+                                "printf '%s\\n' \"${COMPREPLY[@]}\"");
     Shell r = shell(command);
     BOOST_TEST(r.exitCode == 0);
     std::set<std::string> offered;
@@ -205,7 +205,7 @@ BOOST_AUTO_TEST_CASE(man_page_has_every_command_and_option_of_the_help)
                 }
             }
             const size_t everyCommand = man.out.find(std::string(lang) == "en" ? "\n.SH OPTIONS OF EVERY COMMAND\n"
-                                                                                : "\n.SH TÙY CHỌN CỦA MỌI LỆNH\n");
+                                                                               : "\n.SH TÙY CHỌN CỦA MỌI LỆNH\n");
             BOOST_TEST_REQUIRE(everyCommand != std::string::npos);
             BOOST_TEST(manOptions(section(man.out, man.out.substr(everyCommand, 30))) == global,
                        boost::test_tools::per_element());
@@ -286,7 +286,8 @@ BOOST_AUTO_TEST_CASE(bash_completion_offers_every_command_and_option_of_the_help
             // … except --lang, whose values are known.
             typed.back() = "--lang";
             typed.push_back("");
-            BOOST_TEST(complete(script, typed) == (std::set<std::string>{"en", "vi"}), boost::test_tools::per_element());
+            BOOST_TEST(complete(script, typed) == (std::set<std::string>{"en", "vi"}),
+                       boost::test_tools::per_element());
         }
     }
 }
@@ -294,8 +295,9 @@ BOOST_AUTO_TEST_CASE(bash_completion_offers_every_command_and_option_of_the_help
 BOOST_AUTO_TEST_CASE(help_export_refuses_an_unknown_kind)
 {
     TempDir dir;
-    for (const std::vector<std::string>& args :
-         {std::vector<std::string>{"help-export"}, {"help-export", "html"}, {"help-export", "man", "bash-completion"}}) {
+    for (const std::vector<std::string>& args : {std::vector<std::string>{"help-export"},
+                                                 {"help-export", "html"},
+                                                 {"help-export", "man", "bash-completion"}}) {
         Run r = run(args, dir.path);
         BOOST_TEST(r.exitCode == 1);
         BOOST_TEST(r.out.empty());

@@ -12,7 +12,7 @@ namespace seclevel {
 struct XsdSummary {
     std::string targetNamespace;
     std::string version;
-    std::vector<std::string> schemaVersions;  // enumeration of the simple type "SchemaVersion", if any
+    std::vector<std::string> schemaVersions; // enumeration of the simple type "SchemaVersion", if any
 };
 
 Result<XsdSummary> readXsdSummary(const std::string& path);
