@@ -62,7 +62,7 @@ SystemDescription randomSystem(const RuleSet& rs, std::mt19937_64& rng, int inde
         s.answers.values[q.key] = randomAnswer(q, rng);
     const int components = 1 + static_cast<int>(rng() % 5);
     for (int c = 0; c < components; ++c) {
-        Component component{"C" + std::to_string(c), {}};
+        Component component{std::string("C").append(std::to_string(c)), {}};
         // Each component overrides a few answers of the system.
         for (int k = 0; k < 3; ++k) {
             const Question& q = rs.questions[rng() % rs.questions.size()];

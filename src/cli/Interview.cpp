@@ -104,7 +104,8 @@ std::string wrapText(std::string_view text, size_t width, size_t indent, bool ph
         for (const auto& piece : unbreakablePieces(line, phrases, width > indent ? width - indent : 1)) {
             const size_t pieceWidth = displayWidth(piece);
             if (!first && column + 1 + pieceWidth > width) {
-                out += "\n" + std::string(indent, ' ');
+                out += '\n';
+                out.append(indent, ' ');
                 column = indent;
             } else if (!first) {
                 out += ' ';
@@ -471,19 +472,18 @@ private:
 
     bool addComponent()
     {
-        std::optional<std::string> name;
-        while (!name) {
-            name = askText("Tên hệ thống thành phần", "Name of the component system");
-            if (!name)
+        std::string name;
+        for (bool taken = true; taken;) {
+            auto answer = askText("Tên hệ thống thành phần", "Name of the component system");
+            if (!answer)
                 return false;
-            for (const auto& component : m_system.components)
-                if (component.name == *name) {
-                    complain("đã có thành phần tên này", "there is already a component with this name");
-                    name.reset();
-                    break;
-                }
+            name = std::move(*answer);
+            taken = std::any_of(m_system.components.begin(), m_system.components.end(),
+                                [&](const Component& component) { return component.name == name; });
+            if (taken)
+                complain("đã có thành phần tên này", "there is already a component with this name");
         }
-        m_system.components.push_back(Component{*name, {}});
+        m_system.components.push_back(Component{name, {}});
         if (!save())
             return false;
         return askComponentQuestions(m_system.components.size() - 1, true);

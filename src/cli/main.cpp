@@ -1,5 +1,7 @@
 // seclevel — security levels of information systems (Decree 85/2016, Decree 331/2026).
 #include "cli/Command.h"
+#include "cli/HelpExport.h"
+#include "cli/Version.h"
 
 #include <QCoreApplication>
 
@@ -27,17 +29,17 @@ Lang languageFromEnvironment(int argc, char** argv)
 
 void printOverview(const std::vector<std::unique_ptr<Command>>& commands, Lang lang, std::ostream& out)
 {
-    out << (lang == Lang::En ? "seclevel — security levels of information systems (Decree 85/2016, Decree 331/2026)\n\n"
-                               "usage: seclevel COMMAND [OPTIONS]\n\ncommands:\n"
-                             : "seclevel — cấp độ an toàn hệ thống thông tin (Nghị định 85/2016, Nghị định 331/2026)\n\n"
-                               "cách dùng: seclevel LỆNH [TÙY CHỌN]\n\ncác lệnh:\n");
+    out << "seclevel — " << programSummary().in(lang) << "\n\n"
+        << (lang == Lang::En ? "usage: seclevel COMMAND [OPTIONS]\n\ncommands:\n"
+                             : "cách dùng: seclevel LỆNH [TÙY CHỌN]\n\ncác lệnh:\n");
     for (const auto& c : commands) {
         std::string name = c->name();
         name.resize(std::max<size_t>(name.size() + 2, 22), ' ');
         out << "  " << name << c->summary().in(lang) << "\n";
     }
     out << (lang == Lang::En ? "\nseclevel COMMAND --help shows a command's options.\n"
-                             : "\nseclevel LỆNH --help để xem tùy chọn của lệnh.\n");
+                             : "\nseclevel LỆNH --help để xem tùy chọn của lệnh.\n")
+        << "seclevel --version: " << versionOptionHelp().in(lang) << ".\n";
 }
 
 void printHelp(const Command& c, Lang lang, std::ostream& out)
@@ -74,6 +76,10 @@ int main(int argc, char** argv)
         printOverview(commands, context.lang, std::cout);
         return args.empty() ? ExitUsage : ExitOk;
     }
+    if (args[0] == "--version")
+        return runVersion({args.begin() + 1, args.end()}, context);
+    if (args[0] == "help-export")  // hidden: the build writes the man page and the completion with it
+        return runHelpExport({args.begin() + 1, args.end()}, commands, context);
     // Longest match: "system add" before "system".
     const Command* chosen = nullptr;
     size_t consumed = 0;

@@ -7,8 +7,10 @@ std::string Error::describe(Lang lang) const
     std::string out;
     if (!file.empty()) {
         out += file;
-        if (line > 0)
-            out += ":" + std::to_string(line);
+        if (line > 0) {
+            out += ':';
+            out += std::to_string(line);
+        }
         out += ": ";
     }
     if (!field.empty())

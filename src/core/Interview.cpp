@@ -120,18 +120,21 @@ std::string rangeText(const Question& question)
     if (question.min && question.max)
         return std::to_string(*question.min) + " … " + std::to_string(*question.max);
     if (question.min)
-        return "≥ " + std::to_string(*question.min);
-    return "≤ " + std::to_string(*question.max);
+        return std::string("≥ ").append(std::to_string(*question.min));
+    return std::string("≤ ").append(std::to_string(*question.max));
 }
 
+// The text the user typed is first copied into a named string: `"'" + std::string(text)` (a literal plus a
+// temporary) makes GCC 12 at -O3 report a false -Wrestrict (GCC bug 105651), which breaks Release builds.
 ParsedInput parseChoice(const Question& question, std::string_view text)
 {
     if (const Option* option = resolveOption(question, text))
         return answer(option->value);
     const std::string count = std::to_string(question.options.size());
-    return invalid("'" + std::string(text) + "' không phải phương án; hãy chọn số từ 1 đến " + count +
+    const std::string typed(text);
+    return invalid("'" + typed + "' không phải phương án; hãy chọn số từ 1 đến " + count +
                        " hoặc gõ giá trị của phương án",
-                   "'" + std::string(text) + "' is not an option; pick a number from 1 to " + count +
+                   "'" + typed + "' is not an option; pick a number from 1 to " + count +
                        " or type the option's value");
 }
 
@@ -153,9 +156,10 @@ ParsedInput parseMultiChoice(const Question& question, std::string_view text)
         const Option* option = resolveOption(question, item);
         if (!option) {
             const std::string count = std::to_string(question.options.size());
-            return invalid("'" + std::string(item) + "' không phải phương án; hãy gõ các số từ 1 đến " + count +
+            const std::string typed(item);
+            return invalid("'" + typed + "' không phải phương án; hãy gõ các số từ 1 đến " + count +
                                " (hoặc giá trị) cách nhau bằng dấu phẩy, hoặc - nếu không có phương án nào",
-                           "'" + std::string(item) + "' is not an option; type numbers from 1 to " + count +
+                           "'" + typed + "' is not an option; type numbers from 1 to " + count +
                                " (or values) separated by commas, or - for none");
         }
         chosen[static_cast<size_t>(option - question.options.data())] = true;
@@ -176,15 +180,17 @@ ParsedInput parseInteger(const Question& question, std::string_view text)
     bool outOfRange = false;
     const auto number = parseWholeNumber(text, outOfRange);
     if (!number) {
+        const std::string typed(text);
         if (outOfRange)
-            return invalid("số '" + std::string(text) + "' quá lớn", "the number '" + std::string(text) + "' is too large");
-        return invalid("'" + std::string(text) + "' không phải số nguyên (ví dụ: 12000)",
-                       "'" + std::string(text) + "' is not a whole number (for example: 12000)");
+            return invalid("số '" + typed + "' quá lớn", "the number '" + typed + "' is too large");
+        return invalid("'" + typed + "' không phải số nguyên (ví dụ: 12000)",
+                       "'" + typed + "' is not a whole number (for example: 12000)");
     }
-    if ((question.min && *number < *question.min) || (question.max && *number > *question.max))
-        return invalid("giá trị " + std::to_string(*number) + " ngoài khoảng cho phép (" + rangeText(question) + ")",
-                       "the value " + std::to_string(*number) + " is outside the allowed range (" +
-                           rangeText(question) + ")");
+    if ((question.min && *number < *question.min) || (question.max && *number > *question.max)) {
+        const std::string value = std::to_string(*number), range = rangeText(question);
+        return invalid("giá trị " + value + " ngoài khoảng cho phép (" + range + ")",
+                       "the value " + value + " is outside the allowed range (" + range + ")");
+    }
     return answer(*number);
 }
 
@@ -192,8 +198,9 @@ ParsedInput parseBoolean(std::string_view text)
 {
     if (auto flag = parseYesNo(text))
         return answer(*flag);
-    return invalid("'" + std::string(text) + "' không phải câu trả lời có/không; gõ c (có) hoặc k (không)",
-                   "'" + std::string(text) + "' is not a yes/no answer; type y (yes) or n (no)");
+    const std::string typed(text);
+    return invalid("'" + typed + "' không phải câu trả lời có/không; gõ c (có) hoặc k (không)",
+                   "'" + typed + "' is not a yes/no answer; type y (yes) or n (no)");
 }
 
 ParsedInput parseDate(std::string_view text)
@@ -207,14 +214,20 @@ ParsedInput parseDate(std::string_view text)
             const std::string_view day = text.substr(0, a), month = text.substr(a + 1, b - a - 1), year = text.substr(b + 1);
             if (isDigits(day) && day.size() <= 2 && isDigits(month) && month.size() <= 2 && isDigits(year) &&
                 year.size() == 4) {
-                auto pad = [](std::string_view part) { return (part.size() == 1 ? "0" : "") + std::string(part); };
-                date = parseIsoDate(std::string(year) + "-" + pad(month) + "-" + pad(day));
+                std::string iso(year);
+                for (const std::string_view part : {month, day}) {
+                    iso += part.size() == 1 ? "-0" : "-";
+                    iso += part;
+                }
+                date = parseIsoDate(iso);
             }
         }
     }
-    if (!date)
-        return invalid("'" + std::string(text) + "' không phải ngày hợp lệ; gõ theo dạng YYYY-MM-DD (ví dụ 2024-03-01)",
-                       "'" + std::string(text) + "' is not a valid date; type it as YYYY-MM-DD (for example 2024-03-01)");
+    if (!date) {
+        const std::string typed(text);
+        return invalid("'" + typed + "' không phải ngày hợp lệ; gõ theo dạng YYYY-MM-DD (ví dụ 2024-03-01)",
+                       "'" + typed + "' is not a valid date; type it as YYYY-MM-DD (for example 2024-03-01)");
+    }
     return answer(*date);
 }
 

@@ -62,8 +62,10 @@ inline fs::path write(const fs::path& dir, const std::string& name, const std::s
 inline Run run(const std::vector<std::string>& args, const fs::path& work, const std::string& stdinText = {})
 {
     std::string command = shellQuote(SECLEVEL_BINARY);
-    for (const auto& a : args)
-        command += " " + shellQuote(a);
+    for (const auto& a : args) {
+        command += ' ';
+        command += shellQuote(a);
+    }
     const fs::path outFile = work / "stdout.txt", errFile = work / "stderr.txt";
     const fs::path inFile = write(work, "stdin.txt", stdinText);
     command += " >" + shellQuote(outFile.string()) + " 2>" + shellQuote(errFile.string()) + " <" +

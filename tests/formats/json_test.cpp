@@ -109,7 +109,7 @@ BOOST_AUTO_TEST_CASE(huge_numbers_are_kept_as_text)
     n = parseOk("1e999999999999999999999");
     BOOST_TEST(!n.isInteger);
     BOOST_TEST(!n.asDouble().has_value());
-    n = parseOk("-" + std::string(100000, '1'));
+    n = parseOk(std::string("-").append(100000, '1'));
     BOOST_TEST(n.text.size() == 100001u);
 }
 
@@ -420,7 +420,7 @@ BOOST_AUTO_TEST_CASE(parse_file_reads_and_names_the_file)
     BOOST_REQUIRE(!directory.ok());
     BOOST_TEST(directory.errors()[0].message.en == "the JSON file is a directory, not a regular file");
 
-    const std::string large = dir.write("large.json", "[" + std::string(100, ' ') + "]");
+    const std::string large = dir.write("large.json", std::string("[").append(100, ' ') + "]");
     Result<Node> tooLarge = parseFile(large, 50);
     BOOST_REQUIRE(!tooLarge.ok());
     BOOST_TEST(tooLarge.errors()[0].file == large);

@@ -95,8 +95,9 @@ std::string allLevelGroups()
 {
     std::string out;
     for (int level = 1; level <= 5; ++level) {
-        out += groupXml("L" + std::to_string(level) + ".M", level, "management");
-        out += groupXml("L" + std::to_string(level) + ".T", level, "technical");
+        const std::string prefix = std::string("L").append(std::to_string(level));
+        out += groupXml(prefix + ".M", level, "management");
+        out += groupXml(prefix + ".T", level, "technical");
     }
     return out;
 }

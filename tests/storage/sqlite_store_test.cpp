@@ -170,7 +170,8 @@ std::string dump(const std::string& path)
             std::string row;
             for (int i = 0; i < sqlite3_column_count(select); ++i) {
                 const int type = sqlite3_column_type(select, i);
-                row += "[" + std::to_string(type) + ":";
+                row += '[';
+                row += std::to_string(type) + ":";
                 if (type != SQLITE_NULL) {
                     const auto* bytes = static_cast<const char*>(sqlite3_column_blob(select, i));
                     row.append(bytes ? bytes : "", static_cast<size_t>(sqlite3_column_bytes(select, i)));

@@ -18,8 +18,8 @@
 namespace seclevel {
 namespace {
 
-constexpr const char* dossierNamespace = "urn:seclevel:dossier:1";
-constexpr const char* schemaVersion = "1";
+constexpr const char* dossierNamespace = dossierXmlNamespace;
+constexpr const char* schemaVersion = dossierXmlSchemaVersion;
 
 // ---- writing --------------------------------------------------------------------------------------------------
 

@@ -28,6 +28,10 @@ class XmlSchema;
 // under 1 MB. Larger input is refused before any parsing.
 constexpr std::size_t maxDossierXmlBytes = 16u * 1024u * 1024u;
 
+// The namespace and root schema-version="…" this build writes and reads (shown by `seclevel --version`).
+constexpr const char* dossierXmlNamespace = "urn:seclevel:dossier:1";
+constexpr const char* dossierXmlSchemaVersion = "1";
+
 // The document as XML (UTF-8, two-space indentation). Does not validate: see exportDossierXml.
 std::string dossierToXml(const DossierDocument& document);
 
