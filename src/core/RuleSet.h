@@ -127,7 +127,7 @@ struct WarningRule {
     int line = 0;
     // Positions in RuleSet::criteria. When not empty the warning is raised only where these criteria decide
     // the component's level: without them the level would be lower.
-    std::vector<size_t> decidedBy;
+    std::vector<size_t> decidedBy = {};
     // The text holds "{decisive}", replaced by the citations of the criteria that set the component's level.
     bool namesDecisive = false;
 };
