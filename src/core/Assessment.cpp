@@ -214,11 +214,12 @@ std::vector<SystemCount> systemCounts(const RuleSet& rs, const SystemDescription
 std::string decisiveCitations(const ComponentResult& judged)
 {
     std::string out;
+    std::vector<const std::string*> seen;
     for (const auto& fired : judged.fired) {
-        if (fired.level != judged.level)
+        if (fired.level != judged.level ||
+            std::any_of(seen.begin(), seen.end(), [&](const std::string* c) { return *c == fired.citation; }))
             continue;
-        if (out.find(fired.citation) != std::string::npos)
-            continue;
+        seen.push_back(&fired.citation);
         out += (out.empty() ? "" : ", ") + fired.citation;
     }
     return out.empty() ? std::string("—") : out;

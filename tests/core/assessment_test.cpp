@@ -275,6 +275,9 @@ RuleSet makeReviewRuleSet(Question::CountScope scope)
     WarningRule fallbackUsed{"A9", "X Art 6", {"dòng: {decisive}", "rows: {decisive}"}, cond("system_type == 'other'"), 0};
     fallbackUsed.namesDecisive = true;
     rs.warnings.push_back(fallbackUsed);
+    WarningRule basis{"BASIS", "X Art 8", {"{decisive}", "{decisive}"}, cond("system_type == 'citizen_service'"), 0};
+    basis.namesDecisive = true;
+    rs.warnings.push_back(basis);
     WarningRule count{"W-COUNT", "X Art 9.2", {"đếm", "count"}, nullptr, 0};
     count.decidedBy = {0, 1};
     rs.warnings.push_back(count);
@@ -345,6 +348,15 @@ BOOST_AUTO_TEST_CASE(decided_by_warning_is_raised_only_where_its_criteria_decide
     BOOST_TEST(warningIds(deriveLevel(rs, citizen(20000, 0))).count("W-COUNT") == 1u);  // 9.2 alone gives 3
     BOOST_TEST(warningIds(deriveLevel(rs, citizen(20000, 3))).count("W-COUNT") == 0u);  // 9.5 gives 3 anyway
     BOOST_TEST(warningIds(deriveLevel(rs, citizen(500, 0))).count("W-COUNT") == 0u);    // the floor gives 2 anyway
+    // {decisive} lists every citation that sets the level once, "X Art 8" not taken for part of "X Art 8.2".
+    auto basisText = [&](const Assessment& a, Lang lang) {
+        for (const auto& w : a.warnings)
+            if (w.id == "BASIS")
+                return w.text.in(lang);
+        return std::string("(not raised)");
+    };
+    BOOST_TEST(basisText(deriveLevel(rs, citizen(500, 0)), Lang::En) == "X Art 8.2, X Art 8");
+    BOOST_TEST(basisText(deriveLevel(rs, citizen(20000, 3)), Lang::Vi) == "X Art 9.2, X Art 9.5");
 }
 
 BOOST_AUTO_TEST_CASE(counts_judged_on_the_whole_system_cannot_be_lowered_by_splitting)
