@@ -111,7 +111,13 @@ int main(int argc, char** argv)
             const int n = std::min(batchSize, systems - done);
             batch.reserve(static_cast<size_t>(n));
             for (int i = 0; i < n; ++i) {
-                batch.push_back(randomSystem(rs, rng, done + i));
+                // Random answers can contradict the rule set (a component counting more subjects than its
+                // system, a refused combination): keep drawing until the questionnaire accepts the system, so
+                // that derivation is always measured on valid systems (untimed).
+                SystemDescription s = randomSystem(rs, rng, done + i);
+                for (int tries = 0; tries < 1000 && !validateAnswers(rs, s).ok(); ++tries)
+                    s = randomSystem(rs, rng, done + i);
+                batch.push_back(std::move(s));
                 componentCount += batch.back().components.size();
             }
             auto validateStart = Clock::now();

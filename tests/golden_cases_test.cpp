@@ -1,6 +1,6 @@
 // Runs every golden case (tests/golden/*.json: answers → expected level, citations and warnings per rule
 // set, written from the legal text) through the shipped rule sets, and checks that together the cases make
-// every criterion, floor and warning of every rule set fire at least once.
+// every criterion, floor and warning of every rule set fire at least once, and every refusal refuse a case.
 #define BOOST_TEST_MODULE golden_cases
 #include <boost/test/unit_test.hpp>
 
@@ -76,6 +76,7 @@ BOOST_AUTO_TEST_CASE(every_golden_case_matches_and_covers_every_rule)
     BOOST_TEST(files.size() >= 40u);
     std::map<std::string, std::set<std::string>> firedIds;   // rule set → criterion ids fired somewhere
     std::map<std::string, std::set<std::string>> raisedIds;  // rule set → warning ids raised somewhere
+    std::map<std::string, std::set<std::string>> refusedIds; // rule set → refusal ids that refused some case
     int checked = 0;
     for (const auto& file : files) {
         BOOST_TEST_CONTEXT(file.filename().string())
@@ -105,8 +106,12 @@ BOOST_AUTO_TEST_CASE(every_golden_case_matches_and_covers_every_rule)
                         if (!valid.ok()) {
                             const json::Node* key = doc->find("error_key");
                             bool named = !key;
-                            for (const auto& e : valid.errors())
+                            for (const auto& e : valid.errors()) {
                                 named = named || e.field.find(key->text) != std::string::npos;
+                                for (const auto& refusal : rs->refusals)
+                                    if (e.message.en.rfind(refusal.text.en, 0) == 0)
+                                        refusedIds[rulesetId].insert(refusal.id);
+                            }
                             BOOST_TEST(named, "no error names " + (key ? key->text : std::string()));
                         }
                         continue;
@@ -150,5 +155,7 @@ BOOST_AUTO_TEST_CASE(every_golden_case_matches_and_covers_every_rule)
             BOOST_TEST(firedIds[rs.id].count(c.id) == 1u, rs.id + ": no golden case fires " + c.id + " (" + c.citation + ")");
         for (const auto& w : rs.warnings)
             BOOST_TEST(raisedIds[rs.id].count(w.id) == 1u, rs.id + ": no golden case raises warning " + w.id);
+        for (const auto& r : rs.refusals)
+            BOOST_TEST(refusedIds[rs.id].count(r.id) == 1u, rs.id + ": no golden case is refused by " + r.id);
     }
 }

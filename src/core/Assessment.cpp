@@ -1,6 +1,7 @@
 #include "core/Assessment.h"
 
 #include <algorithm>
+#include <optional>
 #include <set>
 
 namespace seclevel {
@@ -35,10 +36,16 @@ std::optional<Error> normaliseAnswer(const Question& q, Value& value, const std:
         }
         break;
     }
-    case AnswerType::Text:
+    case AnswerType::Text: {
         if (!std::holds_alternative<std::string>(value))
             return wrongType();
+        // A blank text records nothing but would count as answered (e.g. a counting method): leave the key out.
+        const auto& text = std::get<std::string>(value);
+        if (std::all_of(text.begin(), text.end(), [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }))
+            return fail("câu trả lời trống: bỏ khóa này nếu chưa có câu trả lời",
+                        "empty answer: leave the key out if there is no answer yet");
         break;
+    }
     case AnswerType::Date: {
         if (std::holds_alternative<Date>(value))
             break;
@@ -109,12 +116,124 @@ void checkRequired(const RuleSet& rs, const AnswerSet& answers, const std::strin
                    int line, Errors& errors)
 {
     for (const auto& q : rs.questions) {
-        if (!answers.has(q.key) && isRequired(q, answers))
-            errors.push_back(makeError(file, line, where.empty() ? q.key : where + "/" + q.key,
-                                       "thiếu câu trả lời bắt buộc: " + q.text.vi,
-                                       "missing required answer: " + q.text.en));
+        const std::string field = where.empty() ? q.key : where + "/" + q.key;
+        if (!answers.has(q.key)) {
+            if (isRequired(q, answers))
+                errors.push_back(makeError(file, line, field, "thiếu câu trả lời bắt buộc: " + q.text.vi,
+                                           "missing required answer: " + q.text.en));
+            continue;
+        }
+        // An empty selection is no answer: every system processes at least one class of information.
+        const Value& value = answers.get(q.key);
+        if (q.type == AnswerType::MultiChoice && std::holds_alternative<std::vector<std::string>>(value) &&
+            std::get<std::vector<std::string>>(value).empty() && isRequired(q, answers))
+            errors.push_back(makeError(file, answers.lineOf(q.key), field,
+                                       "câu trả lời bắt buộc không được để trống (chọn ít nhất một phương án): " + q.text.vi,
+                                       "a required answer must not be empty (choose at least one option): " + q.text.en));
     }
 }
+
+// A component's count (users, data subjects) is part of the system's: it may not exceed the system's own
+// count (NĐ331 Art 8.3; NĐ85 Art 5.2 judges components, but of one system).
+void checkCounts(const RuleSet& rs, const SystemDescription& system, Errors& errors)
+{
+    for (int slot : rs.countSlots) {
+        const Question& q = rs.questions[static_cast<size_t>(slot)];
+        const Value& whole = system.answers.get(q.key);
+        if (!std::holds_alternative<std::int64_t>(whole))
+            continue;
+        for (const auto& component : system.components) {
+            const Value& part = component.answers.get(q.key);
+            if (std::holds_alternative<std::int64_t>(part) && std::get<std::int64_t>(part) > std::get<std::int64_t>(whole))
+                errors.push_back(makeError(
+                    system.sourceFile, component.answers.lineOf(q.key), component.name + "/" + q.key,
+                    "thành phần khai " + renderValue(part) + ", nhiều hơn số của toàn hệ thống (" + renderValue(whole) +
+                        "); số của hệ thống là số chủ thể khác nhau của cả hệ thống",
+                    "the component declares " + renderValue(part) + ", more than the whole system (" +
+                        renderValue(whole) + "); the system's count is the number of distinct subjects of the whole system"));
+        }
+    }
+}
+
+// Refusals are checked where their answer is given: on the system's own answers, and on every component
+// that gives the answer itself (a back-office component of a citizen-facing system inherits the system's
+// answers but does not thereby settle procedures).
+void checkRefusals(const RuleSet& rs, const SystemDescription& system, Errors& errors)
+{
+    for (const auto& refusal : rs.refusals) {
+        auto refuse = [&](const AnswerSet& answers, const AnswerSet& declaring, const std::string& where) {
+            if (!refusal.when || !refusal.when->evaluate(answers))
+                return;
+            errors.push_back(makeError(system.sourceFile, declaring.lineOf(refusal.key),
+                                       where.empty() ? refusal.key : where + "/" + refusal.key,
+                                       refusal.text.vi + " (" + refusal.citation + ")",
+                                       refusal.text.en + " (" + refusal.citation + ")"));
+        };
+        if (system.answers.has(refusal.key))
+            refuse(system.answers, system.answers, "");
+        for (const auto& component : system.components)
+            if (component.answers.has(refusal.key))
+                refuse(effectiveAnswers(system, component), component.answers, component.name);
+    }
+}
+
+// The counts of the whole system, by question slot (see SystemCount).
+std::vector<SystemCount> systemCounts(const RuleSet& rs, const SystemDescription& system)
+{
+    std::vector<SystemCount> counts(rs.questions.size());
+    auto integer = [](const Value& v) { return std::holds_alternative<std::int64_t>(v); };
+    for (int slot : rs.countSlots) {
+        const std::string& key = rs.questions[static_cast<size_t>(slot)].key;
+        SystemCount& count = counts[static_cast<size_t>(slot)];
+        const Value& own = system.answers.get(key);
+        std::optional<std::int64_t> sum, largest;
+        auto judgedOn = [&](const Value& v) {
+            if (integer(v))
+                largest = std::max(largest.value_or(std::get<std::int64_t>(v)), std::get<std::int64_t>(v));
+        };
+        if (system.components.empty())
+            judgedOn(own);
+        for (const auto& component : system.components) {
+            const Value& part = component.answers.get(key);
+            if (integer(part))
+                sum = sum.value_or(0) + std::get<std::int64_t>(part);
+            judgedOn(integer(part) ? part : own);  // a component without its own count inherits the system's
+        }
+        if (integer(own)) {
+            count.total = own;
+        } else if (sum) {
+            count.total = *sum;
+            count.summed = true;
+        }
+        if (largest)
+            count.largest = *largest;
+    }
+    return counts;
+}
+
+std::string decisiveCitations(const ComponentResult& judged)
+{
+    std::string out;
+    std::vector<const std::string*> seen;
+    for (const auto& fired : judged.fired) {
+        if (fired.level != judged.level ||
+            std::any_of(seen.begin(), seen.end(), [&](const std::string* c) { return *c == fired.citation; }))
+            continue;
+        seen.push_back(&fired.citation);
+        out += (out.empty() ? "" : ", ") + fired.citation;
+    }
+    return out.empty() ? std::string("—") : out;
+}
+
+LocalizedText withDecisive(LocalizedText text, const std::string& decisive)
+{
+    static const std::string marker = "{decisive}";
+    for (std::string* t : {&text.vi, &text.en})
+        for (size_t at = t->find(marker); at != std::string::npos; at = t->find(marker, at + decisive.size()))
+            t->replace(at, marker.size(), decisive);
+    return text;
+}
+
 
 } // namespace
 
@@ -133,6 +252,8 @@ Result<SystemDescription> validateAnswers(const RuleSet& ruleSet, SystemDescript
         for (const auto& component : system.components)
             checkRequired(ruleSet, effectiveAnswers(system, component), file, component.name, 0, errors);
     }
+    checkCounts(ruleSet, system, errors);
+    checkRefusals(ruleSet, system, errors);
     if (!errors.empty())
         return errors;
     return system;
@@ -153,18 +274,33 @@ Assessment deriveLevel(const RuleSet& ruleSet, const SystemDescription& system)
     Assessment result;
     result.rulesetId = ruleSet.id;
     result.rulesetVersion = ruleSet.version;
+    // Counts of the whole system, computed once; only rule sets that declare a count scope pay for them.
+    const std::vector<SystemCount> counts =
+        ruleSet.countSlots.empty() ? std::vector<SystemCount>() : systemCounts(ruleSet, system);
     // A system without components is judged as one component named after the system.
     const bool single = system.components.empty();
     const size_t count = single ? 1 : system.components.size();
     result.components.reserve(count);
+    std::vector<size_t> firedIndices;
     for (size_t index = 0; index < count; ++index) {
-        const AnswerSlots answers =
+        AnswerSlots answers =
             slotAnswers(ruleSet, single ? nullptr : &system.components[index].answers, system.answers);
+        if (!counts.empty()) {
+            answers.counts = &counts;
+            // Judged on the whole system (NĐ331 Art 8.3): every component sees the system's count.
+            for (int slot : ruleSet.countSlots)
+                if (ruleSet.questions[static_cast<size_t>(slot)].countScope == Question::CountScope::System &&
+                    isAnswered(counts[static_cast<size_t>(slot)].total) &&
+                    static_cast<size_t>(slot) < answers.values.size())
+                    answers.values[static_cast<size_t>(slot)] = &counts[static_cast<size_t>(slot)].total;
+        }
         ComponentResult judged;
         judged.name = single ? (system.name.empty() ? system.id : system.name) : system.components[index].name;
         std::vector<const Criterion*> missed;
         missed.reserve(ruleSet.criteria.size());
-        for (const auto& criterion : ruleSet.criteria) {
+        firedIndices.clear();
+        auto judge = [&](size_t position) {
+            const Criterion& criterion = ruleSet.criteria[position];
             if (criterion.when->evaluate(answers)) {
                 FiredCriterion fired{criterion.id, criterion.level, criterion.citation, criterion.text, criterion.kind, {}};
                 const auto& keys = criterion.when->keys();
@@ -175,10 +311,26 @@ Assessment deriveLevel(const RuleSet& ruleSet, const SystemDescription& system)
                         fired.answers.emplace_back(keys[k], value);
                 judged.level = std::max(judged.level, criterion.level);
                 judged.fired.push_back(std::move(fired));
-            } else if (criterion.kind == CriterionKind::Criterion) {
-                missed.push_back(&criterion);
+                firedIndices.push_back(position);
+                return criterion.kind == CriterionKind::Criterion;
             }
+            if (criterion.kind == CriterionKind::Criterion)
+                missed.push_back(&criterion);
+            return false;
+        };
+        bool criterionFired = false;
+        bool anyFallback = false;
+        for (size_t position = 0; position < ruleSet.criteria.size(); ++position) {
+            if (ruleSet.criteria[position].fallback)
+                anyFallback = true;
+            else if (judge(position))
+                criterionFired = true;
         }
+        // Fallback rows (legal note A9) only where the law gave this component no criterion of its own.
+        if (anyFallback && !criterionFired)
+            for (size_t position = 0; position < ruleSet.criteria.size(); ++position)
+                if (ruleSet.criteria[position].fallback)
+                    judge(position);
         std::stable_sort(judged.fired.begin(), judged.fired.end(),
                          [](const FiredCriterion& a, const FiredCriterion& b) { return a.level > b.level; });
         // The nearest criteria above the level reached: those one change away, else two; at most three,
@@ -201,9 +353,23 @@ Assessment deriveLevel(const RuleSet& ruleSet, const SystemDescription& system)
                                                      criterion->text, criterion->when->shortfalls(answers)});
         }
         for (const auto& warning : ruleSet.warnings) {
-            if (warning.when && warning.when->evaluate(answers))
-                result.warnings.push_back(
-                    RaisedWarning{warning.id, warning.citation, warning.text, single ? std::string() : judged.name});
+            if (warning.when && !warning.when->evaluate(answers))
+                continue;
+            if (!warning.decidedBy.empty()) {
+                // Raised only where the listed criteria decide the level: without them it would be lower.
+                int listed = 0, others = 0;
+                for (size_t position : firedIndices) {
+                    const bool isListed = std::find(warning.decidedBy.begin(), warning.decidedBy.end(), position) !=
+                                          warning.decidedBy.end();
+                    (isListed ? listed : others) = std::max(isListed ? listed : others, ruleSet.criteria[position].level);
+                }
+                if (listed == 0 || others >= listed)
+                    continue;
+            }
+            result.warnings.push_back(RaisedWarning{
+                warning.id, warning.citation,
+                warning.namesDecisive ? withDecisive(warning.text, decisiveCitations(judged)) : warning.text,
+                single ? std::string() : judged.name});
         }
         result.derivedLevel = std::max(result.derivedLevel, judged.level);
         result.components.push_back(std::move(judged));

@@ -52,12 +52,20 @@ const Value& AnswerSlots::get(int slot, const std::string& key) const
     return system ? system->get(key) : none;
 }
 
+bool ruleSetAppliesOn(const RuleSet& ruleSet, Date date)
+{
+    return ruleSet.appliesOn(date);
+}
+
 void indexQuestions(RuleSet& ruleSet)
 {
     ruleSet.questionsByKey.clear();
+    ruleSet.countSlots.clear();
     for (size_t i = 0; i < ruleSet.questions.size(); ++i) {
         ruleSet.questions[i].slot = static_cast<int>(i);
         ruleSet.questionsByKey.push_back(static_cast<int>(i));
+        if (ruleSet.questions[i].countScope != Question::CountScope::None)
+            ruleSet.countSlots.push_back(static_cast<int>(i));
     }
     std::sort(ruleSet.questionsByKey.begin(), ruleSet.questionsByKey.end(),
               [&](int a, int b) { return ruleSet.questions[static_cast<size_t>(a)].key < ruleSet.questions[static_cast<size_t>(b)].key; });

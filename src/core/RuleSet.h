@@ -19,6 +19,15 @@ const char* answerTypeName(AnswerType type);
 struct Question;
 struct RuleSet;
 
+// A count over the whole system (NĐ331 Art 8.3: delimiting a system so as to lower its level is forbidden):
+// the system's own answer when it gives one, else the sum of the answers its components give; and the
+// largest value a component is judged on. Computed once per system for questions with a count scope.
+struct SystemCount {
+    Value total;          // unanswered when neither the system nor any component answers
+    bool summed = false;  // total is the sum of component answers (the system gave none)
+    Value largest;        // the largest value any component is judged on (its own, else the system's)
+};
+
 // Why one atom of a condition is false, e.g. key "personal_data_subjects", requirement "≥ 10000",
 // answered "3200". Rendered bilingually by explainShortfall().
 struct Shortfall {
@@ -35,6 +44,7 @@ struct AnswerSlots {
     std::vector<const Value*> values;
     const AnswerSet* component = nullptr;
     const AnswerSet* system = nullptr;
+    const std::vector<SystemCount>* counts = nullptr;  // by slot; null when the rule set has no count scopes
 
     const Value& get(int slot, const std::string& key) const;
 };
@@ -76,6 +86,11 @@ struct Question {
     std::string citation;
     std::vector<Option> options;            // choice and multi-choice
     std::optional<std::int64_t> min, max;   // integer
+    // Integer counts only: how the count adds up over components. Component = each component is judged on
+    // its own count (NĐ85 Art 5.2) but system_total()/component_max() are available to warnings; System =
+    // every component is judged on the count of the whole system (NĐ331 Art 8.3). Either way a component
+    // may not declare more than the system.
+    enum class CountScope { None, Component, System } countScope = CountScope::None;
     bool required = false;                  // required whenever shown
     ConditionPtr showIf;                    // null = always shown
     ConditionPtr requiredIf;                // null = see `required`
@@ -98,12 +113,31 @@ struct Criterion {
     ConditionPtr when;
     CriterionKind kind = CriterionKind::Criterion;
     int line = 0;
+    // A fallback row (legal note A9): evaluated only for a component where no criterion of kind Criterion
+    // that is not itself a fallback fires.
+    bool fallback = false;
 };
 
 // A named warning for a point where the law is ambiguous (legal-basis §2.3 A1–A11) or an assumption is made.
 struct WarningRule {
     std::string id;  // "A8"
     std::string citation;
+    LocalizedText text;
+    ConditionPtr when;  // null = no condition on the answers (then decidedBy is not empty)
+    int line = 0;
+    // Positions in RuleSet::criteria. When not empty the warning is raised only where these criteria decide
+    // the component's level: without them the level would be lower.
+    std::vector<size_t> decidedBy = {};
+    // The text holds "{decisive}", replaced by the citations of the criteria that set the component's level.
+    bool namesDecisive = false;
+};
+
+// A combination of answers the law does not allow, refused when the answers are checked (exit 2): e.g. a
+// system that settles administrative procedures declared as an internal system (NĐ331 Art 9.2.b).
+struct RefusalRule {
+    std::string id;
+    std::string citation;
+    std::string key;  // the answer the refusal is about; checked where this answer is given
     LocalizedText text;
     ConditionPtr when;
     int line = 0;
@@ -124,17 +158,22 @@ struct RuleSet {
     std::vector<Question> questions;
     std::vector<Criterion> criteria;
     std::vector<WarningRule> warnings;
+    std::vector<RefusalRule> refusals;
     std::string sourceFile;
     // Question positions in key order, for slotting answers with one merge walk (see indexQuestions).
     std::vector<int> questionsByKey;
+    // Positions of the questions with a count scope (see indexQuestions).
+    std::vector<int> countSlots;
 
     const Question* question(const std::string& key) const;
     bool appliesOn(Date date) const;
 };
 
+bool ruleSetAppliesOn(const RuleSet& ruleSet, Date date);
+
 // The rule set in force on `date` (the one with the latest validFrom among those that apply), or null.
 const RuleSet* ruleSetInForce(const std::vector<RuleSet>& ruleSets, Date date);
-// Sets every Question::slot to its position and fills questionsByKey. Loaders call it once.
+// Sets every Question::slot to its position and fills questionsByKey and countSlots. Loaders call it once.
 void indexQuestions(RuleSet& ruleSet);
 
 // Slots for every question of the rule set: the component's answer where it has one, else the system's.

@@ -19,7 +19,10 @@ struct Token {
 };
 
 // ---- AST --------------------------------------------------------------------------------------------------
-enum class Op { Eq, Ne, Lt, Le, Gt, Ge, In, Contains, ContainsAny, SubsetOf, Answered, IsTrue };
+enum class Op { Eq, Ne, Lt, Le, Gt, Ge, In, Contains, ContainsAny, SubsetOf, Answered, IsTrue, Summed };
+
+// What an atom reads: the component's answer, or a count over the whole system (see SystemCount).
+enum class Source { Answer, SystemTotal, ComponentMax };
 
 struct Literal {
     Value value;  // bool, int64, string, vector<string> or Date
@@ -32,6 +35,7 @@ struct Node {
     std::string key;
     int slot = -1;
     Op op = Op::IsTrue;
+    Source source = Source::Answer;
     Literal literal;
 };
 
@@ -45,39 +49,68 @@ std::string listText(const std::vector<std::string>& items)
 
 std::string requirementText(const Node& atom)
 {
+    const std::string scope = atom.source == Source::SystemTotal    ? "Σ "
+                              : atom.source == Source::ComponentMax ? "max "
+                                                                    : "";
     const std::string operand = std::holds_alternative<std::vector<std::string>>(atom.literal.value)
                                     ? listText(std::get<std::vector<std::string>>(atom.literal.value))
                                     : renderValue(atom.literal.value);
     switch (atom.op) {
-    case Op::Eq: return "= " + operand;
-    case Op::Ne: return "≠ " + operand;
-    case Op::Lt: return "< " + operand;
-    case Op::Le: return "≤ " + operand;
-    case Op::Gt: return "> " + operand;
-    case Op::Ge: return "≥ " + operand;
+    case Op::Eq: return scope + "= " + operand;
+    case Op::Ne: return scope + "≠ " + operand;
+    case Op::Lt: return scope + "< " + operand;
+    case Op::Le: return scope + "≤ " + operand;
+    case Op::Gt: return scope + "> " + operand;
+    case Op::Ge: return scope + "≥ " + operand;
     case Op::In: return "∈ " + operand;
     case Op::Contains: return "∋ " + operand;
     case Op::ContainsAny: return "∩ " + operand + " ≠ ∅";
     case Op::SubsetOf: return "⊆ " + operand;
     case Op::Answered: return "≠ —";
     case Op::IsTrue: return "= true";
+    case Op::Summed: return "= Σ";
     }
     return "?";
 }
 
+const Value& noValue()
+{
+    static const Value none;
+    return none;
+}
+
+// Answer sets alone (show-if, required-if, refusals) know nothing of the whole system; the parser keeps
+// system counts out of those conditions.
 const Value& lookup(const Node& atom, const AnswerSet& answers)
 {
-    return answers.get(atom.key);
+    return atom.source == Source::Answer ? answers.get(atom.key) : noValue();
+}
+
+bool isSummed(const Node&, const AnswerSet&)
+{
+    return false;
 }
 
 const Value& lookup(const Node& atom, const AnswerSlots& answers)
 {
-    return answers.get(atom.slot, atom.key);
+    if (atom.source == Source::Answer)
+        return answers.get(atom.slot, atom.key);
+    if (!answers.counts)
+        return noValue();
+    const SystemCount& count = (*answers.counts)[static_cast<size_t>(atom.slot)];
+    return atom.source == Source::SystemTotal ? count.total : count.largest;
+}
+
+bool isSummed(const Node& atom, const AnswerSlots& answers)
+{
+    return answers.counts && (*answers.counts)[static_cast<size_t>(atom.slot)].summed;
 }
 
 template <class Answers>
 bool evaluateAtom(const Node& atom, const Answers& answers)
 {
+    if (atom.op == Op::Summed)
+        return isSummed(atom, answers);
     const Value& v = lookup(atom, answers);
     if (atom.op == Op::Answered)
         return isAnswered(v);
@@ -115,7 +148,8 @@ bool evaluateAtom(const Node& atom, const Answers& answers)
             return std::any_of(items.begin(), items.end(), inList);
         return !items.empty() && std::all_of(items.begin(), items.end(), inList);
     }
-    case Op::Answered: break;
+    case Op::Answered:
+    case Op::Summed: break;
     }
     return false;
 }
@@ -202,6 +236,9 @@ size_t shortfallCountFor(const Node& node, const Answers& answers, bool wanted)
 void collectKeys(const Node& node, std::vector<std::string>& keys, std::vector<int>& slots)
 {
     if (node.kind == Node::Kind::Atom) {
+        // A count over the whole system is not an answer of the component: the trace lists answers only.
+        if (node.source != Source::Answer || node.op == Op::Summed)
+            return;
         if (std::find(keys.begin(), keys.end(), node.key) == keys.end()) {
             keys.push_back(node.key);
             slots.push_back(node.slot);
@@ -246,8 +283,9 @@ private:
 class Parser {
 public:
     Parser(const std::string& text, const QuestionLookup& questions, const std::string& file, int line,
-           const std::string& field)
-        : m_text(text), m_questions(questions), m_file(file), m_line(line), m_field(field)
+           const std::string& field, bool systemCounts)
+        : m_text(text), m_questions(questions), m_file(file), m_line(line), m_field(field),
+          m_systemCounts(systemCounts)
     {
     }
 
@@ -440,6 +478,61 @@ private:
             return nullptr;
         }
         auto atom = std::make_unique<Node>();
+        const bool countFunction = keyToken.text == "system_total" || keyToken.text == "component_max" ||
+                                   keyToken.text == "summed";
+        if (countFunction && peek().kind == Tok::LParen) {
+            next();
+            const Token inner = next();
+            if (inner.kind != Tok::Ident) {
+                fail(inner, "cần tên khóa trả lời", "expected an answer key");
+                return nullptr;
+            }
+            const Question* counted = questionFor(inner);
+            if (!counted)
+                return nullptr;
+            if (next().kind != Tok::RParen) {
+                fail(inner, "thiếu dấu ')'", "expected ')'");
+                return nullptr;
+            }
+            if (!m_systemCounts) {
+                fail(keyToken, keyToken.text + "() chỉ dùng trong tiêu chí và cảnh báo (khi xét cả hệ thống)",
+                     keyToken.text + "() is only available in criteria and warnings (when a whole system is judged)");
+                return nullptr;
+            }
+            if (counted->countScope == Question::CountScope::None) {
+                fail(inner, "câu hỏi '" + counted->key + "' không khai báo count-scope",
+                     "question '" + counted->key + "' declares no count-scope");
+                return nullptr;
+            }
+            atom->key = inner.text;
+            atom->slot = counted->slot;
+            if (keyToken.text == "summed") {
+                atom->op = Op::Summed;
+                atom->source = Source::SystemTotal;
+                return atom;
+            }
+            atom->source = keyToken.text == "system_total" ? Source::SystemTotal : Source::ComponentMax;
+            const Token& operatorToken = peek();
+            static const std::pair<const char*, Op> ops[] = {{"==", Op::Eq}, {"!=", Op::Ne}, {"<", Op::Lt},
+                                                             {"<=", Op::Le}, {">", Op::Gt}, {">=", Op::Ge}};
+            std::optional<Op> op;
+            for (const auto& [text, value] : ops)
+                if (operatorToken.kind == Tok::Op && operatorToken.text == text)
+                    op = value;
+            if (!op) {
+                fail(operatorToken, keyToken.text + "() cần một phép so sánh", keyToken.text + "() needs a comparison");
+                return nullptr;
+            }
+            next();
+            atom->op = *op;
+            auto literal = parseLiteral();
+            if (!literal)
+                return nullptr;
+            atom->literal = std::move(*literal);
+            if (!typeCheck(*atom, *counted, operatorToken))
+                return nullptr;
+            return atom;
+        }
         if (keyToken.text == "answered") {
             if (next().kind != Tok::LParen) {
                 fail(keyToken, "cú pháp: answered(khóa)", "syntax: answered(key)");
@@ -609,15 +702,17 @@ private:
     std::vector<Token> m_tokens;
     size_t m_pos = 0;
     int m_depth = 0;
+    bool m_systemCounts = false;
     Error m_error;
 };
 
 } // namespace
 
 Result<ConditionPtr> parseCondition(const std::string& text, const QuestionLookup& questions,
-                                    const std::string& file, int line, const std::string& field)
+                                    const std::string& file, int line, const std::string& field,
+                                    bool systemCounts)
 {
-    return Parser(text, questions, file, line, field).run();
+    return Parser(text, questions, file, line, field, systemCounts).run();
 }
 
 } // namespace seclevel

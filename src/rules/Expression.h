@@ -17,7 +17,14 @@ namespace seclevel {
 using QuestionLookup = std::function<const Question*(const std::string& key)>;
 
 // Parses and type-checks `text`. Errors name `file`, `line` and `field` (the element the text came from).
+// With `systemCounts`, the text may also use, for a question with a count scope (Question::countScope),
+//   system_total(key) <op> N   the count of the whole system (its own answer, else the sum of its components')
+//   component_max(key) <op> N  the largest count a component is judged on
+//   summed(key)                the whole-system count is a sum of component counts (the system gave none)
+// These are known only while a whole system is judged (criteria and warnings), never while answers are
+// being asked (show-if, required-if, refusals).
 Result<ConditionPtr> parseCondition(const std::string& text, const QuestionLookup& questions,
-                                    const std::string& file, int line, const std::string& field);
+                                    const std::string& file, int line, const std::string& field,
+                                    bool systemCounts = false);
 
 } // namespace seclevel

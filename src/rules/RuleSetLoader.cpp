@@ -53,6 +53,7 @@ public:
         checkCycles(rs);
         readCriteria(root.child("criteria"), rs, lookup);
         readWarnings(root.child("warnings"), rs, lookup);
+        readRefusals(root.child("refusals"), rs, lookup);
         if (!m_errors.empty())
             return m_errors;
         return rs;
@@ -87,11 +88,12 @@ private:
         return text;
     }
 
-    ConditionPtr condition(const pugi::xml_node& node, const QuestionLookup& lookup, const std::string& field)
+    ConditionPtr condition(const pugi::xml_node& node, const QuestionLookup& lookup, const std::string& field,
+                           bool systemCounts = false)
     {
         if (!node)
             return nullptr;
-        auto parsed = parseCondition(node.child_value(), lookup, m_file, line(node), field);
+        auto parsed = parseCondition(node.child_value(), lookup, m_file, line(node), field, systemCounts);
         if (!parsed) {
             m_errors.insert(m_errors.end(), parsed.errors().begin(), parsed.errors().end());
             return nullptr;
@@ -127,6 +129,13 @@ private:
                 q.min = a.as_llong();
             if (auto a = node.attribute("max"))
                 q.max = a.as_llong();
+            if (auto a = node.attribute("count-scope")) {
+                const std::string scope = a.as_string();
+                q.countScope = scope == "system" ? Question::CountScope::System : Question::CountScope::Component;
+                if (q.type != AnswerType::Integer)
+                    error(node, q.key, "count-scope chỉ dùng cho câu hỏi số nguyên",
+                          "count-scope is only for integer questions");
+            }
             for (auto option : node.children("option")) {
                 const std::string value = option.attribute("value").as_string();
                 if (q.option(value))
@@ -197,6 +206,9 @@ private:
             c.kind = std::string(node.attribute("kind").as_string("criterion")) == "floor" ? CriterionKind::Floor
                                                                                          : CriterionKind::Criterion;
             c.text = localized(node, "text");
+            c.fallback = node.attribute("fallback").as_bool(false);
+            if (c.fallback && c.kind == CriterionKind::Floor)
+                error(node, c.id, "mức sàn không thể là tiêu chí dự phòng (fallback)", "a floor cannot be a fallback row");
             if (!ids.insert(c.id).second)
                 error(node, c.id, "mã tiêu chí trùng lặp '" + c.id + "'", "duplicate criterion id '" + c.id + "'");
             if (c.citation.empty())
@@ -206,7 +218,7 @@ private:
                 error(node, c.id, "cấp độ phải từ 1 đến 5", "level must be 1 to 5");
             if (!node.child("when"))
                 error(node, c.id, "tiêu chí thiếu điều kiện <when>", "criterion has no <when> condition");
-            c.when = condition(node.child("when"), lookup, c.id + "/when");
+            c.when = condition(node.child("when"), lookup, c.id + "/when", true);
             rs.criteria.push_back(std::move(c));
         }
     }
@@ -222,8 +234,49 @@ private:
             w.text = localized(node, "text");
             if (!ids.insert(w.id).second)
                 error(node, w.id, "mã cảnh báo trùng lặp '" + w.id + "'", "duplicate warning id '" + w.id + "'");
-            w.when = condition(node.child("when"), lookup, w.id + "/when");
+            w.when = condition(node.child("when"), lookup, w.id + "/when", true);
+            w.namesDecisive = w.text.vi.find("{decisive}") != std::string::npos ||
+                              w.text.en.find("{decisive}") != std::string::npos;
+            // decided-by: the criteria whose deciding the level raises the warning (a debatable reading made
+            // visible where it matters). Criteria are read before warnings.
+            std::string list = node.attribute("decided-by").as_string();
+            for (size_t start = 0; start < list.size();) {
+                const size_t end = std::min(list.find(' ', start), list.size());
+                const std::string id = list.substr(start, end - start);
+                start = end + 1;
+                if (id.empty())
+                    continue;
+                auto found = std::find_if(rs.criteria.begin(), rs.criteria.end(),
+                                          [&](const Criterion& c) { return c.id == id; });
+                if (found == rs.criteria.end())
+                    error(node, w.id, "decided-by nêu tiêu chí không tồn tại '" + id + "'",
+                          "decided-by names no criterion '" + id + "'");
+                else
+                    w.decidedBy.push_back(static_cast<size_t>(found - rs.criteria.begin()));
+            }
+            if (!node.child("when") && !node.attribute("decided-by"))
+                error(node, w.id, "cảnh báo cần <when> hoặc decided-by", "a warning needs <when> or decided-by");
             rs.warnings.push_back(std::move(w));
+        }
+    }
+
+    void readRefusals(const pugi::xml_node& parent, RuleSet& rs, const QuestionLookup& lookup)
+    {
+        std::set<std::string> ids;
+        for (auto node : parent.children("refusal")) {
+            RefusalRule r;
+            r.id = node.attribute("id").as_string();
+            r.line = line(node);
+            r.citation = node.attribute("citation").as_string();
+            r.key = node.attribute("key").as_string();
+            r.text = localized(node, "text");
+            if (!ids.insert(r.id).second)
+                error(node, r.id, "mã từ chối trùng lặp '" + r.id + "'", "duplicate refusal id '" + r.id + "'");
+            r.when = condition(node.child("when"), lookup, r.id + "/when");
+            if (r.when && std::find(r.when->keys().begin(), r.when->keys().end(), r.key) == r.when->keys().end())
+                error(node, r.id, "điều kiện từ chối không đọc khóa '" + r.key + "'",
+                      "the refusal's condition does not read its key '" + r.key + "'");
+            rs.refusals.push_back(std::move(r));
         }
     }
 

@@ -4,6 +4,9 @@
 #include "core/Assessment.h"
 #include "rules/Expression.h"
 
+#include <optional>
+#include <set>
+
 using namespace seclevel;
 
 namespace {
@@ -220,4 +223,225 @@ BOOST_AUTO_TEST_CASE(rule_set_in_force_by_date)
     BOOST_TEST(ruleSetInForce(sets, *parseIsoDate("2026-08-19"))->id == "C");
     BOOST_TEST(ruleSetInForce(sets, *parseIsoDate("2030-01-01"))->id == "C");
     BOOST_TEST(ruleSetInForce(sets, *parseIsoDate("2016-06-30")) == nullptr);
+}
+
+// ---- issue 10: fallback rows, decided-by warnings, counts over the whole system, refusals, empty answers ----
+namespace {
+
+RuleSet makeReviewRuleSet(Question::CountScope scope)
+{
+    RuleSet rs;
+    rs.id = "REVIEW";
+    rs.version = "1.1.0";
+    auto add = [&](std::string key, AnswerType type, std::vector<std::string> options = {}) {
+        Question q;
+        q.key = std::move(key);
+        q.type = type;
+        q.text = {"câu hỏi " + q.key, "question " + q.key};
+        for (auto& o : options)
+            q.options.push_back(Option{o, {}});
+        rs.questions.push_back(q);
+        return rs.questions.size() - 1;
+    };
+    const size_t type = add("system_type", AnswerType::Choice, {"internal", "citizen_service", "other"});
+    const size_t classes = add("info_classes", AnswerType::MultiChoice, {"public", "personal"});
+    const size_t users = add("users", AnswerType::Integer);
+    add("handles_procedures", AnswerType::Boolean);
+    add("pm_level", AnswerType::Integer);
+    add("note", AnswerType::Text);
+    rs.questions[type].required = true;
+    rs.questions[classes].required = true;
+    rs.questions[users].countScope = scope;
+    indexQuestions(rs);
+    auto lookup = [&rs](const std::string& key) { return rs.question(key); };
+    auto cond = [&](const std::string& text) {
+        auto c = parseCondition(text, lookup, "test", 1, "", true);
+        if (!c)
+            throw std::runtime_error(c.errors().front().describe(Lang::En));
+        return *c;
+    };
+    auto criterion = [&](std::string id, int level, std::string when, bool fallback = false) {
+        Criterion c{id, level, "X Art " + id, {}, cond(when), CriterionKind::Criterion, 0};
+        c.fallback = fallback;
+        rs.criteria.push_back(c);
+    };
+    criterion("8.2", 2, "system_type == 'citizen_service' and users < 10000");  // 0
+    criterion("9.2", 3, "system_type == 'citizen_service' and users >= 10000");  // 1
+    criterion("9.5", 3, "pm_level == 3");                                        // 2
+    criterion("7.fallback", 1, "system_type == 'other' and info_classes subset_of ['public']", true);  // 3
+    criterion("8.1.fallback", 2, "system_type == 'other' and info_classes contains 'personal'", true);  // 4
+    rs.criteria.push_back({"floor.citizen", 2, "X Art 8", {}, cond("system_type == 'citizen_service'"),
+                           CriterionKind::Floor, 0});  // 5
+    WarningRule fallbackUsed{"A9", "X Art 6", {"dòng: {decisive}", "rows: {decisive}"}, cond("system_type == 'other'"), 0};
+    fallbackUsed.namesDecisive = true;
+    rs.warnings.push_back(fallbackUsed);
+    WarningRule basis{"BASIS", "X Art 8", {"{decisive}", "{decisive}"}, cond("system_type == 'citizen_service'"), 0};
+    basis.namesDecisive = true;
+    rs.warnings.push_back(basis);
+    WarningRule count{"W-COUNT", "X Art 9.2", {"đếm", "count"}, nullptr, 0};
+    count.decidedBy = {0, 1};
+    rs.warnings.push_back(count);
+    rs.warnings.push_back({"SUM", "X Art 8.3", {"tổng", "sum"}, cond("summed(users)"), 0});
+    rs.warnings.push_back({"SPLIT", "X Art 5.2", {"chia", "split"},
+                           cond("system_total(users) >= 10000 and component_max(users) < 10000"), 0});
+    rs.refusals.push_back({"R-PROC", "X Art 6.2", "handles_procedures", {"phải là dịch vụ công", "must be citizen-facing"},
+                           cond("handles_procedures and system_type != 'citizen_service'"), 0});
+    return rs;
+}
+
+const RuleSet& reviewRules(Question::CountScope scope)
+{
+    static const RuleSet perComponent = makeReviewRuleSet(Question::CountScope::Component);
+    static const RuleSet wholeSystem = makeReviewRuleSet(Question::CountScope::System);
+    return scope == Question::CountScope::System ? wholeSystem : perComponent;
+}
+
+std::set<std::string> warningIds(const Assessment& a)
+{
+    std::set<std::string> ids;
+    for (const auto& w : a.warnings)
+        ids.insert(w.id);
+    return ids;
+}
+
+SystemDescription split(std::int64_t each, std::optional<std::int64_t> whole)
+{
+    auto s = system({{"system_type", std::string("citizen_service")}, {"info_classes", std::vector<std::string>{"personal"}}});
+    if (whole)
+        s.answers.values["users"] = *whole;
+    s.components.push_back({"A", {}});
+    s.components.push_back({"B", {}});
+    for (auto& c : s.components)
+        c.answers.values["users"] = each;
+    return s;
+}
+
+} // namespace
+
+BOOST_AUTO_TEST_CASE(fallback_rows_apply_only_where_no_criterion_fires_and_the_warning_names_them)
+{
+    const RuleSet& rs = reviewRules(Question::CountScope::System);
+    auto other = system({{"system_type", std::string("other")}, {"info_classes", std::vector<std::string>{"personal"}}});
+    Assessment a = deriveLevel(rs, other);
+    BOOST_TEST(a.derivedLevel == 2);
+    BOOST_REQUIRE(a.components[0].fired.size() == 1u);
+    BOOST_TEST(a.components[0].fired[0].id == "8.1.fallback");
+    BOOST_REQUIRE(a.warnings.size() == 1u);
+    BOOST_TEST(a.warnings[0].text.en == "rows: X Art 8.1.fallback");
+
+    // A criterion of the rule set fires: the fallback rows are not applied, the warning names the criterion.
+    other.answers.values["pm_level"] = std::int64_t{3};
+    a = deriveLevel(rs, other);
+    BOOST_TEST(a.derivedLevel == 3);
+    BOOST_REQUIRE(a.components[0].fired.size() == 1u);
+    BOOST_TEST(a.components[0].fired[0].id == "9.5");
+    BOOST_TEST(a.warnings[0].text.vi == "dòng: X Art 9.5");
+}
+
+BOOST_AUTO_TEST_CASE(decided_by_warning_is_raised_only_where_its_criteria_decide_the_level)
+{
+    const RuleSet& rs = reviewRules(Question::CountScope::Component);
+    auto citizen = [](std::int64_t users, std::int64_t pm) {
+        return system({{"system_type", std::string("citizen_service")}, {"info_classes", std::vector<std::string>{"personal"}},
+                       {"users", users}, {"pm_level", pm}});
+    };
+    BOOST_TEST(warningIds(deriveLevel(rs, citizen(20000, 0))).count("W-COUNT") == 1u);  // 9.2 alone gives 3
+    BOOST_TEST(warningIds(deriveLevel(rs, citizen(20000, 3))).count("W-COUNT") == 0u);  // 9.5 gives 3 anyway
+    BOOST_TEST(warningIds(deriveLevel(rs, citizen(500, 0))).count("W-COUNT") == 0u);    // the floor gives 2 anyway
+    // {decisive} lists every citation that sets the level once, "X Art 8" not taken for part of "X Art 8.2".
+    auto basisText = [&](const Assessment& a, Lang lang) {
+        for (const auto& w : a.warnings)
+            if (w.id == "BASIS")
+                return w.text.in(lang);
+        return std::string("(not raised)");
+    };
+    BOOST_TEST(basisText(deriveLevel(rs, citizen(500, 0)), Lang::En) == "X Art 8.2, X Art 8");
+    BOOST_TEST(basisText(deriveLevel(rs, citizen(20000, 3)), Lang::Vi) == "X Art 9.2, X Art 9.5");
+}
+
+BOOST_AUTO_TEST_CASE(counts_judged_on_the_whole_system_cannot_be_lowered_by_splitting)
+{
+    const RuleSet& whole = reviewRules(Question::CountScope::System);
+    // Only component counts: their sum is judged, and the SUM warning says so.
+    Assessment a = deriveLevel(whole, split(6000, std::nullopt));
+    BOOST_TEST(a.derivedLevel == 3);
+    BOOST_TEST(a.components[0].level == 3);
+    BOOST_TEST(warningIds(a).count("SUM") == 1u);
+    // The trace shows the count the component was judged on.
+    bool shown = false;
+    for (const auto& fired : a.components[1].fired)
+        for (const auto& [key, value] : fired.answers)
+            shown = shown || (key == "users" && value == Value(std::int64_t{12000}));
+    BOOST_TEST(shown);
+    // The system's own count of distinct subjects is judged, whatever the components declare.
+    a = deriveLevel(whole, split(6000, 9000));
+    BOOST_TEST(a.derivedLevel == 2);
+    BOOST_TEST(warningIds(a).count("SUM") == 0u);
+
+    // Judged per component: each stays below the threshold, the SPLIT warning shows the whole system crosses it.
+    const RuleSet& parts = reviewRules(Question::CountScope::Component);
+    a = deriveLevel(parts, split(6000, std::nullopt));
+    BOOST_TEST(a.derivedLevel == 2);
+    BOOST_TEST(warningIds(a).count("SPLIT") == 1u);
+    BOOST_TEST(warningIds(deriveLevel(parts, split(6000, 11000))).count("SPLIT") == 1u);
+    BOOST_TEST(warningIds(deriveLevel(parts, split(6000, 9000))).count("SPLIT") == 0u);
+    BOOST_TEST(warningIds(deriveLevel(parts, split(12000, std::nullopt))).count("SPLIT") == 0u);
+    // A single system: its count is the largest one judged, no split.
+    auto single = system({{"system_type", std::string("citizen_service")}, {"info_classes", std::vector<std::string>{"personal"}},
+                          {"users", std::int64_t{12000}}});
+    BOOST_TEST(warningIds(deriveLevel(parts, single)).count("SPLIT") == 0u);
+}
+
+BOOST_AUTO_TEST_CASE(component_count_above_the_system_count_is_refused)
+{
+    auto s = split(6000, 5000);
+    s.components[1].answers.lines["users"] = 17;
+    auto r = validateAnswers(reviewRules(Question::CountScope::System), s);
+    BOOST_REQUIRE(!r.ok());
+    BOOST_TEST(r.errors().size() == 2u);
+    BOOST_TEST(r.errors()[1].field == "B/users");
+    BOOST_TEST(r.errors()[1].line == 17);
+    BOOST_TEST(validateAnswers(reviewRules(Question::CountScope::Component), split(6000, 12000)).ok());
+}
+
+BOOST_AUTO_TEST_CASE(refusal_applies_where_the_answer_is_given_not_where_it_is_inherited)
+{
+    const RuleSet& rs = reviewRules(Question::CountScope::Component);
+    auto internal = system({{"system_type", std::string("internal")}, {"info_classes", std::vector<std::string>{"public"}},
+                            {"handles_procedures", true}});
+    internal.answers.lines["handles_procedures"] = 4;
+    auto r = validateAnswers(rs, internal);
+    BOOST_REQUIRE(!r.ok());
+    BOOST_TEST(r.errors()[0].field == "handles_procedures");
+    BOOST_TEST(r.errors()[0].line == 4);
+    BOOST_TEST(r.errors()[0].message.en == "must be citizen-facing (X Art 6.2)");
+
+    // A back-office component of a citizen-facing system inherits the answer: accepted.
+    auto portal = system({{"system_type", std::string("citizen_service")}, {"info_classes", std::vector<std::string>{"public"}},
+                          {"handles_procedures", true}, {"users", std::int64_t{10}}});
+    portal.components.push_back({"Portal", {}});
+    portal.components.push_back({"Back office", {}});
+    portal.components[1].answers.values["system_type"] = std::string("internal");
+    BOOST_TEST(validateAnswers(rs, portal).ok());
+    // The same component declaring it itself: refused, naming the component.
+    portal.components[1].answers.values["handles_procedures"] = true;
+    r = validateAnswers(rs, portal);
+    BOOST_REQUIRE(!r.ok());
+    BOOST_TEST(r.errors()[0].field == "Back office/handles_procedures");
+}
+
+BOOST_AUTO_TEST_CASE(empty_required_selection_and_blank_text_are_refused)
+{
+    const RuleSet& rs = reviewRules(Question::CountScope::Component);
+    auto empty = system({{"system_type", std::string("internal")}, {"info_classes", std::vector<std::string>{}}});
+    empty.answers.lines["info_classes"] = 9;
+    auto r = validateAnswers(rs, empty);
+    BOOST_REQUIRE(!r.ok());
+    BOOST_TEST(r.errors()[0].field == "info_classes");
+    BOOST_TEST(r.errors()[0].line == 9);
+    auto blank = system({{"system_type", std::string("internal")}, {"info_classes", std::vector<std::string>{"public"}},
+                         {"note", std::string(" \t")}});
+    r = validateAnswers(rs, blank);
+    BOOST_REQUIRE(!r.ok());
+    BOOST_TEST(r.errors()[0].field == "note");
 }

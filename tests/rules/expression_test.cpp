@@ -193,3 +193,53 @@ BOOST_AUTO_TEST_CASE(deep_nesting_is_refused_not_crashed)
     BOOST_REQUIRE(!c.ok());
     BOOST_TEST(c.errors().front().message.en.find("nested too deeply") != std::string::npos);
 }
+
+BOOST_AUTO_TEST_CASE(system_counts_are_typed_and_read_from_the_whole_system)
+{
+    std::vector<Question> qs(2);
+    qs[0].key = "users";
+    qs[0].type = AnswerType::Integer;
+    qs[0].slot = 0;
+    qs[0].countScope = Question::CountScope::Component;
+    qs[1].key = "staff";
+    qs[1].type = AnswerType::Integer;
+    qs[1].slot = 1;
+    QuestionLookup lookup = [&qs](const std::string& key) -> const Question* {
+        for (const auto& q : qs)
+            if (q.key == key)
+                return &q;
+        return nullptr;
+    };
+    const std::string text = "system_total(users) >= 10000 and component_max(users) < 10000 and not summed(users)";
+    // Only where a whole system is judged (criteria, warnings), never in show-if or required-if.
+    auto refused = parseCondition(text, lookup, "rules.xml", 7, "q/show-if");
+    BOOST_REQUIRE(!refused.ok());
+    BOOST_TEST(refused.errors().front().describe(Lang::En).find("only available in criteria and warnings") != std::string::npos);
+    // Only for a question that declares a count scope, and with an integer comparison.
+    BOOST_TEST(!parseCondition("system_total(staff) > 1", lookup, "rules.xml", 7, "w", true).ok());
+    BOOST_TEST(!parseCondition("system_total(users) == 'many'", lookup, "rules.xml", 7, "w", true).ok());
+    BOOST_TEST(!parseCondition("component_max(users)", lookup, "rules.xml", 7, "w", true).ok());
+
+    auto c = parseCondition(text, lookup, "rules.xml", 7, "w", true);
+    BOOST_REQUIRE(c.ok());
+    BOOST_TEST((*c)->keys().empty());  // counts of the whole system are not answers of the component
+    const Value own = std::int64_t{6000};
+    AnswerSlots slots;
+    slots.values = {&own, &own};
+    std::vector<SystemCount> counts(2);
+    counts[0].total = std::int64_t{12000};
+    counts[0].largest = std::int64_t{6000};
+    slots.counts = &counts;
+    BOOST_TEST((*c)->evaluate(slots));
+    counts[0].summed = true;
+    BOOST_TEST(!(*c)->evaluate(slots));
+    counts[0].summed = false;
+    counts[0].largest = std::int64_t{10000};
+    BOOST_TEST(!(*c)->evaluate(slots));
+    const auto why = (*c)->shortfalls(slots);
+    BOOST_REQUIRE(why.size() == 1u);
+    BOOST_TEST(why[0].requirement == "max < 10000");
+    BOOST_TEST(why[0].answered == "10000");
+    // Without the whole system (an answer set alone) the counts are unanswered: false, never a crash.
+    BOOST_TEST(!(*c)->evaluate(answers({{"users", std::int64_t{20000}}})));
+}

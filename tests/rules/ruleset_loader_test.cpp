@@ -222,3 +222,50 @@ BOOST_AUTO_TEST_CASE(oversized_file_is_refused_by_name)
     BOOST_TEST(missing.errors().front().message.en.find("cannot open") != std::string::npos);
     fs::remove_all(dir);
 }
+
+BOOST_AUTO_TEST_CASE(issue_10_features_load_and_their_misuse_is_refused)
+{
+    const std::string counted = R"(    <question key="users" type="integer" min="0" citation="NĐ85 Art 8.2.c" count-scope="system">
+      <text lang="vi">Số người dùng</text><text lang="en">Users</text>
+    </question>)";
+    const std::string fallbackRow = R"(    <criterion id="7.fallback" level="1" citation="NĐ85 Art 7" fallback="true">
+      <text lang="vi">x</text><text lang="en">x</text><when>system_type == 'internal'</when>
+    </criterion>)";
+    const std::string decided = R"(    <warning id="W-7" citation="NĐ85 Art 7" decided-by="7 7.fallback">
+      <text lang="vi">căn cứ {decisive}</text><text lang="en">basis {decisive}</text>
+    </warning>
+    <warning id="W-SUM" citation="NĐ85 Art 7"><text lang="vi">x</text><text lang="en">x</text><when>summed(users)</when></warning>)";
+    const std::string refusal = R"(  <refusals>
+    <refusal id="R-1" citation="NĐ85 Art 7" key="users"><text lang="vi">x</text><text lang="en">x</text>
+      <when>users > 5 and system_type != 'citizen_service'</when></refusal>
+  </refusals>
+)";
+    std::string xml = document(typeQuestion + counted, criterion("7", "system_type == 'internal'") + fallbackRow, decided);
+    xml.insert(xml.find("</ruleset>"), refusal);
+    auto rs = load(xml);
+    BOOST_REQUIRE_MESSAGE(rs.ok(), (rs.ok() ? std::string() : dump(rs.errors())));
+    BOOST_TEST((rs->question("users")->countScope == Question::CountScope::System));
+    BOOST_TEST((rs->countSlots == std::vector<int>{1}));
+    BOOST_TEST(rs->criteria[1].fallback);
+    BOOST_TEST(rs->warnings[0].decidedBy == (std::vector<size_t>{0, 1}));
+    BOOST_TEST(rs->warnings[0].namesDecisive);
+    BOOST_TEST(!rs->warnings[0].when);
+    BOOST_REQUIRE(rs->refusals.size() == 1u);
+    BOOST_TEST(rs->refusals[0].key == "users");
+
+    auto refused = [&](std::string bad, const std::string& from, const std::string& to, const std::string& message) {
+        bad.replace(bad.find(from), from.size(), to);
+        auto r = load(bad);
+        BOOST_TEST(!r.ok(), message);
+        if (!r.ok())
+            BOOST_TEST(mentions(r.errors(), message), dump(r.errors()));
+    };
+    refused(xml, "decided-by=\"7 7.fallback\"", "decided-by=\"7 9.9\"", "decided-by names no criterion '9.9'");
+    refused(xml, "count-scope=\"system\"", "", "declares no count-scope");
+    refused(xml, "key=\"users\" type=\"integer\"", "key=\"users\" type=\"text\"", "count-scope is only for integer questions");
+    refused(xml, "decided-by=\"7 7.fallback\"", "", "a warning needs <when> or decided-by");
+    refused(xml, "users > 5 and ", "", "does not read its key 'users'");
+    refused(xml, "<when>users > 5", "<when>summed(users) and users > 5", "only available in criteria and warnings");
+    refused(xml, "citation=\"NĐ85 Art 7\" fallback=\"true\"", "citation=\"NĐ85 Art 7\" kind=\"floor\" fallback=\"true\"",
+            "a floor cannot be a fallback row");
+}
