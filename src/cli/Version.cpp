@@ -37,12 +37,12 @@ int runVersion(const std::vector<std::string>& args, Context& context)
     out << (en ? "data: " : "dữ liệu: ") << dataDir.string() << "\n";
 
     Errors errors;
-    auto ruleSets = loadShippedRuleSets(*line, context);
+    auto catalogue = Catalogue::load(dataDir.string());
     auto templates = loadDossierTemplates((dataDir / "questionnaires").string(),
                                           (dataDir / "schemas" / "dossier-template.xsd").string());
-    if (ruleSets) {
+    if (catalogue) {
         out << (en ? "rule sets:\n" : "bộ quy tắc:\n");
-        for (const auto& rs : *ruleSets) {
+        for (const auto& rs : (*catalogue)->ruleSets()) {
             out << "  " << rs.id << "  v" << rs.version << "  "
                 << (rs.validFrom ? formatIsoDate(*rs.validFrom) : std::string("…")) << " – "
                 << (rs.validTo ? formatIsoDate(*rs.validTo) : std::string("…"));
@@ -52,7 +52,7 @@ int runVersion(const std::vector<std::string>& args, Context& context)
             out << "\n";
         }
     } else {
-        errors.insert(errors.end(), ruleSets.errors().begin(), ruleSets.errors().end());
+        errors.insert(errors.end(), catalogue.errors().begin(), catalogue.errors().end());
     }
     if (!templates)
         errors.insert(errors.end(), templates.errors().begin(), templates.errors().end());
@@ -85,11 +85,11 @@ int runVersion(const std::vector<std::string>& args, Context& context)
         << dossierXmlSchemaVersion << "\n";
     if (errors.empty())
         return ExitOk;
-    // A missing schema is reported by every loader that needs it; say it once.
+    // A missing or broken file is reported by every loader that needs it; say it once per file.
     Errors distinct;
     for (const auto& error : errors)
-        if (std::none_of(distinct.begin(), distinct.end(),
-                         [&](const Error& seen) { return seen.describe(Lang::En) == error.describe(Lang::En); }))
+        if (error.file.empty() || std::none_of(distinct.begin(), distinct.end(),
+                                               [&](const Error& seen) { return seen.file == error.file; }))
             distinct.push_back(error);
     return printErrors(distinct, context, ExitRuleSet);
 }

@@ -350,6 +350,8 @@ BOOST_AUTO_TEST_CASE(a_named_rule_set_outside_its_dates_is_flagged)
     BOOST_TEST(r.exitCode == 0, r.err);
     BOOST_TEST(r.err.find("RULESET-DATE") != std::string::npos, r.err);
     BOOST_TEST(r.err.find("2016-07-01") != std::string::npos, r.err);
+}
+
 // ---- hostile input files ------------------------------------------------------------------------------------------
 
 namespace {

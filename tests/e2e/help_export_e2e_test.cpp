@@ -5,7 +5,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include "BinaryRun.h"
-#include "formats/json/Json.h"
+#include "codec/Json.h"
 
 #include <cstdio>
 #include <cstring>

@@ -424,7 +424,7 @@ BOOST_AUTO_TEST_CASE(parse_file_reads_and_names_the_file)
     Result<Node> tooLarge = parseFile(large, 50);
     BOOST_REQUIRE(!tooLarge.ok());
     BOOST_TEST(tooLarge.errors()[0].file == large);
-    BOOST_TEST(tooLarge.errors()[0].message.en == "the JSON file is too large: 102 bytes, at most 50");
+    BOOST_TEST(tooLarge.errors()[0].message.en == "the JSON file is too large: 102 bytes, at most 50 bytes");
     BOOST_TEST(parseFile(large, 102).ok());
 }
 

@@ -171,7 +171,7 @@ BOOST_AUTO_TEST_CASE(a_proc_file_reporting_size_zero_is_read_and_capped_while_re
     auto whole = readInputFile(status, limits(1 << 20));
     BOOST_REQUIRE(whole.ok());
     BOOST_TEST(whole->find("Name:") != std::string::npos);
-    BOOST_TEST(outcome(readInputFile(status, limits(10))) == "the file is too large: more than 10 bytes, at most 10");
+    BOOST_TEST(outcome(readInputFile(status, limits(10))) == "the file is too large: more than 10 bytes, at most 10 bytes");
 }
 
 BOOST_AUTO_TEST_CASE(a_file_growing_while_it_is_read_stops_at_the_cap)
@@ -194,7 +194,7 @@ BOOST_AUTO_TEST_CASE(a_file_growing_while_it_is_read_stops_at_the_cap)
         },
         20);
     BOOST_REQUIRE_MESSAGE(timed.text.has_value(), "the growing file was read for 20 s");
-    BOOST_TEST(*timed.text == "the file is too large: more than 1048576 bytes, at most 1048576 after 1048576");
+    BOOST_TEST(*timed.text == "the file is too large: more than 1048576 bytes, at most 1048576 bytes (1 MB) after 1048576");
 }
 
 BOOST_AUTO_TEST_CASE(a_directory_is_named_as_such_without_a_nonsense_size)
@@ -271,7 +271,7 @@ BOOST_AUTO_TEST_CASE(a_file_over_the_cap_is_refused_by_its_size)
     TempDir dir;
     const auto path = dir.write("large.json", std::string(101, ' '));
     BOOST_TEST(outcome(readInputFile(path, limits(100, {"tệp trả lời", "answers file"}))) ==
-               "the answers file is too large: 101 bytes, at most 100");
+               "the answers file is too large: 101 bytes, at most 100 bytes");
     auto vi = readInputFile(path, limits(100, {"tệp trả lời", "answers file"}));
     BOOST_TEST(vi.errors().front().message.vi == "tệp trả lời quá lớn: 101 byte, tối đa 100 byte");
     BOOST_TEST(readInputFile(path, limits(101)).ok());

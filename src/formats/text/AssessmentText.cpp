@@ -64,10 +64,8 @@ std::string assessmentToText(const Assessment& a, const RuleSet& rs, const Syste
     if (!a.justification.empty())
         out += std::string(l.justification) + ": " + terminalSafe(a.justification) + "\n";
     for (const auto& c : a.components) {
-        out += '
-';
-        out += std::string(l.component) + ": " + oneLine(c.name) + " — " + l.level + " " + levelText(c.level, lang) + "
-";
+        out += '\n';
+        out += std::string(l.component) + ": " + oneLine(c.name) + " — " + l.level + " " + levelText(c.level, lang) + "\n";
         if (c.fired.empty())
             out += "  " + std::string(l.noneFired) + "\n";
         else

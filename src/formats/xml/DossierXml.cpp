@@ -349,7 +349,7 @@ std::optional<Error> checkEncoding(std::string_view xml, const std::string& file
                          "a dossier XML file must be UTF-8 encoded (this one is " + found + ")");
     };
     if (auto problem = describeEncodingProblem(xml))  // UTF-16/UTF-32 (by mark or NUL pattern), NUL bytes
-        return Error{fileName, 1, "encoding", std::move(*problem)};
+        return Error{ErrorKind::InvalidInput, fileName, 1, "encoding", std::move(*problem)};
     std::string_view rest = xml;
     if (rest.substr(0, 3) == "\xEF\xBB\xBF")
         rest.remove_prefix(3);
