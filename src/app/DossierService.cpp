@@ -1,7 +1,7 @@
 #include "app/DossierService.h"
 
 #include "core/Sha256.h"
-#include "core/Utf8.h"
+#include "core/TextSafety.h"
 
 #include <algorithm>
 #include <cctype>
@@ -222,9 +222,8 @@ Result<bool> DossierService::setField(const std::string& systemId, const std::st
         return makeError(ErrorKind::InvalidInput, context->dossierTemplate->sourceFile, 0, key,
                          "mẫu hồ sơ của " + context->system.rulesetId + " không có mục này",
                          "the dossier template of " + context->system.rulesetId + " has no such field");
-    if (!isValidUtf8(value))
-        return makeError(ErrorKind::InvalidInput, "", 0, key, "giá trị không phải văn bản UTF-8 hợp lệ",
-                         "the value is not valid UTF-8 text");
+    if (auto unsafe = checkFreeText(value, key))
+        return *unsafe;
     if (value.empty())
         context->dossier.fields.erase(key);
     else
@@ -248,8 +247,10 @@ Result<RecordedRequirement> DossierService::setRequirement(const std::string& sy
         return makeError(ErrorKind::InvalidInput, "", 0, statement.groupId,
                          "số thứ tự phải từ 1 đến " + std::to_string(group->count),
                          "the item must be 1 to " + std::to_string(group->count));
-    if (statement.how.empty())
+    if (statement.how.find_first_not_of(" \t\r\n") == std::string::npos)
         return makeError(ErrorKind::InvalidInput, "", 0, "how", "cần mô tả cách đáp ứng", "describe how it is met");
+    if (auto unsafe = checkFreeText(statement.how, "how"))
+        return *unsafe;
     // TT12 Art 8; NĐ331 Art 22.6: a plan to meet a requirement names when.
     if ((statement.status == RequirementStatus::Planned || statement.status == RequirementStatus::PartlyMet) &&
         !statement.plannedBy)

@@ -1,6 +1,7 @@
 #include "app/Judging.h"
 
 #include "core/Actor.h"
+#include "core/TextSafety.h"
 
 namespace seclevel {
 
@@ -71,6 +72,8 @@ Result<Judgement> judgeUnder(const RuleSet& ruleSet, SystemDescription system, c
     judgement.ruleSet = &ruleSet;
     judgement.system = std::move(*valid);
     judgement.assessment = deriveLevel(ruleSet, judgement.system);
+    if (auto unsafe = checkFreeText(proposal.justification, "--justification"))
+        return *unsafe;
     if (proposal.level != 0) {
         auto proposed = proposeLevel(std::move(judgement.assessment), proposal.level, proposal.justification);
         if (!proposed)

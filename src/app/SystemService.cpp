@@ -1,77 +1,31 @@
 #include "app/SystemService.h"
 
-#include "core/Utf8.h"
-
-#include <algorithm>
-#include <cstdio>
+#include "core/TextSafety.h"
 
 namespace seclevel {
 
 namespace {
 
-// C0/C1 controls and the bidi embeddings, overrides and isolates that reorder what a terminal or a page shows.
-bool isUnsafeCodePoint(char32_t c, bool allowLineBreaks)
+// An id or a name of an organisation: present, and safe to store and print (core/TextSafety).
+void checkOrganisationText(const std::string& value, const std::string& field, bool identifier, Errors& errors)
 {
-    if (allowLineBreaks && (c == U'\n' || c == U'\t' || c == U'\r'))
-        return false;
-    return c < 0x20 || (c >= 0x7F && c <= 0x9F) || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
-}
-
-Errors checkText(const std::string& value, const std::string& field, const std::string& file, bool identifier)
-{
-    Errors errors;
-    auto refuse = [&](const std::string& vi, const std::string& en) {
-        errors.push_back(makeError(ErrorKind::InvalidInput, file, 0, field, vi, en));
-    };
-    if (value.empty() || value.find_first_not_of(" \t") == std::string::npos) {
-        refuse("không được để trống", "must not be empty");
-        return errors;
+    if (value.find_first_not_of(" \t") == std::string::npos) {
+        errors.push_back(makeError(ErrorKind::InvalidInput, "", 0, field, "không được để trống", "must not be empty"));
+        return;
     }
-    if (identifier && (value.front() == ' ' || value.back() == ' '))
-        refuse("không được có dấu cách ở đầu hoặc cuối", "must not begin or end with a space");
-    if (!isValidUtf8(value)) {
-        refuse("không phải văn bản UTF-8 hợp lệ", "is not valid UTF-8 text");
-        return errors;
-    }
-    for (std::size_t i = 0; i < value.size();) {
-        const std::size_t length = std::max<std::size_t>(1, utf8SequenceLength(value, i));
-        char32_t c = static_cast<unsigned char>(value[i]);
-        if (length > 1) {
-            c &= 0x3Fu >> (length - 1);
-            for (std::size_t k = 1; k < length; ++k)
-                c = (c << 6) | (static_cast<unsigned char>(value[i + k]) & 0x3Fu);
-        }
-        i += length;
-        if (isUnsafeCodePoint(c, false)) {
-            char code[16];
-            std::snprintf(code, sizeof code, "U+%04X", static_cast<unsigned>(c));
-            refuse(std::string("chứa ký tự điều khiển ") + code, std::string("contains the control character ") + code);
-            break;
-        }
-    }
-    return errors;
+    if (auto error = identifier ? checkIdentifier(value, field) : checkName(value, field))
+        errors.push_back(*error);
 }
 
 } // namespace
 
-Errors checkIdentifierText(const std::string& value, const std::string& field, const std::string& file)
-{
-    return checkText(value, field, file, true);
-}
-
-Errors checkNameText(const std::string& value, const std::string& field, const std::string& file)
-{
-    return checkText(value, field, file, false);
-}
-
 Result<bool> SystemService::saveOrganisation(const Organisation& organisation, const Actor& actor)
 {
-    Errors errors = checkIdentifierText(organisation.id, "id", "");
-    for (Error& e : checkNameText(organisation.name, "name", ""))
-        errors.push_back(std::move(e));
+    Errors errors;
+    checkOrganisationText(organisation.id, "id", true, errors);
+    checkOrganisationText(organisation.name, "name", false, errors);
     if (!organisation.parentId.empty())
-        for (Error& e : checkIdentifierText(organisation.parentId, "parent", ""))
-            errors.push_back(std::move(e));
+        checkOrganisationText(organisation.parentId, "parent", true, errors);
     if (!errors.empty())
         return errors;
     return m_store.upsertOrganisation(organisation, actor);

@@ -58,9 +58,4 @@ private:
     Store& m_store;
 };
 
-// Errors for an id or a name that cannot be stored as given (empty, surrounding spaces, control characters,
-// bidi overrides); `field` names it in the message.
-Errors checkIdentifierText(const std::string& value, const std::string& field, const std::string& file);
-Errors checkNameText(const std::string& value, const std::string& field, const std::string& file);
-
 } // namespace seclevel
