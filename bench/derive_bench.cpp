@@ -113,11 +113,13 @@ int main(int argc, char** argv)
             for (int i = 0; i < n; ++i) {
                 // Random answers can contradict the rule set (a component counting more subjects than its
                 // system, a refused combination): keep drawing until the questionnaire accepts the system, so
-                // that derivation is always measured on valid systems (untimed).
-                SystemDescription s = randomSystem(rs, rng, done + i);
-                for (int tries = 0; tries < 1000 && !validateAnswers(rs, s).ok(); ++tries)
-                    s = randomSystem(rs, rng, done + i);
-                batch.push_back(std::move(s));
+                // that derivation is always measured on valid systems (untimed). The accepted draw is made
+                // again from the same generator state, so that the batch lies in memory as if never checked.
+                std::mt19937_64 state = rng;
+                for (int tries = 0; tries < 1000 && !validateAnswers(rs, randomSystem(rs, rng, done + i)).ok(); ++tries)
+                    state = rng;
+                rng = state;
+                batch.push_back(randomSystem(rs, rng, done + i));
                 componentCount += batch.back().components.size();
             }
             auto validateStart = Clock::now();

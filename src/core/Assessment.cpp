@@ -116,18 +116,18 @@ void checkRequired(const RuleSet& rs, const AnswerSet& answers, const std::strin
                    int line, Errors& errors)
 {
     for (const auto& q : rs.questions) {
-        const std::string field = where.empty() ? q.key : where + "/" + q.key;
-        if (!answers.has(q.key)) {
+        auto field = [&]() { return where.empty() ? q.key : where + "/" + q.key; };
+        const Value& value = answers.get(q.key);
+        if (!isAnswered(value)) {
             if (isRequired(q, answers))
-                errors.push_back(makeError(file, line, field, "thiếu câu trả lời bắt buộc: " + q.text.vi,
+                errors.push_back(makeError(file, line, field(), "thiếu câu trả lời bắt buộc: " + q.text.vi,
                                            "missing required answer: " + q.text.en));
             continue;
         }
         // An empty selection is no answer: every system processes at least one class of information.
-        const Value& value = answers.get(q.key);
         if (q.type == AnswerType::MultiChoice && std::holds_alternative<std::vector<std::string>>(value) &&
             std::get<std::vector<std::string>>(value).empty() && isRequired(q, answers))
-            errors.push_back(makeError(file, answers.lineOf(q.key), field,
+            errors.push_back(makeError(file, answers.lineOf(q.key), field(),
                                        "câu trả lời bắt buộc không được để trống (chọn ít nhất một phương án): " + q.text.vi,
                                        "a required answer must not be empty (choose at least one option): " + q.text.en));
     }
@@ -299,38 +299,37 @@ Assessment deriveLevel(const RuleSet& ruleSet, const SystemDescription& system)
         std::vector<const Criterion*> missed;
         missed.reserve(ruleSet.criteria.size());
         firedIndices.clear();
-        auto judge = [&](size_t position) {
-            const Criterion& criterion = ruleSet.criteria[position];
-            if (criterion.when->evaluate(answers)) {
-                FiredCriterion fired{criterion.id, criterion.level, criterion.citation, criterion.text, criterion.kind, {}};
-                const auto& keys = criterion.when->keys();
-                const auto& slots = criterion.when->keySlots();
-                fired.answers.reserve(keys.size());
-                for (size_t k = 0; k < keys.size(); ++k)
-                    if (const Value& value = answers.get(slots[k], keys[k]); isAnswered(value))
-                        fired.answers.emplace_back(keys[k], value);
-                judged.level = std::max(judged.level, criterion.level);
-                judged.fired.push_back(std::move(fired));
-                firedIndices.push_back(position);
-                return criterion.kind == CriterionKind::Criterion;
-            }
-            if (criterion.kind == CriterionKind::Criterion)
-                missed.push_back(&criterion);
-            return false;
-        };
+        // Two passes: the criteria and floors, then — only where no criterion of the law fired — the fallback
+        // rows (legal note A9). One loop body, so that the common first pass stays inlined.
         bool criterionFired = false;
         bool anyFallback = false;
-        for (size_t position = 0; position < ruleSet.criteria.size(); ++position) {
-            if (ruleSet.criteria[position].fallback)
-                anyFallback = true;
-            else if (judge(position))
-                criterionFired = true;
+        for (int pass = 0; pass < 2; ++pass) {
+            const bool fallbackPass = pass == 1;
+            if (fallbackPass && (!anyFallback || criterionFired))
+                break;
+            for (size_t position = 0; position < ruleSet.criteria.size(); ++position) {
+                const Criterion& criterion = ruleSet.criteria[position];
+                if (criterion.fallback != fallbackPass) {
+                    anyFallback = anyFallback || criterion.fallback;
+                    continue;
+                }
+                if (criterion.when->evaluate(answers)) {
+                    FiredCriterion fired{criterion.id, criterion.level, criterion.citation, criterion.text, criterion.kind, {}};
+                    const auto& keys = criterion.when->keys();
+                    const auto& slots = criterion.when->keySlots();
+                    fired.answers.reserve(keys.size());
+                    for (size_t k = 0; k < keys.size(); ++k)
+                        if (const Value& value = answers.get(slots[k], keys[k]); isAnswered(value))
+                            fired.answers.emplace_back(keys[k], value);
+                    judged.level = std::max(judged.level, criterion.level);
+                    judged.fired.push_back(std::move(fired));
+                    firedIndices.push_back(position);
+                    criterionFired = criterionFired || criterion.kind == CriterionKind::Criterion;
+                } else if (criterion.kind == CriterionKind::Criterion) {
+                    missed.push_back(&criterion);
+                }
+            }
         }
-        // Fallback rows (legal note A9) only where the law gave this component no criterion of its own.
-        if (anyFallback && !criterionFired)
-            for (size_t position = 0; position < ruleSet.criteria.size(); ++position)
-                if (ruleSet.criteria[position].fallback)
-                    judge(position);
         std::stable_sort(judged.fired.begin(), judged.fired.end(),
                          [](const FiredCriterion& a, const FiredCriterion& b) { return a.level > b.level; });
         // The nearest criteria above the level reached: those one change away, else two; at most three,
@@ -366,10 +365,10 @@ Assessment deriveLevel(const RuleSet& ruleSet, const SystemDescription& system)
                 if (listed == 0 || others >= listed)
                     continue;
             }
-            result.warnings.push_back(RaisedWarning{
-                warning.id, warning.citation,
-                warning.namesDecisive ? withDecisive(warning.text, decisiveCitations(judged)) : warning.text,
-                single ? std::string() : judged.name});
+            result.warnings.push_back(
+                RaisedWarning{warning.id, warning.citation, warning.text, single ? std::string() : judged.name});
+            if (warning.namesDecisive)
+                result.warnings.back().text = withDecisive(std::move(result.warnings.back().text), decisiveCitations(judged));
         }
         result.derivedLevel = std::max(result.derivedLevel, judged.level);
         result.components.push_back(std::move(judged));

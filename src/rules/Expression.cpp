@@ -109,7 +109,7 @@ bool isSummed(const Node& atom, const AnswerSlots& answers)
 template <class Answers>
 bool evaluateAtom(const Node& atom, const Answers& answers)
 {
-    if (atom.op == Op::Summed)
+    if (atom.source != Source::Answer && atom.op == Op::Summed)
         return isSummed(atom, answers);
     const Value& v = lookup(atom, answers);
     if (atom.op == Op::Answered)
