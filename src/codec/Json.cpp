@@ -75,7 +75,10 @@ struct ParseFailure {
 
 class Parser {
 public:
-    Parser(std::string_view text, const std::string& fileName) : m_text(text), m_file(fileName) {}
+    Parser(std::string_view text, const std::string& fileName, const ArrayItemCap* cap = nullptr)
+        : m_text(text), m_file(fileName), m_cap(cap)
+    {
+    }
 
     Node run()
     {
@@ -248,6 +251,7 @@ private:
         checkDepth(depth);
         node.type = Type::Array;
         ++m_pos;  // '['
+        const bool capped = m_cap && m_field == m_cap->key;
         skipWhitespace();
         if (!atEnd() && peek() == ']') {
             ++m_pos;
@@ -257,6 +261,9 @@ private:
             skipWhitespace();
             if (!atEnd() && peek() == ']' && !node.items.empty())
                 fail("dấu ',' thừa trước ']'", "trailing comma before ']'");
+            if (capped && node.items.size() == m_cap->maxItems)
+                throw ParseFailure{Error{m_file, m_line, m_cap->key + "[" + std::to_string(m_cap->maxItems + 1) + "]",
+                                         m_cap->message}};
             node.items.emplace_back();
             parseValue(node.items.back(), depth);
             skipWhitespace();
@@ -448,6 +455,7 @@ private:
 
     std::string_view m_text;
     std::string m_file;
+    const ArrayItemCap* m_cap = nullptr;
     std::string m_field;  // innermost object key, for messages
     std::size_t m_pos = 0;
     int m_line = 1;
@@ -473,6 +481,17 @@ Result<Node> parse(std::string_view text, const std::string& fileName, std::size
         return tooLarge(fileName, text.size(), maxBytes);
     try {
         return Parser(text, fileName).run();
+    } catch (const ParseFailure& failure) {
+        return failure.error;
+    }
+}
+
+Result<Node> parse(std::string_view text, const std::string& fileName, const ArrayItemCap& cap, std::size_t maxBytes)
+{
+    if (text.size() > maxBytes)
+        return tooLarge(fileName, text.size(), maxBytes);
+    try {
+        return Parser(text, fileName, &cap).run();
     } catch (const ParseFailure& failure) {
         return failure.error;
     }

@@ -66,10 +66,23 @@ struct Member {
     Node value;
 };
 
+// A cap on the items of every array that is the value of the member `key` (at any depth), checked while
+// parsing: a file listing 100,000 components is refused at the 501st, before the rest is parsed into a DOM.
+// The error names the file, the line of the first item too many, the field "key[maxItems + 1]" and says
+// `message`.
+struct ArrayItemCap {
+    std::string key;
+    std::size_t maxItems = 0;
+    LocalizedText message;
+};
+
 // Parses one JSON document. BOM at the start is allowed. Errors carry fileName, the line of the fault and
 // the innermost object key as field. Input above maxBytes, nesting above kMaxDepth and more than kMaxValues
 // values are errors.
 Result<Node> parse(std::string_view text, const std::string& fileName, std::size_t maxBytes = kDefaultMaxBytes);
+// The same with a cap on the arrays of one member (see ArrayItemCap).
+Result<Node> parse(std::string_view text, const std::string& fileName, const ArrayItemCap& cap,
+                   std::size_t maxBytes = kDefaultMaxBytes);
 // Reads and parses a file; a missing, unreadable or too large file is an Error naming it.
 Result<Node> parseFile(const std::string& path, std::size_t maxBytes = kDefaultMaxBytes);
 

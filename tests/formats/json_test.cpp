@@ -535,3 +535,22 @@ BOOST_AUTO_TEST_CASE(dom_round_trip)
     BOOST_TEST(second.find("a")->items[2].text == "xé");
     BOOST_TEST(second.find("c")->text == "😀");
 }
+
+BOOST_AUTO_TEST_CASE(array_item_cap_stops_the_parser_at_the_first_item_too_many)
+{
+    const ArrayItemCap cap{"items", 2, {"quá nhiều", "too many"}};
+    BOOST_TEST(parse(R"({"items": [1, 2], "other": [1, 2, 3]})", "cap.json", cap).ok());
+    BOOST_TEST(parse(R"({"x": {"items": []}})", "cap.json", cap).ok());
+
+    auto refused = parse("{\"items\": [1,\n 2,\n 3,\n 4]}", "cap.json", cap);
+    BOOST_REQUIRE(!refused.ok());
+    BOOST_REQUIRE_EQUAL(refused.errors().size(), 1u);
+    BOOST_TEST(refused.errors()[0].file == "cap.json");
+    BOOST_TEST(refused.errors()[0].line == 3);
+    BOOST_TEST(refused.errors()[0].field == "items[3]");
+    BOOST_TEST(refused.errors()[0].message.en == "too many");
+    // At any depth, and whatever the items are; what follows the cut is never looked at (here: invalid JSON).
+    auto nested = parse(R"({"a": [{"items": [{}, {}, {}, ]}]})", "cap.json", cap);
+    BOOST_REQUIRE(!nested.ok());
+    BOOST_TEST(nested.errors()[0].field == "items[3]");
+}

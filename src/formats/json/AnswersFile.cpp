@@ -26,18 +26,6 @@ public:
                   "the answers file must be a JSON object {...}, not " + json::describeType(root.type).en);
             return m_errors;
         }
-        // The component cap comes before any other work: a file listing 100,000 components is refused here,
-        // not after reading, checking and judging all of them.
-        if (const Node* components = root.find("components");
-            components && components->isArray() && components->items.size() > maxComponentsPerSystem) {
-            const Node& first = components->items[maxComponentsPerSystem];
-            const std::string count = std::to_string(components->items.size());
-            const std::string cap = std::to_string(maxComponentsPerSystem);
-            error(first.line, "components[" + std::to_string(maxComponentsPerSystem + 1) + "]",
-                  "quá nhiều thành phần: tệp liệt kê " + count + ", một hệ thống có tối đa " + cap + " thành phần",
-                  "too many components: the file lists " + count + ", a system has at most " + cap);
-            return m_errors;
-        }
         bool sawSystem = false;
         for (const auto& [name, node] : root.members) {
             if (name == "system") {
@@ -267,11 +255,24 @@ private:
     Errors m_errors;
 };
 
+// The component cap is checked by the parser, before any other work: a file listing 100,000 components is
+// refused at the 501st without parsing the rest.
+const json::ArrayItemCap& componentCap()
+{
+    static const json::ArrayItemCap cap{
+        "components", maxComponentsPerSystem,
+        {"quá nhiều thành phần: một hệ thống có tối đa " + std::to_string(maxComponentsPerSystem) +
+             " thành phần; dừng đọc ở thành phần thứ " + std::to_string(maxComponentsPerSystem + 1),
+         "too many components: a system has at most " + std::to_string(maxComponentsPerSystem) +
+             "; reading stopped at component " + std::to_string(maxComponentsPerSystem + 1)}};
+    return cap;
+}
+
 } // namespace
 
 Result<SystemDescription> readAnswers(std::string_view text, const std::string& fileName)
 {
-    Result<json::Node> root = json::parse(text, fileName);
+    Result<json::Node> root = json::parse(text, fileName, componentCap());
     if (!root)
         return root.errors();
     return AnswersReader(fileName).read(*root);
@@ -282,7 +283,7 @@ Result<SystemDescription> readAnswersFile(const std::string& path)
     auto text = readInputFile(path, {.maxBytes = json::kDefaultMaxBytes, .what = {"tệp trả lời", "answers file"}, .text = true});
     if (!text)
         return text.errors();
-    Result<json::Node> root = json::parse(*text, path);
+    Result<json::Node> root = json::parse(*text, path, componentCap());
     if (!root)
         return root.errors();
     return AnswersReader(path).read(*root);
