@@ -70,7 +70,10 @@ public:
     // A unit of work: runs `work` in one transaction that every write method called on this store from
     // inside joins (nested calls become savepoints). Commits when `work` returns a value, rolls everything
     // back when it returns errors or throws. Concurrent writers wait for each other and are retried on
-    // serialisation failures; a failed unit of work leaves the store as it was.
+    // serialisation failures; a failed unit of work leaves the store as it was. An exception thrown by `work`
+    // is not rethrown: it comes back as an ErrorKind::Internal error carrying its what() (contract test
+    // transact_rolls_everything_back_on_errors_and_exceptions). A write inside that fails undoes only itself
+    // (its savepoint); `work` decides whether the unit goes on.
     virtual Result<bool> transact(const std::function<Result<bool>()>& work) = 0;
 
     virtual Result<bool> upsertOrganisation(const Organisation& organisation, const Actor& actor) = 0;

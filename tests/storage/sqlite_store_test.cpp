@@ -8,6 +8,7 @@
 #include "core/Sha256.h"
 
 #include <sqlite3.h>
+#include <csignal>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -713,4 +714,104 @@ BOOST_FIXTURE_TEST_CASE(eight_processes_creating_one_new_file_all_succeed, TempD
         }
         BOOST_TEST(openSqlite(path)->systems()->size() == 8u);
     }
+}
+
+// Criterion texts are kept once however many assessments repeat them, and a missing one is damage, not a
+// silently empty text.
+BOOST_FIXTURE_TEST_CASE(assessment_texts_are_kept_once_and_must_be_there, TempDir)
+{
+    auto store = openSqlite(db());
+    requireOk(store->addSystem(sampleSystem(), alice));
+    Assessment assessment = sampleAssessment(2, 2);
+    const LocalizedText text{"Hệ thống phục vụ người dân", "A system serving citizens"};
+    assessment.components = {ComponentResult{"portal", 2, {FiredCriterion{"9.2.a", 2, "NĐ85 Art 9.2.a", text, {}, {}}},
+                                             {MissedCriterion{"10.2.a", 3, "NĐ85 Art 10.2.a", text, {}}}}};
+    assessment.warnings = {RaisedWarning{"A5", "x", {"cảnh báo", "warning"}, ""}};
+    requireOk(store->recordAssessment("BNV-QLVB", assessment, alice));
+    requireOk(store->recordAssessment("BNV-QLVB", assessment, bob));
+    RawDb raw(db());
+    BOOST_TEST(raw.single("SELECT count(*) FROM assessment_texts") == "2");
+    BOOST_TEST(raw.single("SELECT count(*) FROM assessments WHERE instr(assessment, 'người dân') > 0") == "0");
+    auto all = store->assessments("BNV-QLVB");
+    requireOk(all);
+    BOOST_REQUIRE_EQUAL(all->size(), 2u);
+    BOOST_TEST(codec::sameAssessment((*all)[1].assessment, assessment));
+
+    raw.exec("DROP TRIGGER assessments_no_update;"
+             "UPDATE assessments SET texts = '[\"" + std::string(64, 'a') + "\",\"x\",\"y\"]'");
+    auto damaged = store->assessments("BNV-QLVB");
+    BOOST_REQUIRE(!damaged.ok());
+    BOOST_TEST((damaged.errors().front().kind == ErrorKind::Storage));
+    BOOST_TEST(contains(allMessages(damaged.errors()), "texts of assessment"));
+}
+
+// A process killed (SIGKILL) in the middle of writing leaves a database that opens, passes SQLite's integrity
+// check and holds only whole writes: every stored system has the assessment saved with it.
+BOOST_FIXTURE_TEST_CASE(a_writer_killed_mid_write_leaves_only_whole_writes, TempDir)
+{
+    openSqlite(db());
+    const pid_t pid = fork();
+    BOOST_REQUIRE(pid >= 0);
+    if (pid == 0) {
+        auto store = SqliteStore::open(db());
+        if (!store)
+            _exit(1);
+        for (int i = 0;; ++i)
+            if (!(*store)->saveSystem(sampleSystem("K-" + std::to_string(i)), true, sampleAssessment(2, 2), alice))
+                _exit(1);
+    }
+    // Let it write a while, then kill it wherever it is.
+    for (int waited = 0; waited < 200; ++waited) {
+        usleep(10'000);
+        RawDb raw(db());
+        if (std::stoi(raw.single("SELECT count(*) FROM systems")) >= 50)
+            break;
+    }
+    kill(pid, SIGKILL);
+    int status = 0;
+    BOOST_REQUIRE(waitpid(pid, &status, 0) == pid);
+    BOOST_TEST(WIFSIGNALED(status));
+
+    auto store = openSqlite(db());
+    RawDb raw(db());
+    BOOST_TEST(raw.single("PRAGMA integrity_check") == "ok");
+    BOOST_TEST(raw.rows("PRAGMA foreign_key_check").empty());
+    auto systems = store->systems();
+    requireOk(systems);
+    BOOST_TEST(systems->size() >= 50u);
+    for (const StoredSystem& system : *systems) {
+        BOOST_TEST(system.derivedLevel == 2, system.description.id);
+        BOOST_TEST(store->assessments(system.description.id)->size() == 1u, system.description.id);
+        BOOST_TEST(store->answerHistory(system.description.id)->size() == 8u, system.description.id);
+    }
+}
+
+// Inside a unit of work, a write that fails half-way (its systems row already updated when the history insert
+// fails) is undone back to its savepoint, while the unit's other writes commit.
+BOOST_FIXTURE_TEST_CASE(a_write_failing_half_way_inside_transact_is_undone_to_its_savepoint, TempDir)
+{
+    auto store = openSqlite(db());
+    requireOk(store->addSystem(sampleSystem("A"), alice));
+    requireOk(store->addSystem(sampleSystem("B"), alice));
+    RawDb raw(db());
+    raw.exec("CREATE TRIGGER inject_fault BEFORE INSERT ON answer_history WHEN NEW.system_id = 'A' "
+             "BEGIN SELECT RAISE(ABORT, 'injected fault'); END;");
+    SystemDescription renamedA = sampleSystem("A");
+    renamedA.name = "renamed A";
+    renamedA.answers.values["subjects"] = std::int64_t{1};
+    SystemDescription renamedB = sampleSystem("B");
+    renamedB.name = "renamed B";
+    renamedB.answers.values["subjects"] = std::int64_t{2};
+    auto unit = store->transact([&]() -> Result<bool> {
+        auto failed = store->updateSystem(renamedA, bob);
+        BOOST_TEST(!failed.ok());
+        BOOST_TEST(contains(allMessages(failed.errors()), "injected fault"));
+        return store->updateSystem(renamedB, bob);
+    });
+    requireOk(unit);
+    BOOST_TEST((*store->system("A"))->description.name == "Hệ thống quản lý văn bản và điều hành");
+    BOOST_CHECK((*store->system("A"))->description.answers.get("subjects") == Value{std::int64_t{3200}});
+    BOOST_TEST((*store->system("B"))->description.name == "renamed B");
+    BOOST_TEST(raw.single("SELECT count(*) FROM answer_history WHERE system_id = 'A'") == "8");
+    BOOST_TEST(raw.single("SELECT count(*) FROM answer_history WHERE system_id = 'B'") == "9");
 }

@@ -810,7 +810,7 @@ BOOST_AUTO_TEST_CASE(a_failed_write_inside_a_unit_undoes_only_itself)
     auto store = freshStore();
     auto done = store->transact([&]() -> Result<bool> {
         requireOk(store->addSystem(sampleSystem("A"), alice));
-        // Fails half-way in its own savepoint (the system row would be written before the conflict shows).
+        // Each failing write is undone in its own savepoint; the unit goes on.
         auto duplicate = store->saveSystem(sampleSystem("A"), true, sampleAssessment(1, 1), alice);
         BOOST_TEST(!duplicate.ok());
         auto missing = store->recordAssessment("NO-SUCH", sampleAssessment(1, 1), alice);

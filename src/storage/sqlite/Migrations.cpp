@@ -205,7 +205,9 @@ END;
 // whole in the canonical encoding (codec/StoredEncoding.h) with their rule-set id and version.
 // - Existing rows keep their user id; their organisation is '' and their role 'operator' (the only role
 //   there was).
-// - assessments is rebuilt: its append-only triggers forbid the UPDATE an added column would need. Rows of
+// - assessments is rebuilt: its append-only triggers forbid the UPDATE an added column would need. Each row
+//   holds the canonical encoding with the criterion and warning texts left out; the texts are kept once in
+//   assessment_texts (see SqliteStore.cpp, AssessmentRow). Rows of
 //   versions 1–2 get an assessment holding their levels, rule set and justification without components
 //   (their trace was the caller's rendering, not the canonical encoding); that rendering is kept in
 //   legacy_trace.
@@ -251,6 +253,7 @@ CREATE TABLE assessments (
     actor_role         TEXT NOT NULL DEFAULT 'operator'
         CHECK (actor_role IN ('operator', 'security_unit', 'owner', 'appraising_body', 'inspector', 'administrator')),
     at                 TEXT NOT NULL CHECK (at GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]:[0-9][0-9]Z'),
+    texts              TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(texts) AND json_type(texts) = 'array'),
     CHECK (proposed_level >= derived_level)
 ) STRICT;
 INSERT INTO assessments (id, system_id, ruleset_id, ruleset_version, derived_level, proposed_level, assessment,
@@ -275,6 +278,22 @@ END;
 UPDATE systems SET ruleset_version = coalesce(
     (SELECT a.ruleset_version FROM assessments a WHERE a.system_id = systems.id ORDER BY a.at DESC, a.id DESC LIMIT 1),
     '');
+
+-- The criterion and warning texts of assessments, once each, by the SHA-256 of their content; append-only
+-- like the assessments that refer to them.
+CREATE TABLE assessment_texts (
+    digest TEXT PRIMARY KEY NOT NULL CHECK (length(digest) = 64 AND digest NOT GLOB '*[^0-9a-f]*'),
+    vi     TEXT NOT NULL,
+    en     TEXT NOT NULL
+) STRICT, WITHOUT ROWID;
+CREATE TRIGGER assessment_texts_no_update BEFORE UPDATE ON assessment_texts
+BEGIN
+    SELECT RAISE(ABORT, 'assessment_texts is append-only');
+END;
+CREATE TRIGGER assessment_texts_no_delete BEFORE DELETE ON assessment_texts
+BEGIN
+    SELECT RAISE(ABORT, 'assessment_texts is append-only');
+END;
 
 -- Attachment contents no attachment refers to are removed on every dossier save: find the referrers fast.
 CREATE INDEX dossier_attachments_by_sha256 ON dossier_attachments (sha256);

@@ -1,5 +1,6 @@
 #include "storage/sqlite/SqliteStore.h"
 
+#include "codec/Json.h"
 #include "codec/StoredEncoding.h"
 #include "core/Date.h"
 #include "core/Sha256.h"
@@ -16,6 +17,7 @@
 #include <map>
 #include <new>
 #include <set>
+#include <unordered_map>
 #include <string_view>
 #include <utility>
 
@@ -270,9 +272,51 @@ private:
     const ActorColumns& m_actor;
 };
 
-// Checks what the record must never say otherwise and encodes the assessment (into `encoded`).
+// An assessment as the assessments table keeps it. About two thirds of an encoded assessment are the bilingual
+// texts of its criteria and warnings, the same few hundred texts in every assessment under a rule set: they
+// are kept once each in assessment_texts, keyed by the SHA-256 of their content (so a later rule-set edit
+// never changes what an old assessment said), and the row holds the canonical encoding with the texts left
+// empty plus the digests in the order the texts appear.
+struct AssessmentRow {
+    std::string stripped;  // codec::encodeAssessment with every criterion and warning text empty
+    std::string digests;   // JSON array of the texts' digests, in order of appearance
+    std::vector<std::pair<std::string, LocalizedText>> texts;  // the distinct texts, by digest
+};
+
+// Visits every criterion and warning text in a fixed order: per component its fired, then its nearest
+// criteria; then the warnings. `where` renders the member's path, for messages.
+template <class AssessmentType, class Visit>
+void eachText(AssessmentType& assessment, Visit&& visit)
+{
+    for (size_t c = 0; c < assessment.components.size(); ++c) {
+        auto& component = assessment.components[c];
+        const std::string at = "components[" + std::to_string(c) + "]";
+        for (size_t i = 0; i < component.fired.size(); ++i)
+            visit(component.fired[i].text, [&] { return at + ".fired[" + std::to_string(i) + "].text"; });
+        for (size_t i = 0; i < component.nearest.size(); ++i)
+            visit(component.nearest[i].text, [&] { return at + ".nearest[" + std::to_string(i) + "].text"; });
+    }
+    for (size_t i = 0; i < assessment.warnings.size(); ++i)
+        visit(assessment.warnings[i].text, [&] { return "warnings[" + std::to_string(i) + "].text"; });
+}
+
+// SHA-256 of a text's content, remembered (the digest of a text never changes, so the memo is always right).
+const std::string& digestOf(const LocalizedText& text)
+{
+    thread_local std::unordered_map<std::string, std::string> known;
+    std::string content = std::to_string(text.vi.size()) + ":" + text.vi + text.en;
+    auto found = known.find(content);
+    if (found != known.end())
+        return found->second;
+    if (known.size() > 100'000)
+        known.clear();
+    std::string digest = sha256Hex(content);
+    return known.emplace(std::move(content), std::move(digest)).first->second;
+}
+
+// Checks what the record must never say otherwise and prepares the row (into `row`).
 Errors checkAssessment(const std::string& systemId, const Assessment& assessment, const Actor& actor,
-                       std::string& encoded)
+                       AssessmentRow& row)
 {
     Checker checker{{}, {}};
     checker.identifier("id", systemId, "Mã hệ thống", "The system id");
@@ -295,9 +339,23 @@ Errors checkAssessment(const std::string& systemId, const Assessment& assessment
         if (component.level < 0 || component.level > highestLevel)
             checker.add(0, "components", "Cấp độ của hợp phần " + inQuotes(component.name) + " nằm ngoài khoảng 0–5",
                         "The level of component " + inQuotes(component.name) + " is outside 0–5");
-    auto storable = codec::encodeStorableAssessment(assessment);
+    Assessment stripped = assessment;
+    std::set<std::string> distinct;
+    row.digests = "[";
+    eachText(stripped, [&](LocalizedText& text, auto where) {
+        if (!codec::isStorableText(text.vi) || !codec::isStorableText(text.en))
+            checker.add(0, where(), "Văn bản của kết quả đánh giá không phải UTF-8 hợp lệ hoặc chứa ký tự NUL",
+                        "A text of the assessment is not valid UTF-8 or contains a NUL character");
+        const std::string& digest = digestOf(text);
+        row.digests += (row.digests.size() > 1 ? ",\"" : "\"") + digest + "\"";
+        if (distinct.insert(digest).second)
+            row.texts.emplace_back(digest, std::move(text));
+        text = LocalizedText{};
+    });
+    row.digests += "]";
+    auto storable = codec::encodeStorableAssessment(stripped);
     if (storable)
-        encoded = std::move(*storable);
+        row.stripped = std::move(*storable);
     else
         for (const Error& error : storable.errors())
             if (error.field != "justification")  // reported above
@@ -418,7 +476,7 @@ void replaceSystem(Database db, const SystemDescription& system, const PreparedA
 }
 
 void insertAssessment(Database db, const std::string& systemId, const Assessment& assessment,
-                      const std::string& encoded, const ActorColumns& actor)
+                      const AssessmentRow& row, const ActorColumns& actor)
 {
     if (!systemExists(db, systemId))
         fail(noSuchSystem(db, systemId));
@@ -437,20 +495,25 @@ void insertAssessment(Database db, const std::string& systemId, const Assessment
         .bindText(9, actor.organisation)
         .bindText(10, actor.role)
         .run();
+    Statement text(db.cache, "INSERT INTO assessment_texts (digest, vi, en) VALUES (?1, ?2, ?3)"
+                             " ON CONFLICT (digest) DO NOTHING");
+    for (const auto& [digest, content] : row.texts)
+        text.bindText(1, digest).bindText(2, content.vi).bindText(3, content.en).run();
     Statement insert(db.cache,
                      "INSERT INTO assessments (system_id, ruleset_id, ruleset_version, derived_level, proposed_level,"
-                     " assessment, actor, at, actor_organisation, actor_role)"
-                     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
+                     " assessment, actor, at, actor_organisation, actor_role, texts)"
+                     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)");
     insert.bindText(1, systemId)
         .bindText(2, assessment.rulesetId)
         .bindText(3, assessment.rulesetVersion)
         .bindInt(4, assessment.derivedLevel)
         .bindInt(5, assessment.proposedLevel)
-        .bindText(6, encoded)
+        .bindText(6, row.stripped)
         .bindText(7, actor.user)
         .bindText(8, actor.at)
         .bindText(9, actor.organisation)
         .bindText(10, actor.role)
+        .bindText(11, row.digests)
         .run();
 }
 
@@ -707,8 +770,8 @@ Result<bool> SqliteStore::saveSystem(const SystemDescription& system, bool isNew
     return guarded<bool>(m_path, [&]() -> Result<bool> {
         PreparedAnswers answers;
         Errors errors = checkSystem(system, actor, answers);
-        std::string encoded;
-        for (Error& error : checkAssessment(system.id, assessment, actor, encoded))
+        AssessmentRow row;
+        for (Error& error : checkAssessment(system.id, assessment, actor, row))
             if (error.field != "id" && error.field != "actor")  // already reported by checkSystem
                 errors.push_back(std::move(error));
         if (!errors.empty())
@@ -720,7 +783,7 @@ Result<bool> SqliteStore::saveSystem(const SystemDescription& system, bool isNew
             insertSystem(db, system, answers, by);
         else
             replaceSystem(db, system, answers, by);
-        insertAssessment(db, system.id, assessment, encoded, by);
+        insertAssessment(db, system.id, assessment, row, by);
         transaction.commit();
         return true;
     });
@@ -885,14 +948,50 @@ Result<bool> SqliteStore::recordAssessment(const std::string& systemId, const As
                                            const Actor& actor)
 {
     return guarded<bool>(m_path, [&]() -> Result<bool> {
-        std::string encoded;
-        if (Errors errors = checkAssessment(systemId, assessment, actor, encoded); !errors.empty())
+        AssessmentRow row;
+        if (Errors errors = checkAssessment(systemId, assessment, actor, row); !errors.empty())
             return errors;
         Scope transaction(m_db, m_path, m_depth, Transaction::Kind::Write);
-        insertAssessment({m_db, m_path, *m_cache}, systemId, assessment, encoded, columnsOf(actor));
+        insertAssessment({m_db, m_path, *m_cache}, systemId, assessment, row, columnsOf(actor));
         transaction.commit();
         return true;
     });
+}
+
+void SqliteStore::fillTexts(std::string_view digests, Assessment& assessment, const std::string& row,
+                            const std::string& systemId)
+{
+    auto damaged = [&](const std::string& what) {
+        return makeError(ErrorKind::Storage, m_path, 0, "texts",
+                         "Văn bản của kết quả đánh giá số " + row + " của hệ thống " + inQuotes(systemId) +
+                             " bị hỏng: " + what,
+                         "The texts of assessment " + row + " of system " + inQuotes(systemId) + " are damaged: " +
+                             what);
+    };
+    auto list = json::parse(digests, m_path);
+    if (!list || !list->isArray())
+        fail(damaged("not a JSON array"));
+    size_t next = 0;
+    thread_local std::unordered_map<std::string, LocalizedText> known;  // by digest: content never changes
+    Statement lookup(*m_cache, "SELECT vi, en FROM assessment_texts WHERE digest = ?1");
+    eachText(assessment, [&](LocalizedText& text, auto) {
+        if (next >= list->items.size() || !list->items[next].isString())
+            fail(damaged("fewer digests than texts"));
+        const std::string& digest = list->items[next++].text;
+        auto found = known.find(digest);
+        if (found == known.end()) {
+            lookup.bindText(1, digest);
+            if (!lookup.step())
+                fail(damaged("no text " + digest));
+            if (known.size() > 100'000)
+                known.clear();
+            found = known.emplace(digest, LocalizedText{lookup.text(0), lookup.text(1)}).first;
+            lookup.reset();
+        }
+        text = found->second;
+    });
+    if (next != list->items.size())
+        fail(damaged("more digests than texts"));
 }
 
 std::vector<StoredAssessment> SqliteStore::loadAssessments(const std::string& systemId, bool latestOnly)
@@ -900,11 +999,11 @@ std::vector<StoredAssessment> SqliteStore::loadAssessments(const std::string& sy
     std::vector<StoredAssessment> result;
     Statement select(*m_cache, latestOnly
                                    ? "SELECT id, ruleset_id, ruleset_version, derived_level, proposed_level, assessment,"
-                                     " actor, actor_organisation, actor_role, at FROM assessments WHERE system_id = ?1"
-                                     " ORDER BY at DESC, id DESC LIMIT 1"
+                                     " actor, actor_organisation, actor_role, at, texts FROM assessments"
+                                     " WHERE system_id = ?1 ORDER BY at DESC, id DESC LIMIT 1"
                                    : "SELECT id, ruleset_id, ruleset_version, derived_level, proposed_level, assessment,"
-                                     " actor, actor_organisation, actor_role, at FROM assessments WHERE system_id = ?1"
-                                     " ORDER BY at, id");
+                                     " actor, actor_organisation, actor_role, at, texts FROM assessments"
+                                     " WHERE system_id = ?1 ORDER BY at, id");
     select.bindText(1, systemId);
     while (select.step()) {
         const std::string row = std::to_string(select.integer(0));
@@ -925,6 +1024,7 @@ std::vector<StoredAssessment> SqliteStore::loadAssessments(const std::string& sy
                                " không khớp với các cột của nó (dữ liệu bị hỏng)",
                            "Assessment " + row + " of system " + inQuotes(systemId) +
                                " disagrees with its columns (damaged data)"));
+        fillTexts(select.view(10), *decoded, row, systemId);
         result.push_back(StoredAssessment{systemId, std::move(*decoded),
                                           recordedActor(select.text(6), select.text(7), select.text(8)),
                                           storedTime(m_path, select.text(9), "at")});
@@ -1198,11 +1298,12 @@ private:
 };
 
 // True when the latest assessment of the system has exactly this canonical encoding.
-bool sameAsLatestAssessment(Database db, const std::string& systemId, const std::string& encoded)
+bool sameAsLatestAssessment(Database db, const std::string& systemId, const AssessmentRow& row)
 {
-    Statement latest(db.cache, "SELECT assessment FROM assessments WHERE system_id = ?1 ORDER BY at DESC, id DESC LIMIT 1");
+    Statement latest(db.cache, "SELECT assessment, texts FROM assessments WHERE system_id = ?1"
+                               " ORDER BY at DESC, id DESC LIMIT 1");
     latest.bindText(1, systemId);
-    return latest.step() && latest.text(0) == encoded;
+    return latest.step() && latest.view(0) == row.stripped && latest.view(1) == row.digests;
 }
 
 } // namespace
@@ -1282,8 +1383,8 @@ Result<bool> SqliteStore::importDossier(const DossierDocument& document, const A
     return guarded<bool>(m_path, [&]() -> Result<bool> {
         PreparedAnswers answers;
         Errors errors = checkSystem(document.system, actor, answers);
-        std::string encoded;
-        for (Error& error : checkAssessment(document.system.id, document.assessment, actor, encoded))
+        AssessmentRow row;
+        for (Error& error : checkAssessment(document.system.id, document.assessment, actor, row))
             if (error.field != "id" && error.field != "actor")
                 errors.push_back(std::move(error));
         Dossier dossier = document.dossier;
@@ -1302,8 +1403,8 @@ Result<bool> SqliteStore::importDossier(const DossierDocument& document, const A
         else
             insertSystem(db, document.system, answers, by);
         bool changed = sqlite3_total_changes64(m_db) != changesBefore;
-        if (!sameAsLatestAssessment(db, document.system.id, encoded)) {
-            insertAssessment(db, document.system.id, document.assessment, encoded, by);
+        if (!sameAsLatestAssessment(db, document.system.id, row)) {
+            insertAssessment(db, document.system.id, document.assessment, row, by);
             changed = true;
         }
         changed = writeDossier(db, dossier, by) || changed;

@@ -14,6 +14,7 @@
 
 #include <memory>
 #include <string>
+#include <string_view>
 
 struct sqlite3;
 
@@ -94,6 +95,8 @@ private:
 
     std::vector<StoredSystem> loadSystems(const std::string* id, const std::string* organisationId);
     std::vector<StoredAssessment> loadAssessments(const std::string& systemId, bool latestOnly);
+    void fillTexts(std::string_view digests, Assessment& assessment, const std::string& row,
+                   const std::string& systemId);
 
     sqlite3* m_db;
     std::string m_path;
