@@ -1037,57 +1037,43 @@ Result<bool> PostgresStore::saveSystem(const SystemDescription& system, bool isN
     });
 }
 
-std::vector<StoredSystem> PostgresStore::loadSystems(const std::string* id, const std::string* organisationId)
-{
-    // Ids sort by their bytes (COLLATE "C"), as in SQLite, whatever the database's locale.
-    // One statement (one round trip, one snapshot): the systems (kind 0) in id order, then their components
-    // (kind 1) in order, then their answers (kind 2), in the columns of the widest. The filter is one of three
-    // fixed SQL fragments; the value itself is always the bound parameter $1.
-    const std::string filter = id ? " WHERE s.id = $1" : organisationId ? " WHERE s.organisation_id = $1" : "";
-    const std::string join = filter.empty() ? "" : " JOIN systems s ON s.id = x.system_id";
-    Params params;
-    if (id || organisationId)
-        params.text(id ? *id : *organisationId);
-    const Database db{*m_connection};
-    const Rows rows = db.run(
-        "SELECT 0 AS kind, s.id COLLATE \"C\" AS system_id, 0 AS position, s.name, s.owner, s.operator,"
-        "  coalesce(s.organisation_id, ''), s.ruleset_id, s.ruleset_version, s.justification, s.created_by,"
-        "  s.created_by_org, s.created_by_role, s.derived_level::bigint, s.proposed_level::bigint,"
-        "  s.approved_level::bigint, extract(epoch FROM s.created_at)::bigint, extract(epoch FROM s.updated_at)::bigint"
-        " FROM systems s" + filter +
-            " UNION ALL SELECT 1, x.system_id, x.position, x.name, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,"
-            "  NULL, NULL, NULL, NULL, NULL, NULL FROM components x" + join + filter +
-            " UNION ALL SELECT 2, x.system_id, 0, coalesce(x.component, ''), x.key, x.value_type, x.value_text, NULL,"
-            "  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM answers x" + join + filter +
-            " ORDER BY kind, system_id, position",
-        params);
+namespace {
 
-    std::vector<StoredSystem> result;
-    std::map<std::string, size_t> index;
-    int row = 0;
-    for (; row < rows.count() && rows.integer(row, 0) == 0; ++row) {
-        StoredSystem stored;
-        stored.description.id = rows.text(row, 1);
-        stored.description.name = rows.text(row, 3);
-        stored.description.owner = rows.text(row, 4);
-        stored.description.operatorName = rows.text(row, 5);
-        stored.description.organisationId = rows.text(row, 6);
-        stored.rulesetId = rows.text(row, 7);
-        stored.rulesetVersion = rows.text(row, 8);
-        stored.justification = rows.text(row, 9);
-        stored.createdBy = recordedActor(rows, row, 10);
-        stored.derivedLevel = static_cast<int>(rows.integer(row, 13));
-        stored.proposedLevel = static_cast<int>(rows.integer(row, 14));
-        stored.approvedLevel = static_cast<int>(rows.integer(row, 15));
-        stored.createdAt = timeOf(rows.integer(row, 16));
-        stored.updatedAt = timeOf(rows.integer(row, 17));
-        index.emplace_hint(index.end(), stored.description.id, result.size());
-        result.push_back(std::move(stored));
-    }
+// The columns of a system row in loadSystems' queries, after the leading kind and id.
+constexpr const char* systemColumns =
+    "s.name, s.owner, s.operator, coalesce(s.organisation_id, ''), s.ruleset_id, s.ruleset_version, s.justification,"
+    " s.created_by, s.created_by_org, s.created_by_role, s.derived_level::bigint, s.proposed_level::bigint,"
+    " s.approved_level::bigint, extract(epoch FROM s.created_at)::bigint, extract(epoch FROM s.updated_at)::bigint";
+
+StoredSystem storedSystem(const Rows& rows, int row)
+{
+    StoredSystem stored;
+    stored.description.id = rows.text(row, 1);
+    stored.description.name = rows.text(row, 3);
+    stored.description.owner = rows.text(row, 4);
+    stored.description.operatorName = rows.text(row, 5);
+    stored.description.organisationId = rows.text(row, 6);
+    stored.rulesetId = rows.text(row, 7);
+    stored.rulesetVersion = rows.text(row, 8);
+    stored.justification = rows.text(row, 9);
+    stored.createdBy = recordedActor(rows, row, 10);
+    stored.derivedLevel = static_cast<int>(rows.integer(row, 13));
+    stored.proposedLevel = static_cast<int>(rows.integer(row, 14));
+    stored.approvedLevel = static_cast<int>(rows.integer(row, 15));
+    stored.createdAt = timeOf(rows.integer(row, 16));
+    stored.updatedAt = timeOf(rows.integer(row, 17));
+    return stored;
+}
+
+// Rows of kind 1 (system id, name in column 3, in position order) and kind 2 (system id, component, key,
+// type, text in columns 3–6) attached to the systems they belong to.
+void attach(Database db, std::vector<StoredSystem>& systems, const std::map<std::string, size_t>& index,
+            const Rows& rows, int row)
+{
     for (; row < rows.count() && rows.integer(row, 0) == 1; ++row)
-        result[index.at(rows.text(row, 1))].description.components.push_back(Component{rows.text(row, 3), {}});
+        systems[index.at(rows.text(row, 1))].description.components.push_back(Component{rows.text(row, 3), {}});
     for (; row < rows.count(); ++row) {
-        SystemDescription& system = result[index.at(rows.text(row, 1))].description;
+        SystemDescription& system = systems[index.at(rows.text(row, 1))].description;
         const std::string component = rows.text(row, 3), key = rows.text(row, 4);
         auto value = codec::decodeValue(rows.text(row, 5), rows.text(row, 6));
         if (!value)
@@ -1103,6 +1089,66 @@ std::vector<StoredSystem> PostgresStore::loadSystems(const std::string* id, cons
         }
         target->values.emplace(key, std::move(*value));
     }
+}
+
+} // namespace
+
+std::vector<StoredSystem> PostgresStore::loadSystems(const std::string* id, const std::string* organisationId)
+{
+    // Ids sort by their bytes (COLLATE "C"), as in SQLite, whatever the database's locale. Rows come in three
+    // kinds: systems (0), components (1), answers (2), in the columns of the widest. The filter is one of
+    // three fixed SQL fragments; the value itself is always the bound parameter $1.
+    const Database db{*m_connection};
+    std::vector<StoredSystem> result;
+    std::map<std::string, size_t> index;
+    if (id) {
+        // One system: one statement, one round trip, one snapshot.
+        const Rows rows = db.run(
+            std::string("SELECT 0 AS kind, s.id AS system_id, 0 AS position, ") + systemColumns +
+                " FROM systems s WHERE s.id = $1"
+                " UNION ALL SELECT 1, x.system_id, x.position, x.name, NULL, NULL, NULL, NULL, NULL, NULL, NULL,"
+                "  NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM components x WHERE x.system_id = $1"
+                " UNION ALL SELECT 2, x.system_id, 0, coalesce(x.component, ''), x.key, x.value_type, x.value_text,"
+                "  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM answers x WHERE x.system_id = $1"
+                " ORDER BY kind, position",
+            Params().text(*id));
+        int row = 0;
+        for (; row < rows.count() && rows.integer(row, 0) == 0; ++row) {
+            index.emplace(rows.text(row, 1), result.size());
+            result.push_back(storedSystem(rows, row));
+        }
+        attach(db, result, index, rows, row);
+        return result;
+    }
+    // Many systems: three statements in the caller's snapshot, each ordered only as it must be (one sort of
+    // every answer of every system would cost more than the rest of the listing).
+    Params params;
+    std::string filter, join;
+    if (organisationId) {
+        params.text(*organisationId);
+        filter = " WHERE s.organisation_id = $1";
+        join = " JOIN systems s ON s.id = x.system_id";
+    }
+    const Rows systems = db.run(std::string("SELECT 0, s.id, 0, ") + systemColumns + " FROM systems s" + filter +
+                                    " ORDER BY s.id COLLATE \"C\"",
+                                params);
+    result.reserve(static_cast<size_t>(systems.count()));
+    for (int row = 0; row < systems.count(); ++row) {
+        index.emplace_hint(index.end(), systems.text(row, 1), result.size());
+        result.push_back(storedSystem(systems, row));
+    }
+    if (result.empty())
+        return result;
+    attach(db, result, index,
+           db.run("SELECT 1, x.system_id, x.position, x.name FROM components x" + join + filter +
+                      " ORDER BY x.system_id, x.position",
+                  params),
+           0);
+    attach(db, result, index,
+           db.run("SELECT 2, x.system_id, 0, coalesce(x.component, ''), x.key, x.value_type, x.value_text"
+                  " FROM answers x" + join + filter,
+                  params),
+           0);
     return result;
 }
 
@@ -1120,7 +1166,7 @@ Result<std::optional<StoredSystem>> PostgresStore::system(const std::string& id)
 
 Result<std::vector<StoredSystem>> PostgresStore::systems(const std::string& organisationId)
 {
-    return read<std::vector<StoredSystem>>(false, [&] {
+    return read<std::vector<StoredSystem>>(true, [&] {
         if (!codec::isStorableText(organisationId))
             return std::vector<StoredSystem>{};
         return loadSystems(nullptr, organisationId.empty() ? nullptr : &organisationId);
