@@ -262,7 +262,7 @@ private:
             if (!atEnd() && peek() == ']' && !node.items.empty())
                 fail("dấu ',' thừa trước ']'", "trailing comma before ']'");
             if (capped && node.items.size() == m_cap->maxItems)
-                throw ParseFailure{Error{m_file, m_line, m_cap->key + "[" + std::to_string(m_cap->maxItems + 1) + "]",
+                throw ParseFailure{Error{ErrorKind::InvalidInput, m_file, m_line, m_cap->key + "[" + std::to_string(m_cap->maxItems + 1) + "]",
                                          m_cap->message}};
             node.items.emplace_back();
             parseValue(node.items.back(), depth);
