@@ -725,7 +725,8 @@ std::string requirementText(const RequirementStatement& statement)
 std::string attachmentText(const Attachment& attachment)
 {
     return "{\"media_type\":" + jsonString(attachment.mediaType) + ",\"size\":" + std::to_string(attachment.size) +
-           ",\"sha256\":" + jsonString(attachment.sha256) + ",\"reference\":" + jsonString(attachment.reference) + "}";
+           ",\"sha256\":" + jsonString(attachment.sha256) + ",\"reference\":" + jsonString(attachment.reference) +
+           (attachment.importedReference ? ",\"imported\":true}" : "}");
 }
 
 } // namespace seclevel::codec

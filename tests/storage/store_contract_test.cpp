@@ -982,6 +982,17 @@ BOOST_AUTO_TEST_CASE(empty_dossier_then_round_trip)
     requireOk(again);
     BOOST_TEST(!*again);
     BOOST_TEST(snapshot(*store) == before);
+    BOOST_TEST(!read->attachments[0].importedReference);
+    // A reference that came in an imported dossier is kept marked as such (it is never opened as a path here).
+    Dossier imported = d;
+    imported.attachments[0].importedReference = true;
+    auto marked = store->saveDossier(imported, bob);
+    requireOk(marked);
+    BOOST_TEST(*marked, "marking a reference as imported is a change");
+    auto reread = store->dossier("S-1");
+    requireOk(reread);
+    BOOST_REQUIRE(reread->attachments.size() == 1u);
+    BOOST_TEST(reread->attachments[0].importedReference);
 }
 
 BOOST_AUTO_TEST_CASE(a_refused_dossier_write_leaves_the_store_unchanged)

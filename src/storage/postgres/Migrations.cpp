@@ -187,6 +187,12 @@ CREATE TRIGGER dossier_history_no_truncate BEFORE TRUNCATE ON dossier_history
     FOR EACH STATEMENT EXECUTE FUNCTION seclevel_refuse_change();
 )sql";
 
+// Version 2: a reference that came in an imported dossier names a file of the sending installation; it is
+// marked so that `dossier check` never opens it as a path on this machine.
+constexpr const char* schemaVersion2 = R"sql(
+ALTER TABLE dossier_attachments ADD COLUMN imported_reference boolean NOT NULL DEFAULT false;
+)sql";
+
 constexpr const char* createMigrationsTable = R"sql(
 CREATE TABLE IF NOT EXISTS schema_migrations (
     version     integer PRIMARY KEY CHECK (version > 0),
@@ -217,6 +223,7 @@ const std::vector<Migration>& migrations()
     static const std::vector<Migration> all = {
         {1, "organisations, systems, components, answers, answer history, assessments, level-proposal dossier",
          schemaVersion1},
+        {2, "references of imported dossiers marked as such", schemaVersion2},
     };
     return all;
 }

@@ -652,14 +652,16 @@ Dossier loadDossier(Database db, const std::string& systemId)
         }
         dossier.requirements.push_back(std::move(statement));
     }
-    const Rows attachments = db.run("SELECT kind, name, media_type, size, sha256, reference FROM dossier_attachments"
+    const Rows attachments = db.run("SELECT kind, name, media_type, size, sha256, reference,"
+                                    " CASE WHEN imported_reference THEN 1 ELSE 0 END FROM dossier_attachments"
                                     " WHERE system_id = $1 ORDER BY position",
                                     Params().text(systemId));
     for (int row = 0; row < attachments.count(); ++row)
         dossier.attachments.push_back(Attachment{attachments.text(row, 0), attachments.text(row, 1),
                                                  attachments.text(row, 2),
                                                  static_cast<std::uint64_t>(attachments.integer(row, 3)),
-                                                 attachments.text(row, 4), attachments.text(row, 5)});
+                                                 attachments.text(row, 4), attachments.text(row, 5),
+                                                 attachments.integer(row, 6) != 0});
     return dossier;
 }
 
@@ -703,8 +705,8 @@ bool writeDossier(Database db, const Dossier& dossier, const ActorColumns& actor
     }
     for (size_t position = 0; position < dossier.attachments.size(); ++position) {
         const Attachment& a = dossier.attachments[position];
-        db.run("INSERT INTO dossier_attachments (system_id, position, kind, name, media_type, size, sha256, reference)"
-               " VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+        db.run("INSERT INTO dossier_attachments (system_id, position, kind, name, media_type, size, sha256, reference,"
+               " imported_reference) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
                Params()
                    .text(dossier.systemId)
                    .integer(static_cast<std::int64_t>(position))
@@ -713,7 +715,8 @@ bool writeDossier(Database db, const Dossier& dossier, const ActorColumns& actor
                    .text(a.mediaType)
                    .integer(static_cast<std::int64_t>(a.size))
                    .text(a.sha256)
-                   .text(a.reference));
+                   .text(a.reference)
+                   .text(a.importedReference ? "true" : "false"));
     }
     TextArray keys, olds, news;
     bool anyHistory = false;

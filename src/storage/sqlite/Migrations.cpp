@@ -299,6 +299,13 @@ END;
 CREATE INDEX dossier_attachments_by_sha256 ON dossier_attachments (sha256);
 )sql";
 
+// Version 4: a reference that came in an imported dossier names a file of the sending installation; it is
+// marked so that `dossier check` never opens it as a path on this machine.
+constexpr const char* schemaVersion4 = R"sql(
+ALTER TABLE dossier_attachments ADD COLUMN imported_reference INTEGER NOT NULL DEFAULT 0
+    CHECK (imported_reference IN (0, 1));
+)sql";
+
 constexpr const char* createMigrationsTable = R"sql(
 CREATE TABLE IF NOT EXISTS schema_migrations (
     version     INTEGER PRIMARY KEY CHECK (version > 0),
@@ -333,6 +340,7 @@ const std::vector<Migration>& migrations()
         {1, "organisations, systems, components, answers, answer history, assessments", schemaVersion1},
         {2, "level-proposal dossier: fields, requirement statements, attachments, contents, history", schemaVersion2},
         {3, "actors with organisation and role; assessments kept whole in the canonical encoding", schemaVersion3},
+        {4, "references of imported dossiers marked as such", schemaVersion4},
     };
     return all;
 }

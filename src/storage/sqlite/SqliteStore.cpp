@@ -1159,13 +1159,13 @@ Dossier loadDossier(Database db, const std::string& systemId)
         dossier.requirements.push_back(std::move(statement));
     }
     Statement attachments(db.cache,
-                          "SELECT kind, name, media_type, size, sha256, reference FROM dossier_attachments"
-                          " WHERE system_id = ?1 ORDER BY position");
+                          "SELECT kind, name, media_type, size, sha256, reference, imported_reference"
+                          " FROM dossier_attachments WHERE system_id = ?1 ORDER BY position");
     attachments.bindText(1, systemId);
     while (attachments.step())
         dossier.attachments.push_back(Attachment{attachments.text(0), attachments.text(1), attachments.text(2),
                                                  static_cast<std::uint64_t>(attachments.integer(3)),
-                                                 attachments.text(4), attachments.text(5)});
+                                                 attachments.text(4), attachments.text(5), attachments.integer(6) != 0});
     return dossier;
 }
 
@@ -1202,7 +1202,7 @@ bool writeDossier(Database db, const Dossier& dossier, const ActorColumns& actor
     }
     Statement attachment(db.cache,
                          "INSERT INTO dossier_attachments (system_id, position, kind, name, media_type, size, sha256,"
-                         " reference) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+                         " reference, imported_reference) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
     for (size_t position = 0; position < dossier.attachments.size(); ++position) {
         const Attachment& a = dossier.attachments[position];
         attachment.bindText(1, dossier.systemId)
@@ -1213,6 +1213,7 @@ bool writeDossier(Database db, const Dossier& dossier, const ActorColumns& actor
             .bindInt(6, static_cast<std::int64_t>(a.size))
             .bindText(7, a.sha256)
             .bindText(8, a.reference)
+            .bindInt(9, a.importedReference ? 1 : 0)
             .run();
     }
     Statement history(db.cache,
