@@ -7,6 +7,8 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <map>
+#include <stdexcept>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -59,12 +61,39 @@ inline fs::path write(const fs::path& dir, const std::string& name, const std::s
     return dir / name;
 }
 
+// When SECLEVEL_TEST_STORE holds a PostgreSQL URL (CTest's *_postgres runs), every `--db PATH` that names no
+// existing file is run against a fresh schema of that server instead — the same PATH always the same schema —
+// so the same end-to-end tests prove both stores. A PATH that exists (a garbage file, a copied database) stays
+// an SQLite file: those tests are about files.
+inline std::string databaseFor(const std::string& path)
+{
+    static std::map<std::string, std::string> urls;
+    const char* admin = std::getenv("SECLEVEL_TEST_STORE");
+    if (!admin || std::string(admin).rfind("postgresql://", 0) != 0 || fs::exists(path) ||
+        path.find("://") != std::string::npos)
+        return path;
+    auto found = urls.find(path);
+    if (found != urls.end())
+        return found->second;
+    static int counter = 0;
+    std::string schema = "e2e_" + std::to_string(::getpid()) + "_" + std::to_string(++counter);
+    std::string create = "psql -q -v ON_ERROR_STOP=1 " + shellQuote(admin) + " -c " +
+                         shellQuote("CREATE SCHEMA " + schema) + " >/dev/null";
+    if (std::system(create.c_str()) != 0)
+        throw std::runtime_error("cannot create the schema " + schema + " on " + admin);
+    std::string url = admin;
+    url += url.find('?') == std::string::npos ? "?" : "&";
+    url += "options=-c%20search_path%3D" + schema;
+    return urls[path] = url;
+}
+
 inline Run run(const std::vector<std::string>& args, const fs::path& work, const std::string& stdinText = {})
 {
     std::string command = shellQuote(SECLEVEL_BINARY);
-    for (const auto& a : args) {
+    for (size_t i = 0; i < args.size(); ++i) {
         command += ' ';
-        command += shellQuote(a);
+        const bool databaseValue = i > 0 && args[i - 1] == "--db";
+        command += shellQuote(databaseValue ? databaseFor(args[i]) : args[i]);
     }
     const fs::path outFile = work / "stdout.txt", errFile = work / "stderr.txt";
     const fs::path inFile = write(work, "stdin.txt", stdinText);
