@@ -94,8 +94,8 @@ int main(int argc, char** argv)
     for (int i = 0; i < loadRounds; ++i)
         ruleSets = loadRuleSets(questionnaires, xsd);
     const double loadMs = secondsSince(loadStart) * 1000.0 / loadRounds;
-    std::printf("rule-set load+validate (all %zu rule sets): %.2f ms per load (mean of %d)\n", ruleSets->size(),
-                loadMs, loadRounds);
+    std::printf("rule-set load+validate (all %zu rule sets): %.2f ms per load (mean of %d)\n", ruleSets->size(), loadMs,
+                loadRounds);
 
     // Systems are generated, validated and judged in batches, as an import of a national inventory would
     // stream them; only validation and derivation are timed.

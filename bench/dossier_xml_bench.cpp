@@ -161,7 +161,7 @@ int main(int argc, char** argv)
     int failures = 0;
     for (int i = 0; i < dossiers; ++i) {
         const RuleSet& rs = (*ruleSets)[static_cast<size_t>(i) % ruleSets->size()];
-        const DossierDocument document = makeDossier(rs, rng, i);  // not timed
+        const DossierDocument document = makeDossier(rs, rng, i); // not timed
 
         auto started = Clock::now();
         auto xml = exportDossierXml(document, **schema);

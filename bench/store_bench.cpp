@@ -194,14 +194,16 @@ int main(int argc, char** argv)
                 assessments.push_back(deriveLevel(*second, (*all)[i].description));
             return 0;
         });
-        auto stored = record.time([&] { return store.transact([&]() -> Result<bool> {
-            for (size_t i = from; i < to; ++i) {
-                auto recorded = store.recordAssessment((*all)[i].description.id, assessments[i - from], actor);
-                if (!recorded)
-                    return recorded.errors();
-            }
-            return true;
-        }); });
+        auto stored = record.time([&] {
+            return store.transact([&]() -> Result<bool> {
+                for (size_t i = from; i < to; ++i) {
+                    auto recorded = store.recordAssessment((*all)[i].description.id, assessments[i - from], actor);
+                    if (!recorded)
+                        return recorded.errors();
+                }
+                return true;
+            });
+        });
         if (!stored) {
             printErrors(stored.errors());
             return 1;
@@ -212,8 +214,8 @@ int main(int argc, char** argv)
                 both.rate(count).c_str(), derive.rate(count).c_str(), record.rate(count).c_str());
 
     if (isFile)
-        std::printf("size on disk: %.1f MB, %.0f bytes per system (two assessments each)\n",
-                    sizeOnDisk(location) / 1e6, static_cast<double>(sizeOnDisk(location)) / count);
+        std::printf("size on disk: %.1f MB, %.0f bytes per system (two assessments each)\n", sizeOnDisk(location) / 1e6,
+                    static_cast<double>(sizeOnDisk(location)) / count);
     rusage usage{};
     getrusage(RUSAGE_SELF, &usage);
     std::printf("peak RSS: %.1f MB\n", usage.ru_maxrss / 1024.0);

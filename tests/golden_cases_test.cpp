@@ -4,9 +4,9 @@
 #define BOOST_TEST_MODULE golden_cases
 #include <boost/test/unit_test.hpp>
 
+#include "codec/Json.h"
 #include "core/Assessment.h"
 #include "formats/json/AnswersFile.h"
-#include "codec/Json.h"
 #include "rules/RuleSetLoader.h"
 
 #include <filesystem>
@@ -116,7 +116,8 @@ BOOST_AUTO_TEST_CASE(every_golden_case_matches_and_covers_every_rule)
                         }
                         continue;
                     }
-                    BOOST_REQUIRE_MESSAGE(valid.ok(), (valid.ok() ? std::string() : valid.errors().front().describe(Lang::En)));
+                    BOOST_REQUIRE_MESSAGE(valid.ok(),
+                                          (valid.ok() ? std::string() : valid.errors().front().describe(Lang::En)));
                     const Assessment a = deriveLevel(*rs, *valid);
                     ++checked;
                     std::set<std::string> citations, warnings;
@@ -152,7 +153,8 @@ BOOST_AUTO_TEST_CASE(every_golden_case_matches_and_covers_every_rule)
     BOOST_TEST(checked >= 100);
     for (const auto& rs : ruleSets()) {
         for (const auto& c : rs.criteria)
-            BOOST_TEST(firedIds[rs.id].count(c.id) == 1u, rs.id + ": no golden case fires " + c.id + " (" + c.citation + ")");
+            BOOST_TEST(firedIds[rs.id].count(c.id) == 1u,
+                       rs.id + ": no golden case fires " + c.id + " (" + c.citation + ")");
         for (const auto& w : rs.warnings)
             BOOST_TEST(raisedIds[rs.id].count(w.id) == 1u, rs.id + ": no golden case raises warning " + w.id);
         for (const auto& r : rs.refusals)

@@ -34,7 +34,8 @@ Result<const DossierTemplate*> Catalogue::dossierTemplate(const std::string& rul
         const fs::path dir = m_dataDir;
         auto loaded = loadDossierTemplates((dir / "questionnaires").string(),
                                            (dir / "schemas" / "dossier-template.xsd").string());
-        m_templates = loaded ? std::move(loaded) : Result<std::vector<DossierTemplate>>(withKind(loaded.errors(), ErrorKind::RuleSet));
+        m_templates = loaded ? std::move(loaded)
+                             : Result<std::vector<DossierTemplate>>(withKind(loaded.errors(), ErrorKind::RuleSet));
     });
     if (!*m_templates)
         return m_templates->errors();
@@ -48,7 +49,8 @@ Result<std::shared_ptr<XmlSchema>> Catalogue::dossierSchema() const
 {
     std::call_once(m_schemaOnce, [this] {
         auto schema = XmlSchema::load((fs::path(m_dataDir) / "schemas" / "dossier.xsd").string());
-        m_schema = schema ? std::move(schema) : Result<std::shared_ptr<XmlSchema>>(withKind(schema.errors(), ErrorKind::RuleSet));
+        m_schema = schema ? std::move(schema)
+                          : Result<std::shared_ptr<XmlSchema>>(withKind(schema.errors(), ErrorKind::RuleSet));
     });
     return *m_schema;
 }

@@ -64,7 +64,8 @@ std::optional<fs::path> resolveInside(const std::string& dir, const std::string&
 {
     const fs::path ref = reference;
     if (ref.is_absolute()) {
-        why = {"đường dẫn tuyệt đối trong hồ sơ nhập không được mở", "an absolute path in an imported dossier is not opened"};
+        why = {"đường dẫn tuyệt đối trong hồ sơ nhập không được mở",
+               "an absolute path in an imported dossier is not opened"};
         return std::nullopt;
     }
     for (const auto& part : ref)
@@ -109,8 +110,8 @@ Errors differences(const Assessment& claimed, const Assessment& derived, const s
     const auto n = [](int v) { return std::to_string(v); };
     if (claimed.derivedLevel != derived.derivedLevel)
         differ("assessment/@derived-level",
-               "hồ sơ ghi cấp độ xác định " + n(claimed.derivedLevel) + ", seclevel xác định " + n(derived.derivedLevel) +
-                   " từ chính các câu trả lời trong hồ sơ",
+               "hồ sơ ghi cấp độ xác định " + n(claimed.derivedLevel) + ", seclevel xác định " +
+                   n(derived.derivedLevel) + " từ chính các câu trả lời trong hồ sơ",
                "the document says derived level " + n(claimed.derivedLevel) + ", seclevel derives " +
                    n(derived.derivedLevel) + " from the document's own answers");
     std::map<std::string, const ComponentResult*> derivedComponents;
@@ -127,8 +128,10 @@ Errors differences(const Assessment& claimed, const Assessment& derived, const s
         }
         const ComponentResult& d = *it->second;
         if (c.level != d.level)
-            differ("component/@level", "thành phần '" + c.name + "': hồ sơ ghi cấp độ " + n(c.level) + ", seclevel xác định " + n(d.level),
-                   "component '" + c.name + "': the document says level " + n(c.level) + ", seclevel derives " + n(d.level));
+            differ("component/@level",
+                   "thành phần '" + c.name + "': hồ sơ ghi cấp độ " + n(c.level) + ", seclevel xác định " + n(d.level),
+                   "component '" + c.name + "': the document says level " + n(c.level) + ", seclevel derives " +
+                       n(d.level));
         std::set<std::string> claimedFired, derivedFired;
         for (const FiredCriterion& f : c.fired)
             claimedFired.insert(f.citation + " (" + f.id + ")");
@@ -136,11 +139,13 @@ Errors differences(const Assessment& claimed, const Assessment& derived, const s
             derivedFired.insert(f.citation + " (" + f.id + ")");
         for (const auto& citation : claimedFired)
             if (!derivedFired.count(citation))
-                differ("component/fired", "thành phần '" + c.name + "': tiêu chí " + citation + " không thỏa với các câu trả lời",
+                differ("component/fired",
+                       "thành phần '" + c.name + "': tiêu chí " + citation + " không thỏa với các câu trả lời",
                        "component '" + c.name + "': criterion " + citation + " is not met by the answers");
         for (const auto& citation : derivedFired)
             if (!claimedFired.count(citation))
-                differ("component/fired", "thành phần '" + c.name + "': thiếu tiêu chí " + citation + " mà các câu trả lời thỏa",
+                differ("component/fired",
+                       "thành phần '" + c.name + "': thiếu tiêu chí " + citation + " mà các câu trả lời thỏa",
                        "component '" + c.name + "': criterion " + citation + " met by the answers is missing");
     }
     for (const ComponentResult& d : derived.components)
@@ -205,7 +210,7 @@ Result<DossierContext> DossierService::open(const std::string& systemId)
             const SystemDescription& d = context.system.description;
             const std::string& value = field.prefill == "system.owner"      ? d.owner
                                        : field.prefill == "system.operator" ? d.operatorName
-                                                                           : d.name;
+                                                                            : d.name;
             if (!value.empty())
                 context.dossier.fields[field.key] = value;
         }
@@ -254,7 +259,8 @@ Result<RecordedRequirement> DossierService::setRequirement(const std::string& sy
     // TT12 Art 8; NĐ331 Art 22.6: a plan to meet a requirement names when.
     if ((statement.status == RequirementStatus::Planned || statement.status == RequirementStatus::PartlyMet) &&
         !statement.plannedBy)
-        return makeError(ErrorKind::InvalidInput, "", 0, "planned-by", "trạng thái planned/partly_met cần ngày hoàn thành dự kiến",
+        return makeError(ErrorKind::InvalidInput, "", 0, "planned-by",
+                         "trạng thái planned/partly_met cần ngày hoàn thành dự kiến",
                          "status planned/partly_met needs a planned completion date");
     bool replaced = false;
     for (RequirementStatement& existing : context->dossier.requirements)
@@ -326,9 +332,11 @@ Result<DossierCheckResult> DossierService::check(const std::string& systemId, co
                 why = {"nội dung không còn trong cơ sở dữ liệu", "the content is no longer in the database"};
         } else if (attachment.importedReference) {
             if (!references.attachmentsDir) {
-                result.problems.push_back({attachment, AttachmentProblemKind::NotChecked,
-                                           {"tài liệu của hồ sơ nhập, chưa kiểm tra ở đây (chỉ ra thư mục bằng --attachments)",
-                                            "from an imported dossier, not checked here (point at its folder with --attachments)"}});
+                result.problems.push_back(
+                    {attachment,
+                     AttachmentProblemKind::NotChecked,
+                     {"tài liệu của hồ sơ nhập, chưa kiểm tra ở đây (chỉ ra thư mục bằng --attachments)",
+                      "from an imported dossier, not checked here (point at its folder with --attachments)"}});
                 continue;
             }
             if (auto path = resolveInside(*references.attachmentsDir, attachment.reference, why))
@@ -339,8 +347,10 @@ Result<DossierCheckResult> DossierService::check(const std::string& systemId, co
         if (!digest)
             result.problems.push_back({attachment, AttachmentProblemKind::Missing, why});
         else if (*digest != attachment.sha256)
-            result.problems.push_back({attachment, AttachmentProblemKind::Altered,
-                                       {"mã băm SHA-256 khác với khi đính kèm", "the SHA-256 differs from when it was attached"}});
+            result.problems.push_back(
+                {attachment,
+                 AttachmentProblemKind::Altered,
+                 {"mã băm SHA-256 khác với khi đính kèm", "the SHA-256 differs from when it was attached"}});
     }
     return result;
 }
@@ -365,12 +375,13 @@ Result<DossierExport> DossierService::exportDocument(const std::string& systemId
     out.document.dossier = std::move(context->dossier);
     if (out.document.assessment.rulesetVersion != context->ruleSet->version) {
         const std::string& judged = out.document.assessment.rulesetVersion;
-        out.notices.push_back(
-            {"RULESET-VERSION",
-             {"cấp độ được xác định theo " + context->ruleSet->id + " phiên bản " + judged + "; phiên bản hiện hành là " +
-                  context->ruleSet->version + " — hồ sơ giữ kết quả đã lưu, nên xác định lại (system update)",
-              "the level was judged under " + context->ruleSet->id + " version " + judged + "; the shipped version is " +
-                  context->ruleSet->version + " — the dossier keeps the stored result; re-assess (system update)"}});
+        out.notices.push_back({"RULESET-VERSION",
+                               {"cấp độ được xác định theo " + context->ruleSet->id + " phiên bản " + judged +
+                                    "; phiên bản hiện hành là " + context->ruleSet->version +
+                                    " — hồ sơ giữ kết quả đã lưu, nên xác định lại (system update)",
+                                "the level was judged under " + context->ruleSet->id + " version " + judged +
+                                    "; the shipped version is " + context->ruleSet->version +
+                                    " — the dossier keeps the stored result; re-assess (system update)"}});
     }
     return out;
 }

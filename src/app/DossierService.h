@@ -21,7 +21,7 @@ struct DossierContext {
     StoredSystem system;
     const RuleSet* ruleSet = nullptr;
     const DossierTemplate* dossierTemplate = nullptr;
-    Dossier dossier;  // as stored, with the fields the system record already answers prefilled
+    Dossier dossier; // as stored, with the fields the system record already answers prefilled
 };
 
 struct RecordedRequirement {
@@ -35,16 +35,16 @@ struct AttachmentInput {
     std::string kind;
     std::string fileName;
     std::string bytes;
-    std::optional<std::string> reference;  // absolute path on this machine: content not stored
+    std::optional<std::string> reference; // absolute path on this machine: content not stored
 };
 
-inline constexpr std::uint64_t kMaxAttachmentBytes = 100u * 1024u * 1024u;  // 100 MB
+inline constexpr std::uint64_t kMaxAttachmentBytes = 100u * 1024u * 1024u; // 100 MB
 
 enum class AttachmentProblemKind { Missing, Altered, NotChecked };
 struct AttachmentProblem {
     Attachment attachment;
     AttachmentProblemKind kind = AttachmentProblemKind::Missing;
-    LocalizedText detail;  // why (e.g. "reference from an imported dossier; give --attachments DIR")
+    LocalizedText detail; // why (e.g. "reference from an imported dossier; give --attachments DIR")
 };
 
 struct DossierCheckResult {
@@ -78,7 +78,7 @@ struct ImportOptions {
 struct ImportOutcome {
     bool changed = false;
     std::string systemId;
-    std::vector<Notice> notices;  // the disagreements accepted, if any
+    std::vector<Notice> notices; // the disagreements accepted, if any
 };
 
 class DossierService {

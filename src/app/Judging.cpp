@@ -59,7 +59,8 @@ Result<const RuleSet*> chooseRuleSet(const Catalogue& catalogue, const RuleSetCh
     const Date date = choice.asOf.value_or(today);
     if (const RuleSet* rs = ruleSetInForce(catalogue.ruleSets(), date))
         return rs;
-    return makeError(ErrorKind::NotFound, "", 0, "--as-of", "không có bộ quy tắc nào áp dụng ngày " + formatIsoDate(date),
+    return makeError(ErrorKind::NotFound, "", 0, "--as-of",
+                     "không có bộ quy tắc nào áp dụng ngày " + formatIsoDate(date),
                      "no rule set applies on " + formatIsoDate(date));
 }
 
@@ -96,8 +97,8 @@ Result<Judgement> judge(const Catalogue& catalogue, SystemDescription system, co
     return judgement;
 }
 
-Result<ReassessOutcome> reassess(const Catalogue& catalogue, const SystemDescription& system,
-                                 const RuleSetChoice& from, const RuleSetChoice& to, Date today)
+Result<ReassessOutcome> reassess(const Catalogue& catalogue, const SystemDescription& system, const RuleSetChoice& from,
+                                 const RuleSetChoice& to, Date today)
 {
     auto before = judge(catalogue, system, from, {}, today);
     if (!before)

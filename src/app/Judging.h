@@ -17,7 +17,7 @@ namespace seclevel {
 // Something the user should know about a result that is not an error (e.g. a rule set named explicitly that
 // is not in force on the date given).
 struct Notice {
-    std::string id;  // "RULESET-DATE", "RULESET-VERSION", …
+    std::string id; // "RULESET-DATE", "RULESET-VERSION", …
     LocalizedText text;
 };
 
@@ -34,8 +34,8 @@ struct Proposal {
 };
 
 struct Judgement {
-    const RuleSet* ruleSet = nullptr;  // owned by the Catalogue
-    SystemDescription system;          // as validated (typed answers)
+    const RuleSet* ruleSet = nullptr; // owned by the Catalogue
+    SystemDescription system;         // as validated (typed answers)
     Assessment assessment;
     std::vector<Notice> notices;
 };
@@ -58,8 +58,8 @@ struct ReassessOutcome {
     const RuleSet* to = nullptr;
     Reassessment diff;
 };
-Result<ReassessOutcome> reassess(const Catalogue& catalogue, const SystemDescription& system,
-                                 const RuleSetChoice& from, const RuleSetChoice& to, Date today);
+Result<ReassessOutcome> reassess(const Catalogue& catalogue, const SystemDescription& system, const RuleSetChoice& from,
+                                 const RuleSetChoice& to, Date today);
 
 // Today's date in UTC+7 (Vietnam), the date statutory rules are read on.
 Date todayInVietnam(TimePoint now);

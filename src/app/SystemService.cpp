@@ -51,7 +51,8 @@ Result<Judgement> SystemService::add(SystemWrite write, const Actor& actor)
 {
     if (write.organisationId)
         write.system.organisationId = *write.organisationId;
-    auto judgement = judge(m_catalogue, std::move(write.system), write.ruleSet, write.proposal, todayInVietnam(actor.at));
+    auto judgement =
+        judge(m_catalogue, std::move(write.system), write.ruleSet, write.proposal, todayInVietnam(actor.at));
     if (!judgement)
         return judgement;
     judgement->system.sourceFile.clear();
@@ -71,7 +72,8 @@ Result<Judgement> SystemService::update(const std::string& id, SystemWrite write
     if (!existing)
         return existing.errors();
     write.system.organisationId = write.organisationId.value_or(existing->description.organisationId);
-    auto judgement = judge(m_catalogue, std::move(write.system), write.ruleSet, write.proposal, todayInVietnam(actor.at));
+    auto judgement =
+        judge(m_catalogue, std::move(write.system), write.ruleSet, write.proposal, todayInVietnam(actor.at));
     if (!judgement)
         return judgement;
     judgement->system.sourceFile.clear();
@@ -88,12 +90,12 @@ SystemSummary SystemService::summarise(StoredSystem stored) const
         const RuleSet* shipped = m_catalogue.ruleSet(stored.rulesetId);
         if (!shipped || shipped->version != stored.rulesetVersion) {
             const std::string now = shipped ? shipped->version : std::string("—");
-            summary.staleRuleSet = Notice{
-                "RULESET-VERSION",
-                {"được xác định theo " + stored.rulesetId + " phiên bản " + stored.rulesetVersion +
-                     "; phiên bản hiện hành là " + now + " — cần xác định lại",
-                 "judged under " + stored.rulesetId + " version " + stored.rulesetVersion +
-                     "; the shipped version is " + now + " — re-assess"}};
+            summary.staleRuleSet =
+                Notice{"RULESET-VERSION",
+                       {"được xác định theo " + stored.rulesetId + " phiên bản " + stored.rulesetVersion +
+                            "; phiên bản hiện hành là " + now + " — cần xác định lại",
+                        "judged under " + stored.rulesetId + " version " + stored.rulesetVersion +
+                            "; the shipped version is " + now + " — re-assess"}};
         }
     }
     summary.stored = std::move(stored);

@@ -13,7 +13,7 @@ namespace seclevel {
 // A system to store, as read from an answers file (or a form), with the choices that judge it.
 struct SystemWrite {
     SystemDescription system;
-    std::optional<std::string> organisationId;  // overrides the file's; on update, absent keeps the stored one
+    std::optional<std::string> organisationId; // overrides the file's; on update, absent keeps the stored one
     RuleSetChoice ruleSet;
     Proposal proposal;
 };
@@ -21,7 +21,7 @@ struct SystemWrite {
 // A stored system and whether the rule set that judged it is still the one shipped.
 struct SystemSummary {
     StoredSystem stored;
-    std::optional<Notice> staleRuleSet;  // set when the judging rule-set version differs from the shipped one
+    std::optional<Notice> staleRuleSet; // set when the judging rule-set version differs from the shipped one
 };
 
 struct SystemRecord {

@@ -25,7 +25,10 @@ public:
     std::vector<OptionSpec> options() const override
     {
         std::vector<OptionSpec> specs = judgingOptions();
-        specs.push_back({"format", true, {"định dạng kết quả: text (mặc định), json, xml", "output format: text (default), json, xml"}});
+        specs.push_back(
+            {"format",
+             true,
+             {"định dạng kết quả: text (mặc định), json, xml", "output format: text (default), json, xml"}});
         return specs;
     }
     int run(const CommandLine& line, Context& context) override
@@ -34,7 +37,8 @@ public:
             return usageError(*this, context, "cần đúng một tệp trả lời", "expects exactly one answers file");
         const std::string format = line.value("format").value_or("text");
         if (format != "text" && format != "json" && format != "xml")
-            return usageError(*this, context, "định dạng không hợp lệ '" + format + "'", "unknown format '" + format + "'");
+            return usageError(*this, context, "định dạng không hợp lệ '" + format + "'",
+                              "unknown format '" + format + "'");
         auto catalogue = loadCatalogue(line, context);
         if (!catalogue)
             return printErrors(catalogue.errors(), context);

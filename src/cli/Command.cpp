@@ -17,7 +17,9 @@ const std::vector<OptionSpec>& globalOptions()
 {
     static const std::vector<OptionSpec> specs = {
         {"lang", true, {"ngôn ngữ hiển thị: vi (mặc định) hoặc en", "display language: vi (default) or en"}},
-        {"rules", true, {"thư mục dữ liệu (chứa questionnaires/ và schemas/)", "data folder (holding questionnaires/ and schemas/)"}},
+        {"rules",
+         true,
+         {"thư mục dữ liệu (chứa questionnaires/ và schemas/)", "data folder (holding questionnaires/ and schemas/)"}},
         {"help", false, {"hiện hướng dẫn của lệnh", "show the command's help"}},
     };
     return specs;
@@ -156,10 +158,19 @@ Result<std::optional<Date>> asOfDate(const CommandLine& line)
 std::vector<OptionSpec> judgingOptions()
 {
     return {
-        {"ruleset", true, {"bộ quy tắc (VN-2016, VN-2022, VN-2026); mặc định theo ngày", "rule set (VN-2016, VN-2022, VN-2026); default by date"}},
-        {"as-of", true, {"ngày áp dụng YYYY-MM-DD (mặc định hôm nay)", "date YYYY-MM-DD that picks the rule set (default today)"}},
-        {"propose", true, {"cấp độ đề xuất cao hơn cấp độ xác định (1–5)", "propose a level above the derived one (1–5)"}},
-        {"justification", true, {"lý do bằng văn bản cho cấp độ đề xuất cao hơn", "written justification for the higher level"}},
+        {"ruleset",
+         true,
+         {"bộ quy tắc (VN-2016, VN-2022, VN-2026); mặc định theo ngày",
+          "rule set (VN-2016, VN-2022, VN-2026); default by date"}},
+        {"as-of",
+         true,
+         {"ngày áp dụng YYYY-MM-DD (mặc định hôm nay)", "date YYYY-MM-DD that picks the rule set (default today)"}},
+        {"propose",
+         true,
+         {"cấp độ đề xuất cao hơn cấp độ xác định (1–5)", "propose a level above the derived one (1–5)"}},
+        {"justification",
+         true,
+         {"lý do bằng văn bản cho cấp độ đề xuất cao hơn", "written justification for the higher level"}},
     };
 }
 

@@ -36,7 +36,7 @@ enum ExitCode {
 int exitCodeFor(ErrorKind kind);
 
 struct OptionSpec {
-    std::string name;     // without the leading dashes
+    std::string name; // without the leading dashes
     bool takesValue = true;
     LocalizedText help;
 };
@@ -60,15 +60,15 @@ struct Context {
     std::ostream* out = nullptr;
     std::ostream* err = nullptr;
     std::istream* in = nullptr;
-    std::string programDir;  // directory of the running binary, to find shipped data
+    std::string programDir; // directory of the running binary, to find shipped data
 };
 
 class Command {
 public:
     virtual ~Command() = default;
-    virtual std::string name() const = 0;  // "assess", "system add"
+    virtual std::string name() const = 0; // "assess", "system add"
     virtual LocalizedText summary() const = 0;
-    virtual std::string usage() const = 0;  // "FILE [--ruleset ID] …"
+    virtual std::string usage() const = 0; // "FILE [--ruleset ID] …"
     virtual std::vector<OptionSpec> options() const { return {}; }
     virtual int run(const CommandLine& line, Context& context) = 0;
 };

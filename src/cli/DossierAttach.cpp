@@ -18,13 +18,22 @@ public:
     {
         return {"đính kèm tài liệu vào hồ sơ đề xuất cấp độ", "attach a document to the level-proposal dossier"};
     }
-    std::string usage() const override { return "SYSTEM FILE --kind KIND [--reference] [--follow-symlinks] [--db PATH] [--actor NAME]"; }
+    std::string usage() const override
+    {
+        return "SYSTEM FILE --kind KIND [--reference] [--follow-symlinks] [--db PATH] [--actor NAME]";
+    }
     std::vector<OptionSpec> options() const override
     {
         auto specs = dossierOptions();
         specs.push_back({"kind", true, {"loại tài liệu theo mẫu hồ sơ", "document kind from the dossier template"}});
-        specs.push_back({"follow-symlinks", false, {"cho phép FILE là liên kết tượng trưng (mặc định từ chối)", "allow FILE to be a symbolic link (refused by default)"}});
-        specs.push_back({"reference", false, {"chỉ ghi đường dẫn và mã băm, không lưu nội dung", "record path and digest only, do not store the content"}});
+        specs.push_back({"follow-symlinks",
+                         false,
+                         {"cho phép FILE là liên kết tượng trưng (mặc định từ chối)",
+                          "allow FILE to be a symbolic link (refused by default)"}});
+        specs.push_back({"reference",
+                         false,
+                         {"chỉ ghi đường dẫn và mã băm, không lưu nội dung",
+                          "record path and digest only, do not store the content"}});
         return specs;
     }
     int run(const CommandLine& line, Context& context) override

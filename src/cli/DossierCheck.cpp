@@ -2,8 +2,8 @@
 // and every attachment whose content no longer matches its recorded SHA-256.
 #include "cli/Commands.h"
 #include "cli/DossierCommands.h"
-#include "formats/text/TerminalText.h"
 #include "codec/Json.h"
+#include "formats/text/TerminalText.h"
 
 #include <iostream>
 
@@ -44,7 +44,11 @@ public:
     {
         auto specs = dossierOptions();
         specs.push_back({"format", true, {"text (mặc định) hoặc json", "text (default) or json"}});
-        specs.push_back({"attachments", true, {"thư mục chứa tài liệu của hồ sơ đã nhập (đường dẫn trong hồ sơ chỉ được tìm trong thư mục này)", "folder holding the attachments of an imported dossier (its references are resolved inside it only)"}});
+        specs.push_back(
+            {"attachments",
+             true,
+             {"thư mục chứa tài liệu của hồ sơ đã nhập (đường dẫn trong hồ sơ chỉ được tìm trong thư mục này)",
+              "folder holding the attachments of an imported dossier (its references are resolved inside it only)"}});
         return specs;
     }
     int run(const CommandLine& line, Context& context) override

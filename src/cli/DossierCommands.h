@@ -8,7 +8,7 @@
 
 namespace seclevel {
 
-std::vector<OptionSpec> dossierOptions();  // --db, --actor
+std::vector<OptionSpec> dossierOptions(); // --db, --actor
 
 // The catalogue, the store and the service over them, for one run of a command.
 struct DossierRun {

@@ -8,11 +8,11 @@
 #include "formats/json/DossierJson.h"
 #include "rules/XmlSchema.h"
 
+#include "formats/xml/DossierXml.h"
 #include <QProcess>
 #include <QSaveFile>
 #include <QString>
 #include <QTemporaryDir>
-#include "formats/xml/DossierXml.h"
 
 #include <filesystem>
 #include <iostream>
@@ -69,7 +69,8 @@ Result<bool> printPdf(const std::string& html, const std::string& pdfPath)
                          "printing to PDF needs chromium (apt-get install chromium)");
     QTemporaryDir work;
     if (!work.isValid())
-        return makeError(ErrorKind::InvalidInput, pdfPath, 0, "--pdf", "không tạo được thư mục tạm", "cannot create a temporary folder");
+        return makeError(ErrorKind::InvalidInput, pdfPath, 0, "--pdf", "không tạo được thư mục tạm",
+                         "cannot create a temporary folder");
     const fs::path htmlPath = fs::path(work.path().toStdString()) / "dossier.html";
     if (auto written = writeOutputFile(htmlPath.string(), html); !written)
         return written;
@@ -85,8 +86,10 @@ Result<bool> printPdf(const std::string& html, const std::string& pdfPath)
     const bool finished = chromium.waitForFinished(120000);
     if (!finished)
         chromium.kill();
-    if (!finished || chromium.exitStatus() != QProcess::NormalExit || chromium.exitCode() != 0 || !fs::exists(pdfPath, ec))
-        return makeError(ErrorKind::InvalidInput, pdfPath, 0, "--pdf", "chromium không in được PDF", "chromium could not print the PDF");
+    if (!finished || chromium.exitStatus() != QProcess::NormalExit || chromium.exitCode() != 0 ||
+        !fs::exists(pdfPath, ec))
+        return makeError(ErrorKind::InvalidInput, pdfPath, 0, "--pdf", "chromium không in được PDF",
+                         "chromium could not print the PDF");
     return true;
 }
 
@@ -108,12 +111,22 @@ public:
     {
         auto specs = dossierOptions();
         specs.push_back({"format", true, {"xml, json hoặc html", "xml, json or html"}});
-        specs.push_back({"form", true, {"html: mẫu số 1, 2, 5 hoặc 6 (NĐ331) thay cho toàn bộ hồ sơ", "html: form 1, 2, 5 or 6 (NĐ331) instead of the whole dossier"}});
-        specs.push_back({"pdf", true, {"html: in thêm ra tệp PDF (cần chromium)", "html: also print to this PDF file (needs chromium)"}});
+        specs.push_back({"form",
+                         true,
+                         {"html: mẫu số 1, 2, 5 hoặc 6 (NĐ331) thay cho toàn bộ hồ sơ",
+                          "html: form 1, 2, 5 or 6 (NĐ331) instead of the whole dossier"}});
+        specs.push_back(
+            {"pdf",
+             true,
+             {"html: in thêm ra tệp PDF (cần chromium)", "html: also print to this PDF file (needs chromium)"}});
         for (const char* name : {"issuer", "superior", "number", "place", "date", "signer", "signer-title",
                                  "signer-authority", "addressee", "recipients"})
-            specs.push_back({name, true, {"html: thông tin thể thức văn bản (Nghị định 30/2020)", "html: document header and signature data (Decree 30/2020)"}});
-        specs.push_back({"output", true, {"tệp kết quả (mặc định đầu ra chuẩn)", "output file (default standard output)"}});
+            specs.push_back({name,
+                             true,
+                             {"html: thông tin thể thức văn bản (Nghị định 30/2020)",
+                              "html: document header and signature data (Decree 30/2020)"}});
+        specs.push_back(
+            {"output", true, {"tệp kết quả (mặc định đầu ra chuẩn)", "output file (default standard output)"}});
         return specs;
     }
     int run(const CommandLine& line, Context& context) override
@@ -122,7 +135,8 @@ public:
             return usageError(*this, context, "cần đúng một mã hệ thống", "expects exactly one system id");
         const std::string format = line.value("format").value_or("");
         if (format != "xml" && format != "json" && format != "html")
-            return usageError(*this, context, "--format phải là xml, json hoặc html", "--format must be xml, json or html");
+            return usageError(*this, context, "--format phải là xml, json hoặc html",
+                              "--format must be xml, json or html");
         std::optional<int> form;
         if (auto text = line.value("form")) {
             form = parseInteger(*text);
@@ -161,8 +175,10 @@ public:
             auto css = run->catalogue->dossierStylesheet();
             if (!css)
                 return printErrors(css.errors(), context);
-            text = form ? formToHtml(*form, document, *exported->dossierTemplate, *exported->ruleSet, *css, context.lang, header)
-                        : dossierToHtml(document, *exported->dossierTemplate, *exported->ruleSet, *css, context.lang, header);
+            text = form ? formToHtml(*form, document, *exported->dossierTemplate, *exported->ruleSet, *css,
+                                     context.lang, header)
+                        : dossierToHtml(document, *exported->dossierTemplate, *exported->ruleSet, *css, context.lang,
+                                        header);
             if (auto pdf = line.value("pdf")) {
                 if (auto printed = printPdf(text, *pdf); !printed)
                     return printErrors(printed.errors(), context);

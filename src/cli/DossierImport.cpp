@@ -21,9 +21,11 @@ public:
     std::vector<OptionSpec> options() const override
     {
         auto specs = dossierOptions();
-        specs.push_back({"accept-disagreement", false,
-                         {"vẫn nhập khi cấp độ trong hồ sơ khác kết quả seclevel tự xác định: lưu kết quả của seclevel kèm cảnh báo",
-                          "import even when the document's levels disagree with seclevel's own derivation: store seclevel's result with a warning"}});
+        specs.push_back(
+            {"accept-disagreement",
+             false,
+             {"vẫn nhập khi cấp độ trong hồ sơ khác kết quả seclevel tự xác định: lưu kết quả của seclevel kèm cảnh báo",
+              "import even when the document's levels disagree with seclevel's own derivation: store seclevel's result with a warning"}});
         return specs;
     }
     int run(const CommandLine& line, Context& context) override
@@ -41,8 +43,8 @@ public:
         auto document = readDossierXmlFile(file, **schema);
         if (!document)
             return printErrors(document.errors(), context);
-        auto imported = run->service->importDocument(std::move(*document), file,
-                                                     ImportOptions{line.flag("accept-disagreement")}, currentActor(line));
+        auto imported = run->service->importDocument(
+            std::move(*document), file, ImportOptions{line.flag("accept-disagreement")}, currentActor(line));
         if (!imported)
             return printErrors(imported.errors(), context);
         printNotices(imported->notices, context);
@@ -52,7 +54,8 @@ public:
                          << terminalSafe(imported->systemId) << "\n";
         else
             *context.out << (vi ? "Không có thay đổi: hồ sơ của hệ thống " : "Nothing changed: the dossier of system ")
-                         << terminalSafe(imported->systemId) << (vi ? " đã có như vậy\n" : " is already stored as it is\n");
+                         << terminalSafe(imported->systemId)
+                         << (vi ? " đã có như vậy\n" : " is already stored as it is\n");
         return ExitOk;
     }
 };

@@ -23,9 +23,13 @@ public:
     std::vector<OptionSpec> options() const override
     {
         auto specs = dossierOptions();
-        specs.push_back({"status", true, {"met | partly_met | planned | not_applicable", "met | partly_met | planned | not_applicable"}});
+        specs.push_back(
+            {"status",
+             true,
+             {"met | partly_met | planned | not_applicable", "met | partly_met | planned | not_applicable"}});
         specs.push_back({"how", true, {"biện pháp đã có, hoặc kế hoạch", "measures in place, or the plan"}});
-        specs.push_back({"planned-by", true, {"ngày hoàn thành dự kiến (YYYY-MM-DD)", "planned completion date (YYYY-MM-DD)"}});
+        specs.push_back(
+            {"planned-by", true, {"ngày hoàn thành dự kiến (YYYY-MM-DD)", "planned completion date (YYYY-MM-DD)"}});
         return specs;
     }
     int run(const CommandLine& line, Context& context) override
@@ -46,7 +50,8 @@ public:
         if (auto date = line.value("planned-by")) {
             statement.plannedBy = parseIsoDate(*date);
             if (!statement.plannedBy)
-                return usageError(*this, context, "--planned-by phải là ngày YYYY-MM-DD", "--planned-by must be a date YYYY-MM-DD");
+                return usageError(*this, context, "--planned-by phải là ngày YYYY-MM-DD",
+                                  "--planned-by must be a date YYYY-MM-DD");
         }
         statement.item = parseInteger(args[2]).value_or(0);
         int exitCode = ExitOk;

@@ -34,7 +34,8 @@ public:
         if (!saved)
             return printErrors(saved.errors(), context);
         const bool vi = context.lang == Lang::Vi;
-        *context.out << (*saved ? (vi ? "Đã ghi " : "Wrote ") : (vi ? "Không thay đổi: " : "Unchanged: ")) << key << "\n";
+        *context.out << (*saved ? (vi ? "Đã ghi " : "Wrote ") : (vi ? "Không thay đổi: " : "Unchanged: ")) << key
+                     << "\n";
         return ExitOk;
     }
 };

@@ -3,10 +3,10 @@
 //
 // The logic of what comes next lives in core/Interview.h; this file only asks, prints and saves.
 #include "cli/Commands.h"
+#include "codec/Json.h"
 #include "core/Assessment.h"
 #include "core/Interview.h"
 #include "formats/json/AnswersFile.h"
-#include "codec/Json.h"
 #include "formats/text/AssessmentText.h"
 
 #include <QSaveFile>
@@ -56,7 +56,7 @@ std::vector<std::string> unbreakablePieces(std::string_view line, bool phrases, 
         std::vector<std::string> glued;
         const auto parts = split(text, " ", false);
         for (size_t i = 0; i < parts.size(); ++i) {
-            if (parts[i].empty()) {  // a double space is kept, attached to the word before it
+            if (parts[i].empty()) { // a double space is kept, attached to the word before it
                 if (!glued.empty())
                     glued.back() += ' ';
                 continue;
@@ -146,14 +146,13 @@ size_t terminalWidth(const Context& context)
 // What the session reports when it stops before the end.
 enum class Stop {
     None,
-    EndOfInput,  // stdin closed: answers so far are saved, --resume continues
-    WriteFailed  // the answers file could not be written: nothing more can be kept
+    EndOfInput, // stdin closed: answers so far are saved, --resume continues
+    WriteFailed // the answers file could not be written: nothing more can be kept
 };
 
 class InterviewSession {
 public:
-    InterviewSession(const RuleSet& ruleSet, SystemDescription system, std::string path, bool resumed,
-                     Context& context)
+    InterviewSession(const RuleSet& ruleSet, SystemDescription system, std::string path, bool resumed, Context& context)
         : m_ruleSet(ruleSet),
           m_system(std::move(system)),
           m_path(std::move(path)),
@@ -221,7 +220,8 @@ private:
         switch (q.type) {
         case AnswerType::Choice:
             return tr("Chọn một số từ 1 đến " + std::to_string(q.options.size()) + " (hoặc gõ giá trị trong ngoặc)",
-                      "Pick a number from 1 to " + std::to_string(q.options.size()) + " (or type the value in brackets)");
+                      "Pick a number from 1 to " + std::to_string(q.options.size()) +
+                          " (or type the value in brackets)");
         case AnswerType::MultiChoice:
             return tr("Chọn một hoặc nhiều số, cách nhau bằng dấu phẩy (ví dụ: 1,3); - nếu không có phương án nào",
                       "Pick one or more numbers separated by commas (e.g. 1,3); - for none");
@@ -237,7 +237,8 @@ private:
             return tr("Gõ một số nguyên", "Type a whole number") + range;
         }
         case AnswerType::Boolean: return tr("c = có, k = không", "y = yes, n = no");
-        case AnswerType::Date: return tr("Gõ ngày theo dạng YYYY-MM-DD (ví dụ 2024-03-01)", "Type a date as YYYY-MM-DD (e.g. 2024-03-01)");
+        case AnswerType::Date:
+            return tr("Gõ ngày theo dạng YYYY-MM-DD (ví dụ 2024-03-01)", "Type a date as YYYY-MM-DD (e.g. 2024-03-01)");
         case AnswerType::Text: return tr("Gõ câu trả lời", "Type the answer");
         }
         return {};
@@ -246,11 +247,15 @@ private:
     void printWelcome()
     {
         say(tr("Phỏng vấn xác định cấp độ an toàn hệ thống thông tin", "Security level interview"));
-        say(tr("Bộ quy tắc: ", "Rule set: ") + m_ruleSet.id + " v" + m_ruleSet.version + " — " + m_ruleSet.title.in(m_lang), 2);
-        sayPhrases(tr("Trả lời từng câu rồi nhấn Enter; ? = xem hướng dẫn; Enter ở câu không bắt buộc = bỏ qua.",
-                      "Answer each question and press Enter; ? = help; Enter on a question that is not required = skip."));
-        sayPhrases(tr("Câu trả lời được lưu vào tệp sau mỗi câu; Ctrl-D để dừng, chạy lại với --resume để tiếp tục.",
-                      "Answers are saved to the file after every question; Ctrl-D stops, run again with --resume to continue."));
+        say(tr("Bộ quy tắc: ", "Rule set: ") + m_ruleSet.id + " v" + m_ruleSet.version + " — " +
+                m_ruleSet.title.in(m_lang),
+            2);
+        sayPhrases(
+            tr("Trả lời từng câu rồi nhấn Enter; ? = xem hướng dẫn; Enter ở câu không bắt buộc = bỏ qua.",
+               "Answer each question and press Enter; ? = help; Enter on a question that is not required = skip."));
+        sayPhrases(tr(
+            "Câu trả lời được lưu vào tệp sau mỗi câu; Ctrl-D để dừng, chạy lại với --resume để tiếp tục.",
+            "Answers are saved to the file after every question; Ctrl-D stops, run again with --resume to continue."));
         say(tr("Tệp trả lời: ", "Answers file: ") + m_path, 2);
         if (m_resumed)
             say(tr("Tiếp tục hệ thống: ", "Resuming system: ") + m_system.name + " (" + m_system.id + ")", 2);
@@ -269,7 +274,7 @@ private:
         }
         if (!line.empty() && line.back() == '\r')
             line.pop_back();
-        if (m_echo)  // input from a pipe is not shown by a terminal; echo it so the transcript reads right
+        if (m_echo) // input from a pipe is not shown by a terminal; echo it so the transcript reads right
             out() << line << "\n";
         return line;
     }
@@ -306,8 +311,8 @@ private:
     std::optional<bool> askYesNo(const std::string& vi, const std::string& en, bool fallback)
     {
         out() << "\n";
-        say(tr(vi, en) + "  [" + tr("c/k, Enter = ", "y/n, Enter = ") + (fallback ? tr("có", "yes") : tr("không", "no")) +
-            "]");
+        say(tr(vi, en) + "  [" + tr("c/k, Enter = ", "y/n, Enter = ") +
+            (fallback ? tr("có", "yes") : tr("không", "no")) + "]");
         while (auto line = readLine()) {
             if (trimInput(*line).empty())
                 return fallback;
@@ -325,15 +330,15 @@ private:
                        const std::string& component = {})
     {
         const InterviewProgress progress = interviewProgress(m_ruleSet, answers, q);
-        const std::string number = "(" + std::to_string(progress.position) + "/" + std::to_string(progress.total) + ") ";
+        const std::string number =
+            "(" + std::to_string(progress.position) + "/" + std::to_string(progress.total) + ") ";
         out() << "\n";
         if (!component.empty())
             say("[" + component + "]");
-        say(number + q.text.in(m_lang) +
-                (required ? "  [" + tr("bắt buộc", "required") + "]" : std::string()),
+        say(number + q.text.in(m_lang) + (required ? "  [" + tr("bắt buộc", "required") + "]" : std::string()),
             displayWidth(number));
-        say("    " + tr("Căn cứ: ", "Basis: ") + (q.citation.empty() ? "—" : q.citation) + " · " + tr("khóa: ", "key: ") +
-                q.key,
+        say("    " + tr("Căn cứ: ", "Basis: ") + (q.citation.empty() ? "—" : q.citation) + " · " +
+                tr("khóa: ", "key: ") + q.key,
             4);
         const std::string pad = q.options.size() >= 10 ? " " : "";
         for (size_t i = 0; i < q.options.size(); ++i)
@@ -384,7 +389,8 @@ private:
     bool askSystemDescription()
     {
         out() << "\n" << tr("— Thông tin chung về hệ thống —", "— About the system —") << "\n";
-        auto id = askText("Mã hệ thống (do chủ quản đặt, ví dụ BNV-QLVB)", "System id (chosen by the owner, e.g. BNV-QLVB)");
+        auto id =
+            askText("Mã hệ thống (do chủ quản đặt, ví dụ BNV-QLVB)", "System id (chosen by the owner, e.g. BNV-QLVB)");
         if (!id)
             return false;
         auto name = askText("Tên hệ thống thông tin", "Name of the information system");
@@ -407,8 +413,10 @@ private:
     {
         if (!m_system.answers.values.empty())
             out() << "\n"
-                  << tr("Đã có " + std::to_string(m_system.answers.values.size()) + " câu trả lời; chỉ hỏi các câu còn lại.",
-                        std::to_string(m_system.answers.values.size()) + " answers already given; asking only the rest.")
+                  << tr("Đã có " + std::to_string(m_system.answers.values.size()) +
+                            " câu trả lời; chỉ hỏi các câu còn lại.",
+                        std::to_string(m_system.answers.values.size()) +
+                            " answers already given; asking only the rest.")
                   << "\n";
         out() << "\n" << tr("— Câu hỏi về hệ thống —", "— Questions about the system —") << "\n";
         std::set<std::string> skipped;
@@ -431,15 +439,17 @@ private:
     bool askComponents()
     {
         out() << "\n" << tr("— Hệ thống thành phần (NĐ85 Điều 5.2) —", "— Component systems (NĐ85 Art 5.2) —") << "\n";
-        say(tr("Nếu hệ thống gồm nhiều hệ thống thành phần, mỗi thành phần được xác định cấp độ riêng và cấp độ của hệ "
-               "thống là cấp độ cao nhất của các thành phần; khi đó hãy khai báo mọi thành phần. Mỗi thành phần kế thừa "
-               "các câu trả lời ở trên, chỉ cần trả lời những câu khác đi.",
-               "If the system consists of component systems, each is given its own level and the system's level is the "
-               "highest of them; then declare every component. Each component inherits the answers above; answer only "
-               "what differs."));
+        say(tr(
+            "Nếu hệ thống gồm nhiều hệ thống thành phần, mỗi thành phần được xác định cấp độ riêng và cấp độ của hệ "
+            "thống là cấp độ cao nhất của các thành phần; khi đó hãy khai báo mọi thành phần. Mỗi thành phần kế thừa "
+            "các câu trả lời ở trên, chỉ cần trả lời những câu khác đi.",
+            "If the system consists of component systems, each is given its own level and the system's level is the "
+            "highest of them; then declare every component. Each component inherits the answers above; answer only "
+            "what differs."));
         if (m_system.components.empty()) {
-            auto has = askYesNo("Hệ thống có gồm các hệ thống thành phần (mỗi thành phần được xác định cấp độ riêng) không?",
-                                "Does the system consist of component systems (each given its own level)?", false);
+            auto has =
+                askYesNo("Hệ thống có gồm các hệ thống thành phần (mỗi thành phần được xác định cấp độ riêng) không?",
+                         "Does the system consist of component systems (each given its own level)?", false);
             if (!has)
                 return false;
             if (!*has)
@@ -450,9 +460,9 @@ private:
             // Resumed: the components already described may be unfinished; the user knows which.
             for (size_t i = 0; i < m_system.components.size(); ++i) {
                 const std::string& name = m_system.components[i].name;
-                auto review = askYesNo("Thành phần \"" + name + "\" đã được mô tả. Xem lại từng câu của thành phần này?",
-                                       "Component \"" + name + "\" is already described. Go through its questions again?",
-                                       false);
+                auto review =
+                    askYesNo("Thành phần \"" + name + "\" đã được mô tả. Xem lại từng câu của thành phần này?",
+                             "Component \"" + name + "\" is already described. Go through its questions again?", false);
                 if (!review)
                     return false;
                 if (!askComponentQuestions(i, *review))
@@ -526,8 +536,8 @@ private:
     }
 
     struct ComponentReply {
-        bool keep = false;      // Enter: inherit / keep what the component has
-        bool keepRest = false;  // ".": keep for every remaining question
+        bool keep = false;     // Enter: inherit / keep what the component has
+        bool keepRest = false; // ".": keep for every remaining question
         Value value;
     };
 
@@ -537,8 +547,9 @@ private:
         printQuestion(q, effective, isQuestionRequired(q, effective), {}, component.name);
         if (!missing)
             say("    Enter = " +
-                    (component.answers.has(q.key) ? tr("giữ câu trả lời riêng của thành phần: ", "keep the component's own answer: ")
-                                                  : tr("giữ như hệ thống: ", "same as the system: ")) +
+                    (component.answers.has(q.key)
+                         ? tr("giữ câu trả lời riêng của thành phần: ", "keep the component's own answer: ")
+                         : tr("giữ như hệ thống: ", "same as the system: ")) +
                     displayValue(q, effective.get(q.key)),
                 4);
         while (auto line = readLine()) {
@@ -632,7 +643,7 @@ private:
     Context& m_context;
     Lang m_lang;
     bool m_echo = false;
-    size_t m_width = 0;  // terminal columns to wrap at; 0 = no wrapping
+    size_t m_width = 0; // terminal columns to wrap at; 0 = no wrapping
     bool m_saved = false;
     Stop m_stop = Stop::None;
 };
@@ -653,9 +664,17 @@ public:
     {
         return {
             {"output", true, {"tệp trả lời sẽ ghi (JSON)", "the answers file to write (JSON)"}},
-            {"resume", false, {"tiếp tục tệp trả lời đã có, chỉ hỏi các câu chưa trả lời", "continue an existing answers file, asking only what is unanswered"}},
-            {"ruleset", true, {"bộ quy tắc (VN-2016, VN-2022, VN-2026); mặc định theo ngày", "rule set (VN-2016, VN-2022, VN-2026); default by date"}},
-            {"as-of", true, {"ngày áp dụng YYYY-MM-DD (mặc định hôm nay)", "date YYYY-MM-DD that picks the rule set (default today)"}},
+            {"resume",
+             false,
+             {"tiếp tục tệp trả lời đã có, chỉ hỏi các câu chưa trả lời",
+              "continue an existing answers file, asking only what is unanswered"}},
+            {"ruleset",
+             true,
+             {"bộ quy tắc (VN-2016, VN-2022, VN-2026); mặc định theo ngày",
+              "rule set (VN-2016, VN-2022, VN-2026); default by date"}},
+            {"as-of",
+             true,
+             {"ngày áp dụng YYYY-MM-DD (mặc định hôm nay)", "date YYYY-MM-DD that picks the rule set (default today)"}},
         };
     }
 
@@ -663,7 +682,8 @@ public:
     {
         namespace fs = std::filesystem;
         if (!line.positional().empty())
-            return usageError(*this, context, "không nhận đối số '" + line.positional().front() + "'; dùng --output FILE",
+            return usageError(*this, context,
+                              "không nhận đối số '" + line.positional().front() + "'; dùng --output FILE",
                               "unexpected argument '" + line.positional().front() + "'; use --output FILE");
         const auto output = line.value("output");
         if (!output || output->empty())
@@ -683,9 +703,9 @@ public:
         SystemDescription system;
         if (resume) {
             if (!fs::exists(path, ec))
-                return printErrors({makeError(path, 0, "", "không có tệp trả lời để tiếp tục",
-                                              "there is no answers file to resume")},
-                                   context, ExitInvalidInput);
+                return printErrors(
+                    {makeError(path, 0, "", "không có tệp trả lời để tiếp tục", "there is no answers file to resume")},
+                    context, ExitInvalidInput);
             auto read = readAnswersFile(path);
             if (!read)
                 return printErrors(read.errors(), context, ExitInvalidInput);
@@ -696,9 +716,10 @@ public:
         } else {
             // Never overwrite answers someone has typed: continuing is explicit.
             if (fs::exists(path, ec))
-                return printErrors({makeError(path, 0, "", "tệp đã tồn tại; dùng --resume để tiếp tục tệp này hoặc chọn tên khác",
-                                              "the file already exists; use --resume to continue it or choose another name")},
-                                   context, ExitUsage);
+                return printErrors(
+                    {makeError(path, 0, "", "tệp đã tồn tại; dùng --resume để tiếp tục tệp này hoặc chọn tên khác",
+                               "the file already exists; use --resume to continue it or choose another name")},
+                    context, ExitUsage);
             const fs::path parent = fs::absolute(fs::path(path), ec).parent_path();
             if (!fs::is_directory(parent, ec))
                 return printErrors({makeError(path, 0, "", "thư mục chứa tệp không tồn tại",

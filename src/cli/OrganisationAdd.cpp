@@ -1,6 +1,6 @@
 // seclevel organisation add ID NAME [--parent ID] — register an organisation (cơ quan, tổ chức) systems belong to.
-#include "cli/Commands.h"
 #include "app/SystemService.h"
+#include "cli/Commands.h"
 #include "cli/SystemCommands.h"
 #include "storage/Store.h"
 
@@ -14,14 +14,18 @@ public:
     std::string name() const override { return "organisation add"; }
     LocalizedText summary() const override
     {
-        return {"thêm hoặc đổi tên cơ quan, tổ chức (cây tổ chức)", "add or rename an organisation (organisation tree)"};
+        return {"thêm hoặc đổi tên cơ quan, tổ chức (cây tổ chức)",
+                "add or rename an organisation (organisation tree)"};
     }
     std::string usage() const override { return "ID NAME [--parent ID] [--db PATH] [--actor NAME]"; }
     std::vector<OptionSpec> options() const override
     {
-        return {{"parent", true, {"mã cơ quan cấp trên", "id of the parent organisation"}},
-                {"db", true, {"cơ sở dữ liệu: tệp SQLite hoặc URL postgresql://", "database: an SQLite file or a postgresql:// URL"}},
-                {"actor", true, {"người thực hiện thay đổi", "who makes the change"}}};
+        return {
+            {"parent", true, {"mã cơ quan cấp trên", "id of the parent organisation"}},
+            {"db",
+             true,
+             {"cơ sở dữ liệu: tệp SQLite hoặc URL postgresql://", "database: an SQLite file or a postgresql:// URL"}},
+            {"actor", true, {"người thực hiện thay đổi", "who makes the change"}}};
     }
     int run(const CommandLine& line, Context& context) override
     {

@@ -70,7 +70,8 @@ public:
         *context.out << rs.id << " v" << rs.version << " — " << rs.title.in(lang) << "\n";
         int number = 0;
         for (const auto& q : rs.questions) {
-            *context.out << "\n" << ++number << ". [" << q.key << "] " << q.text.in(lang)
+            *context.out << "\n"
+                         << ++number << ". [" << q.key << "] " << q.text.in(lang)
                          << (q.required ? (lang == Lang::En ? "  (required)" : "  (bắt buộc)") : "") << "\n";
             *context.out << "   " << (lang == Lang::En ? "type: " : "kiểu: ") << answerTypeName(q.type);
             if (q.min || q.max)
@@ -84,8 +85,8 @@ public:
             if (q.showIf)
                 *context.out << "   " << (lang == Lang::En ? "asked if: " : "hỏi khi: ") << q.showIf->source() << "\n";
             if (q.requiredIf)
-                *context.out << "   " << (lang == Lang::En ? "required if: " : "bắt buộc khi: ") << q.requiredIf->source()
-                             << "\n";
+                *context.out << "   " << (lang == Lang::En ? "required if: " : "bắt buộc khi: ")
+                             << q.requiredIf->source() << "\n";
             if (!q.help.empty())
                 *context.out << "   " << q.help.in(lang) << "\n";
         }

@@ -1,7 +1,7 @@
 // seclevel reassess FILE --from ID --to ID — what changes when the same answers are judged by another rule set
 // (the 2026 change from Decree 85 to Decree 331 makes this a daily question).
-#include "cli/Commands.h"
 #include "app/Judging.h"
+#include "cli/Commands.h"
 #include "formats/json/AnswersFile.h"
 #include "formats/json/AssessmentJson.h"
 #include "formats/text/AssessmentText.h"
@@ -23,7 +23,10 @@ public:
     std::vector<OptionSpec> options() const override
     {
         return {{"from", true, {"bộ quy tắc cũ (mặc định VN-2022)", "earlier rule set (default VN-2022)"}},
-                {"to", true, {"bộ quy tắc mới (mặc định bộ áp dụng ngày --as-of, tức hôm nay)", "later rule set (default the one in force on --as-of, today)"}},
+                {"to",
+                 true,
+                 {"bộ quy tắc mới (mặc định bộ áp dụng ngày --as-of, tức hôm nay)",
+                  "later rule set (default the one in force on --as-of, today)"}},
                 {"as-of", true, {"ngày chọn bộ quy tắc mới", "date that picks the later rule set"}},
                 {"format", true, {"text (mặc định) hoặc json", "text (default) or json"}}};
     }
@@ -42,7 +45,8 @@ public:
             return printErrors(system.errors(), context);
         const RuleSetChoice fromChoice{line.value("from").value_or("VN-2022"), std::nullopt};
         const RuleSetChoice toChoice{line.value("to"), *asOf};
-        auto outcome = reassess(**catalogue, *system, fromChoice, toChoice, todayInVietnam(std::chrono::system_clock::now()));
+        auto outcome =
+            reassess(**catalogue, *system, fromChoice, toChoice, todayInVietnam(std::chrono::system_clock::now()));
         if (!outcome)
             return printErrors(outcome.errors(), context);
         const Reassessment& diff = outcome->diff;

@@ -18,7 +18,9 @@ public:
     std::string usage() const override { return "[--as-of DATE] [--format text|json]"; }
     std::vector<OptionSpec> options() const override
     {
-        return {{"as-of", true, {"ngày để xác định bộ quy tắc đang áp dụng", "date that decides which rule set is in force"}},
+        return {{"as-of",
+                 true,
+                 {"ngày để xác định bộ quy tắc đang áp dụng", "date that decides which rule set is in force"}},
                 {"format", true, {"text (mặc định) hoặc json", "text (default) or json"}}};
     }
     int run(const CommandLine& line, Context& context) override
@@ -65,8 +67,8 @@ public:
             return ExitOk;
         }
         for (const auto& rs : *ruleSets) {
-            *context.out << (&rs == inForce ? "* " : "  ") << rs.id << "  v" << rs.version << "  " << period(rs)
-                         << "  " << rs.title.in(lang) << "\n";
+            *context.out << (&rs == inForce ? "* " : "  ") << rs.id << "  v" << rs.version << "  " << period(rs) << "  "
+                         << rs.title.in(lang) << "\n";
             for (const auto& i : rs.instruments)
                 *context.out << "      " << i.code << ": " << i.title.in(lang) << "\n";
             *context.out << "      " << rs.questions.size() << (lang == Lang::En ? " questions, " : " câu hỏi, ")

@@ -13,7 +13,10 @@ public:
         return {"lưu hệ thống mới cùng câu trả lời và kết quả xác định cấp độ",
                 "store a new system with its answers and its assessment"};
     }
-    std::string usage() const override { return "FILE [--db PATH] [--organisation ID] [--actor NAME] [--ruleset ID] [--as-of DATE]"; }
+    std::string usage() const override
+    {
+        return "FILE [--db PATH] [--organisation ID] [--actor NAME] [--ruleset ID] [--as-of DATE]";
+    }
     std::vector<OptionSpec> options() const override { return storeWriteOptions(); }
     int run(const CommandLine& line, Context& context) override
     {

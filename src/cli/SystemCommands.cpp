@@ -27,21 +27,32 @@ void writeSystemSummary(json::Writer& w, const SystemSummary& summary)
 
 std::vector<OptionSpec> storeOptions()
 {
-    return {{"db", true, {"cơ sở dữ liệu: tệp SQLite hoặc URL postgresql:// (mặc định ~/.local/share/seclevel/seclevel.db)", "database: an SQLite file or a postgresql:// URL (default ~/.local/share/seclevel/seclevel.db)"}},
+    return {{"db",
+             true,
+             {"cơ sở dữ liệu: tệp SQLite hoặc URL postgresql:// (mặc định ~/.local/share/seclevel/seclevel.db)",
+              "database: an SQLite file or a postgresql:// URL (default ~/.local/share/seclevel/seclevel.db)"}},
             {"format", true, {"text (mặc định) hoặc json", "text (default) or json"}}};
 }
 
 std::vector<OptionSpec> storeWriteOptions()
 {
     auto specs = judgingOptions();
-    specs.push_back({"db", true, {"cơ sở dữ liệu: tệp SQLite hoặc URL postgresql://", "database: an SQLite file or a postgresql:// URL"}});
-    specs.push_back({"actor", true, {"người thực hiện thay đổi (mặc định tên đăng nhập)", "who makes the change (default the login name)"}});
-    specs.push_back({"organisation", true, {"mã cơ quan, tổ chức sở hữu hệ thống", "id of the organisation the system belongs to"}});
+    specs.push_back(
+        {"db",
+         true,
+         {"cơ sở dữ liệu: tệp SQLite hoặc URL postgresql://", "database: an SQLite file or a postgresql:// URL"}});
+    specs.push_back(
+        {"actor",
+         true,
+         {"người thực hiện thay đổi (mặc định tên đăng nhập)", "who makes the change (default the login name)"}});
+    specs.push_back({"organisation",
+                     true,
+                     {"mã cơ quan, tổ chức sở hữu hệ thống", "id of the organisation the system belongs to"}});
     return specs;
 }
 
-int storeJudgedSystem(const std::string& file, const std::string& expectedId, const CommandLine& line,
-                      Context& context, bool isNew)
+int storeJudgedSystem(const std::string& file, const std::string& expectedId, const CommandLine& line, Context& context,
+                      bool isNew)
 {
     const bool vi = context.lang == Lang::Vi;
     auto catalogue = loadCatalogue(line, context);
@@ -66,7 +77,8 @@ int storeJudgedSystem(const std::string& file, const std::string& expectedId, co
     if (!saved)
         return printErrors(saved.errors(), context);
     printNotices(saved->notices, context);
-    *context.out << (isNew ? (vi ? "Đã lưu hệ thống " : "Stored system ") : (vi ? "Đã cập nhật hệ thống " : "Updated system "))
+    *context.out << (isNew ? (vi ? "Đã lưu hệ thống " : "Stored system ")
+                           : (vi ? "Đã cập nhật hệ thống " : "Updated system "))
                  << saved->system.id << " — " << saved->ruleSet->id << ", " << (vi ? "cấp độ " : "level ")
                  << saved->assessment.proposedLevel << "\n";
     return ExitOk;

@@ -1,7 +1,7 @@
 // seclevel system list — the stored systems with their rule set and levels.
+#include "app/SystemService.h"
 #include "cli/Commands.h"
 #include "cli/SystemCommands.h"
-#include "app/SystemService.h"
 #include "codec/Json.h"
 #include "formats/text/TerminalText.h"
 #include "storage/Store.h"
@@ -23,7 +23,8 @@ public:
     std::vector<OptionSpec> options() const override
     {
         auto specs = storeOptions();
-        specs.push_back({"organisation", true, {"chỉ hệ thống của cơ quan này", "only the systems of this organisation"}});
+        specs.push_back(
+            {"organisation", true, {"chỉ hệ thống của cơ quan này", "only the systems of this organisation"}});
         return specs;
     }
     int run(const CommandLine& line, Context& context) override
@@ -67,7 +68,8 @@ public:
                          << level(s.derivedLevel) << "\t" << level(s.proposedLevel) << "\t" << level(s.approvedLevel)
                          << "\t" << terminalSafe(s.description.name) << "\n";
         }
-        if (std::any_of(systems->begin(), systems->end(), [](const SystemSummary& s) { return s.staleRuleSet.has_value(); }))
+        if (std::any_of(systems->begin(), systems->end(),
+                        [](const SystemSummary& s) { return s.staleRuleSet.has_value(); }))
             *context.out << (vi ? "* xác định theo phiên bản bộ quy tắc cũ; cần xác định lại (system update)\n"
                                 : "* judged under an older rule-set version; re-assess (system update)\n");
         return ExitOk;

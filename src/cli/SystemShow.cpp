@@ -1,10 +1,10 @@
 // seclevel system show ID — one stored system: answers, levels, assessments and the history of its answers.
+#include "app/SystemService.h"
 #include "cli/Commands.h"
 #include "cli/SystemCommands.h"
-#include "app/SystemService.h"
-#include "formats/text/TerminalText.h"
-#include "formats/json/AnswersFile.h"
 #include "codec/Json.h"
+#include "formats/json/AnswersFile.h"
+#include "formats/text/TerminalText.h"
 #include "storage/Store.h"
 
 #include <iostream>
@@ -107,8 +107,7 @@ public:
             << (s.rulesetId.empty() ? "—" : s.rulesetId + " v" + s.rulesetVersion) << "\n";
         if (record->summary.staleRuleSet)
             out << "  ! " << record->summary.staleRuleSet->text.in(context.lang) << "\n";
-        out
-            << (vi ? "Cấp độ xác định / đề xuất / phê duyệt: " : "Level derived / proposed / approved: ")
+        out << (vi ? "Cấp độ xác định / đề xuất / phê duyệt: " : "Level derived / proposed / approved: ")
             << level(s.derivedLevel) << " / " << level(s.proposedLevel) << " / " << level(s.approvedLevel) << "\n";
         if (!s.justification.empty())
             out << (vi ? "Lý do đề xuất cao hơn: " : "Justification: ") << terminalSafe(s.justification) << "\n";
@@ -125,8 +124,7 @@ public:
             out << "  " << isoTimestamp(h.at) << "  " << terminalSafe(h.actor.userId) << "  "
                 << terminalSafe(h.component.empty() ? "" : h.component + "/") << h.key << ": "
                 << terminalSafe(h.oldValue.empty() ? "—" : h.oldValue) << " → "
-                << terminalSafe(h.newValue.empty() ? "—" : h.newValue)
-                << "\n";
+                << terminalSafe(h.newValue.empty() ? "—" : h.newValue) << "\n";
         out << "\n" << (vi ? "Các lần xác định cấp độ:" : "Assessments:") << "\n";
         for (const auto& a : assessments)
             out << "  " << isoTimestamp(a.at) << "  " << terminalSafe(a.actor.userId) << "  " << a.assessment.rulesetId

@@ -18,7 +18,8 @@ public:
     int run(const CommandLine& line, Context& context) override
     {
         if (line.positional().size() != 2)
-            return usageError(*this, context, "cần mã hệ thống và tệp trả lời", "expects a system id and an answers file");
+            return usageError(*this, context, "cần mã hệ thống và tệp trả lời",
+                              "expects a system id and an answers file");
         return storeJudgedSystem(line.positional()[1], line.positional()[0], line, context, /*isNew=*/false);
     }
 };

@@ -88,8 +88,8 @@ int runVersion(const std::vector<std::string>& args, Context& context)
     // A missing or broken file is reported by every loader that needs it; say it once per file.
     Errors distinct;
     for (const auto& error : errors)
-        if (error.file.empty() || std::none_of(distinct.begin(), distinct.end(),
-                                               [&](const Error& seen) { return seen.file == error.file; }))
+        if (error.file.empty() ||
+            std::none_of(distinct.begin(), distinct.end(), [&](const Error& seen) { return seen.file == error.file; }))
             distinct.push_back(error);
     return printErrors(distinct, context, ExitRuleSet);
 }

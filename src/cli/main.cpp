@@ -16,11 +16,11 @@ namespace {
 Lang languageFromEnvironment(int argc, char** argv)
 {
     for (int i = 1; i < argc; ++i) {
-        if (std::strcmp(argv[i], "--lang=en") == 0 || (std::strcmp(argv[i], "--lang") == 0 && i + 1 < argc &&
-                                                       std::strcmp(argv[i + 1], "en") == 0))
+        if (std::strcmp(argv[i], "--lang=en") == 0 ||
+            (std::strcmp(argv[i], "--lang") == 0 && i + 1 < argc && std::strcmp(argv[i + 1], "en") == 0))
             return Lang::En;
-        if (std::strcmp(argv[i], "--lang=vi") == 0 || (std::strcmp(argv[i], "--lang") == 0 && i + 1 < argc &&
-                                                       std::strcmp(argv[i + 1], "vi") == 0))
+        if (std::strcmp(argv[i], "--lang=vi") == 0 ||
+            (std::strcmp(argv[i], "--lang") == 0 && i + 1 < argc && std::strcmp(argv[i + 1], "vi") == 0))
             return Lang::Vi;
     }
     const char* env = std::getenv("SECLEVEL_LANG");
@@ -78,7 +78,7 @@ int main(int argc, char** argv)
     }
     if (args[0] == "--version")
         return runVersion({args.begin() + 1, args.end()}, context);
-    if (args[0] == "help-export")  // hidden: the build writes the man page and the completion with it
+    if (args[0] == "help-export") // hidden: the build writes the man page and the completion with it
         return runHelpExport({args.begin() + 1, args.end()}, commands, context);
     // Longest match: "system add" before "system".
     const Command* chosen = nullptr;

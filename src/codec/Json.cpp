@@ -76,13 +76,14 @@ struct ParseFailure {
 class Parser {
 public:
     Parser(std::string_view text, const std::string& fileName, const ArrayItemCap* cap = nullptr)
-        : m_text(text), m_file(fileName), m_cap(cap)
-    {
-    }
+        : m_text(text),
+          m_file(fileName),
+          m_cap(cap)
+    {}
 
     Node run()
     {
-        if (m_text.substr(0, 3) == "\xEF\xBB\xBF") {  // a BOM is tolerated at the very start only
+        if (m_text.substr(0, 3) == "\xEF\xBB\xBF") { // a BOM is tolerated at the very start only
             m_pos = 3;
             m_lineStart = m_colPos = 3;
         }
@@ -151,7 +152,7 @@ private:
                 ++m_pos;
             } else if (c == '\n') {
                 newLine(++m_pos);
-            } else if (c == '\r') {  // CRLF counts once; a lone CR (old Mac files) also ends a line
+            } else if (c == '\r') { // CRLF counts once; a lone CR (old Mac files) also ends a line
                 ++m_pos;
                 if (!atEnd() && m_text[m_pos] == '\n')
                     ++m_pos;
@@ -167,7 +168,8 @@ private:
         if (atEnd())
             fail("tệp kết thúc đột ngột: cần một giá trị JSON", "unexpected end of input: expected a JSON value");
         if (++m_values > kMaxValues)
-            fail("quá nhiều giá trị: tối đa " + std::to_string(kMaxValues), "too many values: at most " + std::to_string(kMaxValues));
+            fail("quá nhiều giá trị: tối đa " + std::to_string(kMaxValues),
+                 "too many values: at most " + std::to_string(kMaxValues));
         node.line = m_line;
         node.column = column(m_pos);
         const unsigned char c = peek();
@@ -198,9 +200,9 @@ private:
     {
         checkDepth(depth);
         node.type = Type::Object;
-        ++m_pos;  // '{'
+        ++m_pos; // '{'
         const std::string outerField = m_field;
-        std::unordered_map<std::string, int> keyLines;  // a map, not a scan: hostile objects may be huge
+        std::unordered_map<std::string, int> keyLines; // a map, not a scan: hostile objects may be huge
         skipWhitespace();
         if (!atEnd() && peek() == '}') {
             ++m_pos;
@@ -250,7 +252,7 @@ private:
     {
         checkDepth(depth);
         node.type = Type::Array;
-        ++m_pos;  // '['
+        ++m_pos; // '['
         const bool capped = m_cap && m_field == m_cap->key;
         skipWhitespace();
         if (!atEnd() && peek() == ']') {
@@ -262,8 +264,8 @@ private:
             if (!atEnd() && peek() == ']' && !node.items.empty())
                 fail("dấu ',' thừa trước ']'", "trailing comma before ']'");
             if (capped && node.items.size() == m_cap->maxItems)
-                throw ParseFailure{Error{ErrorKind::InvalidInput, m_file, m_line, m_cap->key + "[" + std::to_string(m_cap->maxItems + 1) + "]",
-                                         m_cap->message}};
+                throw ParseFailure{Error{ErrorKind::InvalidInput, m_file, m_line,
+                                         m_cap->key + "[" + std::to_string(m_cap->maxItems + 1) + "]", m_cap->message}};
             node.items.emplace_back();
             parseValue(node.items.back(), depth);
             skipWhitespace();
@@ -307,7 +309,7 @@ private:
     void parseString(std::string& out)
     {
         const int startLine = m_line;
-        ++m_pos;  // opening quote
+        ++m_pos; // opening quote
         for (;;) {
             // Copy the run of plain ASCII in one go.
             std::size_t run = m_pos;
@@ -327,7 +329,8 @@ private:
                 return;
             }
             if (c < 0x20)
-                fail("ký tự điều khiển U+" + hex(c, 4) + " không được phép trong chuỗi (phải viết dạng thoát, ví dụ \\n)",
+                fail("ký tự điều khiển U+" + hex(c, 4) +
+                         " không được phép trong chuỗi (phải viết dạng thoát, ví dụ \\n)",
                      "control character U+" + hex(c, 4) + " is not allowed in a string (escape it, e.g. \\n)");
             if (c >= 0x80) {
                 const std::size_t length = utf8SequenceLength(m_text, m_pos);
@@ -344,7 +347,7 @@ private:
 
     void parseEscape(std::string& out)
     {
-        ++m_pos;  // backslash
+        ++m_pos; // backslash
         if (atEnd())
             fail("chuỗi chưa được đóng (thiếu dấu \")", "unterminated string (missing \")");
         const char e = m_text[m_pos++];
@@ -375,14 +378,16 @@ private:
             m_pos += 2;
             const std::uint32_t low = parseHex4();
             if (low < 0xDC00 || low > 0xDFFF)
-                fail("\\u" + hex(cp, 4) + " là nửa đầu của cặp thay thế (surrogate) nhưng theo sau là \\u" + hex(low, 4),
+                fail("\\u" + hex(cp, 4) + " là nửa đầu của cặp thay thế (surrogate) nhưng theo sau là \\u" +
+                         hex(low, 4),
                      "high surrogate \\u" + hex(cp, 4) + " followed by \\u" + hex(low, 4) + ", not a low surrogate");
             cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
         }
         // RFC 8259 §9 lets a parser limit string contents. NUL is refused: it cannot travel through the XML
         // dossiers and C APIs downstream, and no answer needs it.
         if (cp == 0)
-            fail("không chấp nhận ký tự NUL (\\u0000) trong chuỗi", "the NUL character (\\u0000) is not accepted in strings");
+            fail("không chấp nhận ký tự NUL (\\u0000) trong chuỗi",
+                 "the NUL character (\\u0000) is not accepted in strings");
         appendUtf8(out, cp);
     }
 
@@ -456,11 +461,11 @@ private:
     std::string_view m_text;
     std::string m_file;
     const ArrayItemCap* m_cap = nullptr;
-    std::string m_field;  // innermost object key, for messages
+    std::string m_field; // innermost object key, for messages
     std::size_t m_pos = 0;
     int m_line = 1;
     std::size_t m_lineStart = 0;
-    std::size_t m_colPos = 0;  // column() has counted characters of the current line up to here
+    std::size_t m_colPos = 0; // column() has counted characters of the current line up to here
     int m_col = 0;
     std::size_t m_values = 0;
 };
@@ -515,7 +520,7 @@ std::string quote(std::string_view text)
         if (c >= 0x80) {
             const std::size_t length = utf8SequenceLength(text, pos);
             if (length == 0) {
-                out += "\xEF\xBF\xBD";  // U+FFFD REPLACEMENT CHARACTER
+                out += "\xEF\xBF\xBD"; // U+FFFD REPLACEMENT CHARACTER
                 ++pos;
             } else {
                 out.append(text.data() + pos, length);
@@ -675,7 +680,7 @@ Writer& Writer::value(const Node& node)
     switch (node.type) {
     case Type::Null: return null();
     case Type::Boolean: return value(node.boolean);
-    case Type::Number:  // a hand-built node may carry only the integer
+    case Type::Number: // a hand-built node may carry only the integer
         return node.text.empty() ? value(node.integer) : raw(node.text);
     case Type::String: return value(std::string_view(node.text));
     case Type::Array:

@@ -19,8 +19,8 @@
 
 namespace seclevel::json {
 
-inline constexpr std::size_t kDefaultMaxBytes = 50u * 1024u * 1024u;  // 50 MiB
-inline constexpr int kMaxDepth = 200;                                 // nested arrays/objects
+inline constexpr std::size_t kDefaultMaxBytes = 50u * 1024u * 1024u; // 50 MiB
+inline constexpr int kMaxDepth = 200;                                // nested arrays/objects
 // A DOM node costs ~100 bytes, so "[0,0,0,…]" would grow 50 MB of input into gigabytes; one million values is
 // far beyond any answers file or import and keeps the DOM near 100 MB.
 inline constexpr std::size_t kMaxValues = 1'000'000;
@@ -36,15 +36,15 @@ struct Member;
 
 struct Node {
     Type type = Type::Null;
-    int line = 0;    // 1-based line where the value starts
-    int column = 0;  // 1-based column (in characters, not bytes) where the value starts
+    int line = 0;   // 1-based line where the value starts
+    int column = 0; // 1-based column (in characters, not bytes) where the value starts
 
-    bool boolean = false;     // Boolean
-    std::string text;         // String: the unescaped UTF-8 value; Number: the literal as written
-    bool isInteger = false;   // Number: an integer literal (no fraction, no exponent) that fits int64
-    std::int64_t integer = 0; // Number, when isInteger
-    std::vector<Node> items;  // Array
-    std::vector<Member> members;  // Object, in document order, keys unique
+    bool boolean = false;        // Boolean
+    std::string text;            // String: the unescaped UTF-8 value; Number: the literal as written
+    bool isInteger = false;      // Number: an integer literal (no fraction, no exponent) that fits int64
+    std::int64_t integer = 0;    // Number, when isInteger
+    std::vector<Node> items;     // Array
+    std::vector<Member> members; // Object, in document order, keys unique
 
     bool isNull() const { return type == Type::Null; }
     bool isBoolean() const { return type == Type::Boolean; }
@@ -110,12 +110,8 @@ public:
     Writer& value(const char* text) { return value(std::string_view(text)); }
     Writer& value(bool flag);
     template <std::integral T>
-        requires(!std::same_as<T, bool>)
-    Writer& value(T number)
-    {
-        return raw(std::to_string(number));
-    }
-    Writer& value(double number);  // shortest round-trip form; NaN and infinities become null
+    requires(!std::same_as<T, bool>) Writer& value(T number) { return raw(std::to_string(number)); }
+    Writer& value(double number); // shortest round-trip form; NaN and infinities become null
     Writer& value(const Node& node);
     Writer& null();
 
@@ -134,7 +130,7 @@ private:
     struct Frame {
         bool object = false;
         bool empty = true;
-        bool keyPending = false;  // object: key() written, its value not yet
+        bool keyPending = false; // object: key() written, its value not yet
     };
 
     Writer& raw(std::string_view literal);

@@ -15,7 +15,7 @@ namespace {
 bool isStorableDate(Date date)
 {
     const int year = static_cast<int>(date.year());
-    return date.ok() && year >= 0 && year <= 9999;  // formatIsoDate/parseIsoDate round-trip exactly these
+    return date.ok() && year >= 0 && year <= 9999; // formatIsoDate/parseIsoDate round-trip exactly these
 }
 
 std::string jsonArray(const std::vector<std::string>& items)
@@ -84,7 +84,7 @@ void appendJsonString(std::string& out, std::string_view text);
 // something is wrong, so that encoding allocates nothing for it.
 struct Path {
     const Path* parent = nullptr;
-    const char* name = nullptr;  // a member, or null for an array element
+    const char* name = nullptr; // a member, or null for an array element
     size_t index = 0;
 
     Path member(const char* member) const { return Path{this, member, 0}; }
@@ -104,7 +104,7 @@ struct Path {
 class Encoder {
 public:
     std::string out;
-    std::string unstorableField;  // empty while everything is storable
+    std::string unstorableField; // empty while everything is storable
 
     void text(std::string_view value, const Path& path)
     {
@@ -287,7 +287,8 @@ public:
     class Object {
     public:
         Object(const json::Node& node, std::string field, std::initializer_list<const char*> names)
-            : m_node(node), m_field(std::move(field))
+            : m_node(node),
+              m_field(std::move(field))
         {
             if (!node.isObject())
                 refuse(m_field, "cần một đối tượng JSON", "expected a JSON object");
@@ -443,7 +444,8 @@ public:
         });
         top.each("warnings", [&](const json::Node& node, const std::string& field) {
             Object w(node, field, {"id", "citation", "text", "component"});
-            a.warnings.push_back(RaisedWarning{w.text("id"), w.text("citation"), w.localized("text"), w.text("component")});
+            a.warnings.push_back(
+                RaisedWarning{w.text("id"), w.text("citation"), w.localized("text"), w.text("component")});
         });
         return a;
     }
@@ -578,7 +580,7 @@ std::optional<Value> decodeValue(std::string_view type, std::string_view text)
     }
     Value value = parseEncoded(type, text);
     // Only the exact text encodeValue writes is accepted: "007", "+1", "[ \"a\"]" or a NUL mean damage.
-    const auto again = encodeValue(value);  // nullopt for monostate
+    const auto again = encodeValue(value); // nullopt for monostate
     if (!again || again->type != type || again->text != text)
         return std::nullopt;
     return std::make_optional(std::move(value));

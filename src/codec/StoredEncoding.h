@@ -42,7 +42,7 @@ namespace seclevel::codec {
 // ---- answer values ---------------------------------------------------------------------------------------
 
 struct EncodedValue {
-    std::string type;  // "bool", "int", "string", "list", "date"
+    std::string type; // "bool", "int", "string", "list", "date"
     std::string text;
 
     bool operator==(const EncodedValue&) const = default;
@@ -87,6 +87,6 @@ bool sameAssessment(const Assessment& a, const Assessment& b);
 std::string requirementKey(const RequirementStatement& statement);  // "requirement:<group>#<item>"
 std::string attachmentKey(const Attachment& attachment);            // "attachment:<kind>/<name>"
 std::string requirementText(const RequirementStatement& statement); // {"status":…,"planned_by":…,"how":…}
-std::string attachmentText(const Attachment& attachment);           // {"media_type":…,"size":…,"sha256":…,"reference":…}
+std::string attachmentText(const Attachment& attachment); // {"media_type":…,"size":…,"sha256":…,"reference":…}
 
 } // namespace seclevel::codec

@@ -11,8 +11,9 @@ struct RoleName {
     const char* name;
 };
 constexpr RoleName kRoleNames[] = {
-    {Role::Operator, "operator"},       {Role::SecurityUnit, "security_unit"}, {Role::Owner, "owner"},
-    {Role::AppraisingBody, "appraising_body"}, {Role::Inspector, "inspector"},  {Role::Administrator, "administrator"},
+    {Role::Operator, "operator"},   {Role::SecurityUnit, "security_unit"},
+    {Role::Owner, "owner"},         {Role::AppraisingBody, "appraising_body"},
+    {Role::Inspector, "inspector"}, {Role::Administrator, "administrator"},
 };
 } // namespace
 

@@ -15,8 +15,8 @@ const char* roleName(Role role);
 bool parseRole(const std::string& text, Role& role);
 
 struct Actor {
-    std::string userId;          // e.g. "nguyen.van.a"
-    std::string organisationId;  // the organisation the user acts for; empty before users exist
+    std::string userId;         // e.g. "nguyen.van.a"
+    std::string organisationId; // the organisation the user acts for; empty before users exist
     Role role = Role::Operator;
     std::chrono::system_clock::time_point at;
 };
@@ -24,7 +24,7 @@ struct Actor {
 struct Organisation {
     std::string id;
     std::string name;
-    std::string parentId;  // empty for a root
+    std::string parentId; // empty for a root
 };
 
 using TimePoint = std::chrono::system_clock::time_point;

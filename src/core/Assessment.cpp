@@ -41,7 +41,8 @@ std::optional<Error> normaliseAnswer(const Question& q, Value& value, const std:
             return wrongType();
         // A blank text records nothing but would count as answered (e.g. a counting method): leave the key out.
         const auto& text = std::get<std::string>(value);
-        if (std::all_of(text.begin(), text.end(), [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }))
+        if (std::all_of(text.begin(), text.end(),
+                        [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }))
             return fail("câu trả lời trống: bỏ khóa này nếu chưa có câu trả lời",
                         "empty answer: leave the key out if there is no answer yet");
         break;
@@ -127,9 +128,10 @@ void checkRequired(const RuleSet& rs, const AnswerSet& answers, const std::strin
         // An empty selection is no answer: every system processes at least one class of information.
         if (q.type == AnswerType::MultiChoice && std::holds_alternative<std::vector<std::string>>(value) &&
             std::get<std::vector<std::string>>(value).empty() && isRequired(q, answers))
-            errors.push_back(makeError(file, answers.lineOf(q.key), field(),
-                                       "câu trả lời bắt buộc không được để trống (chọn ít nhất một phương án): " + q.text.vi,
-                                       "a required answer must not be empty (choose at least one option): " + q.text.en));
+            errors.push_back(
+                makeError(file, answers.lineOf(q.key), field(),
+                          "câu trả lời bắt buộc không được để trống (chọn ít nhất một phương án): " + q.text.vi,
+                          "a required answer must not be empty (choose at least one option): " + q.text.en));
     }
 }
 
@@ -144,13 +146,15 @@ void checkCounts(const RuleSet& rs, const SystemDescription& system, Errors& err
             continue;
         for (const auto& component : system.components) {
             const Value& part = component.answers.get(q.key);
-            if (std::holds_alternative<std::int64_t>(part) && std::get<std::int64_t>(part) > std::get<std::int64_t>(whole))
-                errors.push_back(makeError(
-                    system.sourceFile, component.answers.lineOf(q.key), component.name + "/" + q.key,
-                    "thành phần khai " + renderValue(part) + ", nhiều hơn số của toàn hệ thống (" + renderValue(whole) +
-                        "); số của hệ thống là số chủ thể khác nhau của cả hệ thống",
-                    "the component declares " + renderValue(part) + ", more than the whole system (" +
-                        renderValue(whole) + "); the system's count is the number of distinct subjects of the whole system"));
+            if (std::holds_alternative<std::int64_t>(part) &&
+                std::get<std::int64_t>(part) > std::get<std::int64_t>(whole))
+                errors.push_back(
+                    makeError(system.sourceFile, component.answers.lineOf(q.key), component.name + "/" + q.key,
+                              "thành phần khai " + renderValue(part) + ", nhiều hơn số của toàn hệ thống (" +
+                                  renderValue(whole) + "); số của hệ thống là số chủ thể khác nhau của cả hệ thống",
+                              "the component declares " + renderValue(part) + ", more than the whole system (" +
+                                  renderValue(whole) +
+                                  "); the system's count is the number of distinct subjects of the whole system"));
         }
     }
 }
@@ -197,7 +201,7 @@ std::vector<SystemCount> systemCounts(const RuleSet& rs, const SystemDescription
             const Value& part = component.answers.get(key);
             if (integer(part))
                 sum = sum.value_or(0) + std::get<std::int64_t>(part);
-            judgedOn(integer(part) ? part : own);  // a component without its own count inherits the system's
+            judgedOn(integer(part) ? part : own); // a component without its own count inherits the system's
         }
         if (integer(own)) {
             count.total = own;
@@ -233,7 +237,6 @@ LocalizedText withDecisive(LocalizedText text, const std::string& decisive)
             t->replace(at, marker.size(), decisive);
     return text;
 }
-
 
 } // namespace
 
@@ -314,7 +317,8 @@ Assessment deriveLevel(const RuleSet& ruleSet, const SystemDescription& system)
                     continue;
                 }
                 if (criterion.when->evaluate(answers)) {
-                    FiredCriterion fired{criterion.id, criterion.level, criterion.citation, criterion.text, criterion.kind, {}};
+                    FiredCriterion fired{criterion.id,   criterion.level, criterion.citation,
+                                         criterion.text, criterion.kind,  {}};
                     const auto& keys = criterion.when->keys();
                     const auto& slots = criterion.when->keySlots();
                     fired.answers.reserve(keys.size());
@@ -360,7 +364,8 @@ Assessment deriveLevel(const RuleSet& ruleSet, const SystemDescription& system)
                 for (size_t position : firedIndices) {
                     const bool isListed = std::find(warning.decidedBy.begin(), warning.decidedBy.end(), position) !=
                                           warning.decidedBy.end();
-                    (isListed ? listed : others) = std::max(isListed ? listed : others, ruleSet.criteria[position].level);
+                    (isListed ? listed : others) =
+                        std::max(isListed ? listed : others, ruleSet.criteria[position].level);
                 }
                 if (listed == 0 || others >= listed)
                     continue;
@@ -368,7 +373,8 @@ Assessment deriveLevel(const RuleSet& ruleSet, const SystemDescription& system)
             result.warnings.push_back(
                 RaisedWarning{warning.id, warning.citation, warning.text, single ? std::string() : judged.name});
             if (warning.namesDecisive)
-                result.warnings.back().text = withDecisive(std::move(result.warnings.back().text), decisiveCitations(judged));
+                result.warnings.back().text =
+                    withDecisive(std::move(result.warnings.back().text), decisiveCitations(judged));
         }
         result.derivedLevel = std::max(result.derivedLevel, judged.level);
         result.components.push_back(std::move(judged));

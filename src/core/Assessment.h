@@ -16,7 +16,7 @@ struct FiredCriterion {
     std::string citation;
     LocalizedText text;
     CriterionKind kind = CriterionKind::Criterion;
-    std::vector<std::pair<std::string, Value>> answers;  // the answers the criterion read, in its order
+    std::vector<std::pair<std::string, Value>> answers; // the answers the criterion read, in its order
 };
 
 struct MissedCriterion {
@@ -31,12 +31,12 @@ struct RaisedWarning {
     std::string id;
     std::string citation;
     LocalizedText text;
-    std::string component;  // empty = the whole system
+    std::string component; // empty = the whole system
 };
 
 struct ComponentResult {
     std::string name;
-    int level = 0;  // 0 = no criterion fired
+    int level = 0;                        // 0 = no criterion fired
     std::vector<FiredCriterion> fired;    // highest level first
     std::vector<MissedCriterion> nearest; // criteria above `level` closest to firing, fewest shortfalls first
 };
@@ -72,13 +72,13 @@ struct CitationChange {
     std::string component;
     std::string citation;
     int level = 0;
-    bool added = false;  // fired only under the second rule set; otherwise only under the first
+    bool added = false; // fired only under the second rule set; otherwise only under the first
 };
 
 struct Reassessment {
     Assessment before;
     Assessment after;
-    std::vector<std::pair<std::string, std::pair<int, int>>> componentLevels;  // name → (before, after)
+    std::vector<std::pair<std::string, std::pair<int, int>>> componentLevels; // name → (before, after)
     std::vector<CitationChange> citationChanges;
 };
 

@@ -35,5 +35,4 @@ std::string formatIsoDate(Date date)
     return buffer;
 }
 
-
 } // namespace seclevel

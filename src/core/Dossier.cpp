@@ -73,7 +73,8 @@ namespace {
 
 bool blank(const std::string& text)
 {
-    return std::all_of(text.begin(), text.end(), [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; });
+    return std::all_of(text.begin(), text.end(),
+                       [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; });
 }
 
 } // namespace
@@ -93,7 +94,8 @@ std::vector<MissingItem> checkCompleteness(const DossierTemplate& t, const Dossi
                 continue;
             auto it = dossier.fields.find(f.key);
             if (it == dossier.fields.end() || blank(it->second))
-                missing.push_back({f.key, {section.id + ". " + f.label.vi, section.id + ". " + f.label.en}, f.citation});
+                missing.push_back(
+                    {f.key, {section.id + ". " + f.label.vi, section.id + ". " + f.label.en}, f.citation});
         }
     }
     for (const auto& a : t.attachments) {
@@ -102,7 +104,8 @@ std::vector<MissingItem> checkCompleteness(const DossierTemplate& t, const Dossi
         const bool present = std::any_of(dossier.attachments.begin(), dossier.attachments.end(),
                                          [&](const Attachment& x) { return x.kind == a.kind; });
         if (!present)
-            missing.push_back({"attachment:" + a.kind, {"Tài liệu kèm theo: " + a.title.vi, "Attachment: " + a.title.en},
+            missing.push_back({"attachment:" + a.kind,
+                               {"Tài liệu kèm theo: " + a.title.vi, "Attachment: " + a.title.en},
                                a.citation});
     }
     for (const RequirementGroupSpec* g : t.requirementsForLevel(proposedLevel)) {
@@ -116,9 +119,10 @@ std::vector<MissingItem> checkCompleteness(const DossierTemplate& t, const Dossi
                 missing.push_back({key, what, g->citation});
             } else if ((it->status == RequirementStatus::Planned || it->status == RequirementStatus::PartlyMet) &&
                        !it->plannedBy) {
-                missing.push_back({key + ":planned_by",
-                                   {what.vi + ": thiếu thời hạn hoàn thành theo lộ trình", what.en + ": roadmap date missing"},
-                                   g->citation});
+                missing.push_back(
+                    {key + ":planned_by",
+                     {what.vi + ": thiếu thời hạn hoàn thành theo lộ trình", what.en + ": roadmap date missing"},
+                     g->citation});
             }
         }
     }

@@ -12,23 +12,23 @@ namespace seclevel {
 // What kind of failure an error is. Services return it; each front end maps it once (exit codes in
 // cli/Command.cpp, HTTP statuses in the server).
 enum class ErrorKind {
-    InvalidInput,  // a file or value the user gave is wrong
-    Usage,         // the request itself is malformed (missing argument, unknown option)
-    RuleSet,       // a shipped rule-set, template or schema file is wrong or missing
-    Storage,       // the store cannot be opened, read or written
-    NotFound,      // no such system, rule set, user …
-    Refused,       // the law forbids it (cites the article)
-    Undetermined,  // answers valid, but no criterion gives a level
-    Incomplete,    // a dossier misses items or an attachment was altered
-    Conflict,      // it already exists, or someone else changed it first
-    Internal       // a bug: never expected
+    InvalidInput, // a file or value the user gave is wrong
+    Usage,        // the request itself is malformed (missing argument, unknown option)
+    RuleSet,      // a shipped rule-set, template or schema file is wrong or missing
+    Storage,      // the store cannot be opened, read or written
+    NotFound,     // no such system, rule set, user …
+    Refused,      // the law forbids it (cites the article)
+    Undetermined, // answers valid, but no criterion gives a level
+    Incomplete,   // a dossier misses items or an attachment was altered
+    Conflict,     // it already exists, or someone else changed it first
+    Internal      // a bug: never expected
 };
 
 struct Error {
     ErrorKind kind = ErrorKind::InvalidInput;
-    std::string file;   // path of the offending file, empty when not from a file
-    int line = 0;       // 1-based, 0 when unknown
-    std::string field;  // answer key, XML element, column … empty when not applicable
+    std::string file;  // path of the offending file, empty when not from a file
+    int line = 0;      // 1-based, 0 when unknown
+    std::string field; // answer key, XML element, column … empty when not applicable
     LocalizedText message;
 
     // "file:line: field: message" in the requested language.

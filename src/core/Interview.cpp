@@ -30,8 +30,9 @@ std::string foldCase(std::string_view text)
         if (c >= 'A' && c <= 'Z') {
             out += static_cast<char>(c - 'A' + 'a');
         } else if (c == 0xC3 && i + 1 < text.size() &&
-                   (static_cast<unsigned char>(text[i + 1]) == 0x93 || static_cast<unsigned char>(text[i + 1]) == 0x94)) {
-            out += static_cast<char>(0xC3);  // Ó → ó, Ô → ô (Latin-1 block: +0x20)
+                   (static_cast<unsigned char>(text[i + 1]) == 0x93 ||
+                    static_cast<unsigned char>(text[i + 1]) == 0x94)) {
+            out += static_cast<char>(0xC3); // Ó → ó, Ô → ô (Latin-1 block: +0x20)
             out += static_cast<char>(static_cast<unsigned char>(text[i + 1]) + 0x20);
             ++i;
         } else {
@@ -132,10 +133,9 @@ ParsedInput parseChoice(const Question& question, std::string_view text)
         return answer(option->value);
     const std::string count = std::to_string(question.options.size());
     const std::string typed(text);
-    return invalid("'" + typed + "' không phải phương án; hãy chọn số từ 1 đến " + count +
-                       " hoặc gõ giá trị của phương án",
-                   "'" + typed + "' is not an option; pick a number from 1 to " + count +
-                       " or type the option's value");
+    return invalid(
+        "'" + typed + "' không phải phương án; hãy chọn số từ 1 đến " + count + " hoặc gõ giá trị của phương án",
+        "'" + typed + "' is not an option; pick a number from 1 to " + count + " or type the option's value");
 }
 
 ParsedInput parseMultiChoice(const Question& question, std::string_view text)
@@ -211,7 +211,8 @@ ParsedInput parseDate(std::string_view text)
         const size_t a = text.find('/');
         const size_t b = a == std::string_view::npos ? a : text.find('/', a + 1);
         if (b != std::string_view::npos) {
-            const std::string_view day = text.substr(0, a), month = text.substr(a + 1, b - a - 1), year = text.substr(b + 1);
+            const std::string_view day = text.substr(0, a), month = text.substr(a + 1, b - a - 1),
+                                   year = text.substr(b + 1);
             if (isDigits(day) && day.size() <= 2 && isDigits(month) && month.size() <= 2 && isDigits(year) &&
                 year.size() == 4) {
                 std::string iso(year);

@@ -38,10 +38,10 @@ InterviewProgress interviewProgress(const RuleSet& ruleSet, const AnswerSet& ans
 
 // What one typed line means for a question.
 enum class InputKind {
-    Answer,  // `value` holds the typed answer, of the question's type and within its options and range
-    Skip,    // empty line: no answer (the caller decides whether that is allowed)
-    Help,    // "?": show the help text
-    Invalid  // `problem` says why, in both languages
+    Answer, // `value` holds the typed answer, of the question's type and within its options and range
+    Skip,   // empty line: no answer (the caller decides whether that is allowed)
+    Help,   // "?": show the help text
+    Invalid // `problem` says why, in both languages
 };
 
 struct ParsedInput {

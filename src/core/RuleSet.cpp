@@ -67,8 +67,9 @@ void indexQuestions(RuleSet& ruleSet)
         if (ruleSet.questions[i].countScope != Question::CountScope::None)
             ruleSet.countSlots.push_back(static_cast<int>(i));
     }
-    std::sort(ruleSet.questionsByKey.begin(), ruleSet.questionsByKey.end(),
-              [&](int a, int b) { return ruleSet.questions[static_cast<size_t>(a)].key < ruleSet.questions[static_cast<size_t>(b)].key; });
+    std::sort(ruleSet.questionsByKey.begin(), ruleSet.questionsByKey.end(), [&](int a, int b) {
+        return ruleSet.questions[static_cast<size_t>(a)].key < ruleSet.questions[static_cast<size_t>(b)].key;
+    });
 }
 
 namespace {

@@ -23,18 +23,18 @@ struct RuleSet;
 // the system's own answer when it gives one, else the sum of the answers its components give; and the
 // largest value a component is judged on. Computed once per system for questions with a count scope.
 struct SystemCount {
-    Value total;          // unanswered when neither the system nor any component answers
-    bool summed = false;  // total is the sum of component answers (the system gave none)
-    Value largest;        // the largest value any component is judged on (its own, else the system's)
+    Value total;         // unanswered when neither the system nor any component answers
+    bool summed = false; // total is the sum of component answers (the system gave none)
+    Value largest;       // the largest value any component is judged on (its own, else the system's)
 };
 
 // Why one atom of a condition is false, e.g. key "personal_data_subjects", requirement "≥ 10000",
 // answered "3200". Rendered bilingually by explainShortfall().
 struct Shortfall {
     std::string key;
-    std::string requirement;  // operator and operand, language-neutral: "≥ 10000", "= citizen_service", "∋ state_secret"
-    std::string answered;     // renderValue() of the answer, "—" when not answered
-    bool negated = false;     // the atom sits under a `not`
+    std::string requirement; // operator and operand, language-neutral: "≥ 10000", "= citizen_service", "∋ state_secret"
+    std::string answered; // renderValue() of the answer, "—" when not answered
+    bool negated = false; // the atom sits under a `not`
 };
 
 // Answers laid out by question position (Question::slot) for evaluating many conditions over one component
@@ -44,7 +44,7 @@ struct AnswerSlots {
     std::vector<const Value*> values;
     const AnswerSet* component = nullptr;
     const AnswerSet* system = nullptr;
-    const std::vector<SystemCount>* counts = nullptr;  // by slot; null when the rule set has no count scopes
+    const std::vector<SystemCount>* counts = nullptr; // by slot; null when the rule set has no count scopes
 
     const Value& get(int slot, const std::string& key) const;
 };
@@ -84,31 +84,31 @@ struct Question {
     LocalizedText text;
     LocalizedText help;
     std::string citation;
-    std::vector<Option> options;            // choice and multi-choice
-    std::optional<std::int64_t> min, max;   // integer
+    std::vector<Option> options;          // choice and multi-choice
+    std::optional<std::int64_t> min, max; // integer
     // Integer counts only: how the count adds up over components. Component = each component is judged on
     // its own count (NĐ85 Art 5.2) but system_total()/component_max() are available to warnings; System =
     // every component is judged on the count of the whole system (NĐ331 Art 8.3). Either way a component
     // may not declare more than the system.
     enum class CountScope { None, Component, System } countScope = CountScope::None;
-    bool required = false;                  // required whenever shown
-    ConditionPtr showIf;                    // null = always shown
-    ConditionPtr requiredIf;                // null = see `required`
-    int line = 0;                           // in the rule-set file
-    int slot = -1;                          // position in RuleSet::questions, set by the loader
+    bool required = false;   // required whenever shown
+    ConditionPtr showIf;     // null = always shown
+    ConditionPtr requiredIf; // null = see `required`
+    int line = 0;            // in the rule-set file
+    int slot = -1;           // position in RuleSet::questions, set by the loader
 
     const Option* option(const std::string& value) const;
 };
 
 enum class CriterionKind {
-    Criterion,  // a level criterion of the law (NĐ85 Art 7–11, NĐ331 Art 11–15)
-    Floor       // a minimum the law implies (e.g. a state secret never below level 3)
+    Criterion, // a level criterion of the law (NĐ85 Art 7–11, NĐ331 Art 11–15)
+    Floor      // a minimum the law implies (e.g. a state secret never below level 3)
 };
 
 struct Criterion {
     std::string id;
     int level = 0;
-    std::string citation;  // "NĐ85 Art 9.2.c"
+    std::string citation; // "NĐ85 Art 9.2.c"
     LocalizedText text;
     ConditionPtr when;
     CriterionKind kind = CriterionKind::Criterion;
@@ -120,10 +120,10 @@ struct Criterion {
 
 // A named warning for a point where the law is ambiguous (legal-basis §2.3 A1–A11) or an assumption is made.
 struct WarningRule {
-    std::string id;  // "A8"
+    std::string id; // "A8"
     std::string citation;
     LocalizedText text;
-    ConditionPtr when;  // null = no condition on the answers (then decidedBy is not empty)
+    ConditionPtr when; // null = no condition on the answers (then decidedBy is not empty)
     int line = 0;
     // Positions in RuleSet::criteria. When not empty the warning is raised only where these criteria decide
     // the component's level: without them the level would be lower.
@@ -137,23 +137,23 @@ struct WarningRule {
 struct RefusalRule {
     std::string id;
     std::string citation;
-    std::string key;  // the answer the refusal is about; checked where this answer is given
+    std::string key; // the answer the refusal is about; checked where this answer is given
     LocalizedText text;
     ConditionPtr when;
     int line = 0;
 };
 
 struct Instrument {
-    std::string code;  // "NĐ85"
+    std::string code; // "NĐ85"
     LocalizedText title;
 };
 
 struct RuleSet {
-    std::string id;       // "VN-2022"
-    std::string version;  // "1.0.0"
+    std::string id;      // "VN-2022"
+    std::string version; // "1.0.0"
     LocalizedText title;
     std::optional<Date> validFrom;
-    std::optional<Date> validTo;  // inclusive; empty = still in force
+    std::optional<Date> validTo; // inclusive; empty = still in force
     std::vector<Instrument> instruments;
     std::vector<Question> questions;
     std::vector<Criterion> criteria;

@@ -23,7 +23,7 @@ private:
     std::array<std::uint32_t, 8> m_state;
     std::array<unsigned char, 64> m_buffer{};
     std::size_t m_buffered = 0;
-    std::uint64_t m_length = 0;  // bytes hashed so far
+    std::uint64_t m_length = 0; // bytes hashed so far
 };
 
 // The SHA-256 of `bytes` as 64 lowercase hex digits.

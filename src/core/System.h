@@ -18,18 +18,18 @@ inline constexpr std::size_t maxComponentsPerSystem = 500;
 
 struct Component {
     std::string name;
-    AnswerSet answers;  // overrides the system-level answers it inherits
+    AnswerSet answers; // overrides the system-level answers it inherits
 };
 
 struct SystemDescription {
-    std::string id;            // stable identifier chosen by the owner, e.g. "BNV-QLVB"
+    std::string id; // stable identifier chosen by the owner, e.g. "BNV-QLVB"
     std::string name;
-    std::string owner;         // chủ quản (one owner, NĐ85 Art 5.1.a)
-    std::string operatorName;  // đơn vị vận hành
+    std::string owner;          // chủ quản (one owner, NĐ85 Art 5.1.a)
+    std::string operatorName;   // đơn vị vận hành
     std::string organisationId; // organisation the system belongs to (scopes access later)
     AnswerSet answers;          // system-level answers; inherited by every component
     std::vector<Component> components;
-    std::string sourceFile;     // where it was read from, for messages
+    std::string sourceFile; // where it was read from, for messages
 };
 
 // The answers a component is judged on: the system's answers overlaid with the component's own.

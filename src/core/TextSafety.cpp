@@ -37,7 +37,7 @@ std::string hex(char32_t cp, int digits)
 
 std::string codePointName(char32_t cp)
 {
-    static const char* const c0[32] = {"NUL", "SOH", "STX", "ETX", "EOT", "ENQ", "ACK", "BEL", "BS", "TAB", "LF",
+    static const char* const c0[32] = {"NUL", "SOH", "STX", "ETX", "EOT", "ENQ", "ACK", "BEL", "BS",  "TAB", "LF",
                                        "VT",  "FF",  "CR",  "SO",  "SI",  "DLE", "DC1", "DC2", "DC3", "DC4", "NAK",
                                        "SYN", "ETB", "CAN", "EM",  "SUB", "ESC", "FS",  "GS",  "RS",  "US"};
     static const char* const embeddings[5] = {"LRE", "RLE", "PDF", "LRO", "RLO"};
@@ -84,9 +84,7 @@ std::optional<Error> checkText(std::string_view value, TextKind kind, const std:
                                int line)
 {
     const KindWords words = wordsOf(kind);
-    auto refuse = [&](const std::string& vi, const std::string& en) {
-        return makeError(file, line, field, vi, en);
-    };
+    auto refuse = [&](const std::string& vi, const std::string& en) { return makeError(file, line, field, vi, en); };
     std::size_t character = 0;
     char32_t first = 0, last = 0;
     for (std::size_t pos = 0; pos < value.size();) {
@@ -150,7 +148,8 @@ bool isSafeIdentifier(std::string_view value)
     return !value.empty() && !checkIdentifier(value, {}).has_value();
 }
 
-std::optional<Error> checkIdentifier(std::string_view value, const std::string& field, const std::string& file, int line)
+std::optional<Error> checkIdentifier(std::string_view value, const std::string& field, const std::string& file,
+                                     int line)
 {
     return checkText(value, TextKind::Identifier, field, file, line);
 }
@@ -171,7 +170,7 @@ std::string escapeUnsafeCharacters(std::string_view text, bool keepLinesAndTabs)
     out.reserve(text.size());
     for (std::size_t pos = 0; pos < text.size();) {
         const std::size_t length = utf8SequenceLength(text, pos);
-        if (length == 0) {  // not UTF-8: the byte itself, visibly
+        if (length == 0) { // not UTF-8: the byte itself, visibly
             out += "\\x" + hex(static_cast<unsigned char>(text[pos]), 2);
             ++pos;
             continue;

@@ -18,13 +18,13 @@ std::size_t utf8SequenceLength(std::string_view text, std::size_t pos)
         return in(byte(1), 0xA0, 0xBF) && in(byte(2), 0x80, 0xBF) ? 3 : 0;
     if (in(b0, 0xE1, 0xEC) || in(b0, 0xEE, 0xEF))
         return in(byte(1), 0x80, 0xBF) && in(byte(2), 0x80, 0xBF) ? 3 : 0;
-    if (b0 == 0xED)  // excludes the UTF-16 surrogates U+D800..U+DFFF
+    if (b0 == 0xED) // excludes the UTF-16 surrogates U+D800..U+DFFF
         return in(byte(1), 0x80, 0x9F) && in(byte(2), 0x80, 0xBF) ? 3 : 0;
     if (b0 == 0xF0)
         return in(byte(1), 0x90, 0xBF) && in(byte(2), 0x80, 0xBF) && in(byte(3), 0x80, 0xBF) ? 4 : 0;
     if (in(b0, 0xF1, 0xF3))
         return in(byte(1), 0x80, 0xBF) && in(byte(2), 0x80, 0xBF) && in(byte(3), 0x80, 0xBF) ? 4 : 0;
-    if (b0 == 0xF4)  // nothing above U+10FFFF
+    if (b0 == 0xF4) // nothing above U+10FFFF
         return in(byte(1), 0x80, 0x8F) && in(byte(2), 0x80, 0xBF) && in(byte(3), 0x80, 0xBF) ? 4 : 0;
     return 0;
 }

@@ -148,7 +148,8 @@ std::optional<Error> openRegularFile(const std::string& path, const InputFileLim
     }
     // A regular file that already says it is too large is refused without reading it.
     if (st.st_size > 0 && static_cast<std::uint64_t>(st.st_size) > limits.maxBytes)
-        return fileError(path, tooLargeVi(limits.what, std::to_string(static_cast<long long>(st.st_size)), limits.maxBytes),
+        return fileError(path,
+                         tooLargeVi(limits.what, std::to_string(static_cast<long long>(st.st_size)), limits.maxBytes),
                          tooLargeEn(limits.what, std::to_string(static_cast<long long>(st.st_size)), limits.maxBytes));
     sizeHint = st.st_size > 0 ? static_cast<std::size_t>(st.st_size) : 0;
     return std::nullopt;

@@ -20,9 +20,9 @@
 namespace seclevel {
 
 struct InputFileLimits {
-    std::size_t maxBytes = 0;     // more than this is refused (checked while reading, not only from stat)
-    bool followSymlinks = true;   // false: a symbolic link as the last path component is refused
-    LocalizedText what{"tệp", "file"};  // what the file is for, in messages: "tệp trả lời" / "answers file"
+    std::size_t maxBytes = 0;          // more than this is refused (checked while reading, not only from stat)
+    bool followSymlinks = true;        // false: a symbolic link as the last path component is refused
+    LocalizedText what{"tệp", "file"}; // what the file is for, in messages: "tệp trả lời" / "answers file"
     // true: the content must be text in UTF-8 (UTF-16/UTF-32 and NUL bytes are refused by name).
     bool text = false;
 };

@@ -1,8 +1,8 @@
 #include "rules/DossierTemplateLoader.h"
 
+#include "io/InputFile.h"
 #include "rules/LineIndex.h"
 #include "rules/XmlSchema.h"
-#include "io/InputFile.h"
 
 #include <pugixml.hpp>
 
@@ -43,7 +43,8 @@ pugi::xml_node childNamed(const pugi::xml_node& parent, std::string_view name)
 
 bool blank(std::string_view text)
 {
-    return std::all_of(text.begin(), text.end(), [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; });
+    return std::all_of(text.begin(), text.end(),
+                       [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; });
 }
 
 class Loader {
@@ -160,7 +161,8 @@ private:
                 if (blank(f.key)) {
                     error(fieldNode, "field", "mục thiếu khóa (key)", "field without a key");
                 } else if (!fieldKeys.insert(f.key).second) {
-                    error(fieldNode, f.key, "khóa mục trùng lặp '" + f.key + "'", "duplicate field key '" + f.key + "'");
+                    error(fieldNode, f.key, "khóa mục trùng lặp '" + f.key + "'",
+                          "duplicate field key '" + f.key + "'");
                 }
                 f.label = localized(fieldNode, "label", f.key, true);
                 f.help = localized(fieldNode, "help", f.key, false);
@@ -211,7 +213,8 @@ private:
             if (blank(g.id))
                 error(node, "group", "nhóm yêu cầu thiếu mã (id)", "requirement group without an id");
             else if (!ids.insert(g.id).second)
-                error(node, g.id, "mã nhóm yêu cầu trùng lặp '" + g.id + "'", "duplicate requirement group id '" + g.id + "'");
+                error(node, g.id, "mã nhóm yêu cầu trùng lặp '" + g.id + "'",
+                      "duplicate requirement group id '" + g.id + "'");
             g.level = levelAttribute(node, "level", g.id, 0);
             if (!node.attribute("level"))
                 error(node, g.id, "nhóm yêu cầu thiếu cấp độ (level)", "requirement group without a level");
@@ -248,7 +251,7 @@ private:
     std::string_view m_xml;
     const std::string& m_file;
     LineIndex m_lines;
-    pugi::xml_node m_root;  // where to point errors about a missing part
+    pugi::xml_node m_root; // where to point errors about a missing part
     Errors m_errors;
 };
 
@@ -263,9 +266,9 @@ Result<DossierTemplate> loadDossierTemplate(std::string_view xml, const std::str
 
 Result<DossierTemplate> loadDossierTemplateFile(const std::string& path, const XmlSchema& schema)
 {
-    auto text = readInputFile(path, {.maxBytes = XmlSchema::maxDocumentBytes,
-                                     .what = {"tệp mẫu hồ sơ", "dossier template file"},
-                                     .text = true});
+    auto text = readInputFile(
+        path,
+        {.maxBytes = XmlSchema::maxDocumentBytes, .what = {"tệp mẫu hồ sơ", "dossier template file"}, .text = true});
     if (!text)
         return text.errors();
     return loadDossierTemplate(*text, path, schema);
@@ -303,20 +306,21 @@ Result<std::vector<DossierTemplate>> loadDossierTemplates(const std::string& que
         // a copied file that still names the old rule set must not silently stand in for it.
         const std::string folder = file.parent_path().filename().string();
         if (t->rulesetId != folder)
-            errors.push_back(makeError(file.string(), 0, "ruleset",
-                                       "mẫu hồ sơ ghi bộ quy tắc '" + t->rulesetId + "' nhưng nằm trong thư mục '" +
-                                           folder + "'",
-                                       "the template names rule set '" + t->rulesetId + "' but lies in folder '" +
-                                           folder + "'"));
+            errors.push_back(
+                makeError(file.string(), 0, "ruleset",
+                          "mẫu hồ sơ ghi bộ quy tắc '" + t->rulesetId + "' nhưng nằm trong thư mục '" + folder + "'",
+                          "the template names rule set '" + t->rulesetId + "' but lies in folder '" + folder + "'"));
         else if (dossierTemplateFor(templates, t->rulesetId))
-            errors.push_back(makeError(file.string(), 0, "ruleset", "mẫu hồ sơ trùng lặp cho bộ quy tắc '" + t->rulesetId + "'",
+            errors.push_back(makeError(file.string(), 0, "ruleset",
+                                       "mẫu hồ sơ trùng lặp cho bộ quy tắc '" + t->rulesetId + "'",
                                        "duplicate dossier template for rule set '" + t->rulesetId + "'"));
         templates.push_back(std::move(*t));
     }
     if (!errors.empty())
         return errors;
     if (templates.empty())
-        return makeError(questionnairesDir, 0, "", "không có mẫu hồ sơ nào (dossier.xml)", "no dossier templates (dossier.xml) found");
+        return makeError(questionnairesDir, 0, "", "không có mẫu hồ sơ nào (dossier.xml)",
+                         "no dossier templates (dossier.xml) found");
     return templates;
 }
 

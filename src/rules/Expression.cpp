@@ -15,7 +15,7 @@ struct Token {
     Tok kind = Tok::End;
     std::string text;
     std::int64_t integer = 0;
-    size_t column = 0;  // 1-based position in the expression
+    size_t column = 0; // 1-based position in the expression
 };
 
 // ---- AST --------------------------------------------------------------------------------------------------
@@ -25,7 +25,7 @@ enum class Op { Eq, Ne, Lt, Le, Gt, Ge, In, Contains, ContainsAny, SubsetOf, Ans
 enum class Source { Answer, SystemTotal, ComponentMax };
 
 struct Literal {
-    Value value;  // bool, int64, string, vector<string> or Date
+    Value value; // bool, int64, string, vector<string> or Date
 };
 
 struct Node {
@@ -252,7 +252,8 @@ void collectKeys(const Node& node, std::vector<std::string>& keys, std::vector<i
 class ExpressionCondition final : public Condition {
 public:
     ExpressionCondition(std::string source, std::unique_ptr<Node> root)
-        : m_source(std::move(source)), m_root(std::move(root))
+        : m_source(std::move(source)),
+          m_root(std::move(root))
     {
         collectKeys(*m_root, m_keys, m_slots);
     }
@@ -268,7 +269,10 @@ public:
     {
         return shortfallsFor(*m_root, answers, true);
     }
-    size_t shortfallCount(const AnswerSlots& answers) const override { return shortfallCountFor(*m_root, answers, true); }
+    size_t shortfallCount(const AnswerSlots& answers) const override
+    {
+        return shortfallCountFor(*m_root, answers, true);
+    }
     const std::vector<int>& keySlots() const override { return m_slots; }
     const std::string& source() const override { return m_source; }
 
@@ -284,10 +288,13 @@ class Parser {
 public:
     Parser(const std::string& text, const QuestionLookup& questions, const std::string& file, int line,
            const std::string& field, bool systemCounts)
-        : m_text(text), m_questions(questions), m_file(file), m_line(line), m_field(field),
+        : m_text(text),
+          m_questions(questions),
+          m_file(file),
+          m_line(line),
+          m_field(field),
           m_systemCounts(systemCounts)
-    {
-    }
+    {}
 
     Result<ConditionPtr> run()
     {
@@ -324,7 +331,8 @@ private:
                 t.kind = Tok::Ident;
                 t.text = s.substr(i, j - i);
                 i = j;
-            } else if (std::isdigit(c) || (c == '-' && i + 1 < s.size() && std::isdigit(static_cast<unsigned char>(s[i + 1])))) {
+            } else if (std::isdigit(c) ||
+                       (c == '-' && i + 1 < s.size() && std::isdigit(static_cast<unsigned char>(s[i + 1])))) {
                 size_t j = i + 1;
                 while (j < s.size() && std::isdigit(static_cast<unsigned char>(s[j])))
                     ++j;
@@ -346,8 +354,11 @@ private:
                 t.text = s.substr(i + 1, j - i - 1);
                 i = j + 1;
             } else if (c == '(' || c == ')' || c == '[' || c == ']' || c == ',') {
-                t.kind = c == '(' ? Tok::LParen : c == ')' ? Tok::RParen : c == '[' ? Tok::LBracket
-                        : c == ']' ? Tok::RBracket : Tok::Comma;
+                t.kind = c == '('   ? Tok::LParen
+                         : c == ')' ? Tok::RParen
+                         : c == '[' ? Tok::LBracket
+                         : c == ']' ? Tok::RBracket
+                                    : Tok::Comma;
                 t.text = std::string(1, static_cast<char>(c));
                 ++i;
             } else if (c == '=' || c == '!' || c == '<' || c == '>') {
@@ -385,9 +396,9 @@ private:
 
     void fail(const Token& at, const std::string& vi, const std::string& en)
     {
-        m_error = makeError(m_file, m_line, m_field,
-                            vi + " (cột " + std::to_string(at.column) + " trong «" + m_text + "»)",
-                            en + " (column " + std::to_string(at.column) + " in «" + m_text + "»)");
+        m_error =
+            makeError(m_file, m_line, m_field, vi + " (cột " + std::to_string(at.column) + " trong «" + m_text + "»)",
+                      en + " (column " + std::to_string(at.column) + " in «" + m_text + "»)");
     }
 
     std::unique_ptr<Node> parseOr()
@@ -478,8 +489,8 @@ private:
             return nullptr;
         }
         auto atom = std::make_unique<Node>();
-        const bool countFunction = keyToken.text == "system_total" || keyToken.text == "component_max" ||
-                                   keyToken.text == "summed";
+        const bool countFunction =
+            keyToken.text == "system_total" || keyToken.text == "component_max" || keyToken.text == "summed";
         if (countFunction && peek().kind == Tok::LParen) {
             next();
             const Token inner = next();
@@ -514,7 +525,7 @@ private:
             atom->source = keyToken.text == "system_total" ? Source::SystemTotal : Source::ComponentMax;
             const Token& operatorToken = peek();
             static const std::pair<const char*, Op> ops[] = {{"==", Op::Eq}, {"!=", Op::Ne}, {"<", Op::Lt},
-                                                             {"<=", Op::Le}, {">", Op::Gt}, {">=", Op::Ge}};
+                                                             {"<=", Op::Le}, {">", Op::Gt},  {">=", Op::Ge}};
             std::optional<Op> op;
             for (const auto& [text, value] : ops)
                 if (operatorToken.kind == Tok::Op && operatorToken.text == text)
@@ -563,7 +574,7 @@ private:
         std::optional<Op> op;
         if (opToken.kind == Tok::Op) {
             static const std::pair<const char*, Op> ops[] = {{"==", Op::Eq}, {"!=", Op::Ne}, {"<", Op::Lt},
-                                                             {"<=", Op::Le}, {">", Op::Gt}, {">=", Op::Ge}};
+                                                             {"<=", Op::Le}, {">", Op::Gt},  {">=", Op::Ge}};
             for (const auto& [text, value] : ops)
                 if (opToken.text == text)
                     op = value;
@@ -661,12 +672,10 @@ private:
         const bool ordering = atom.op == Op::Lt || atom.op == Op::Le || atom.op == Op::Gt || atom.op == Op::Ge;
         const bool equality = atom.op == Op::Eq || atom.op == Op::Ne;
         switch (q.type) {
-        case AnswerType::Boolean:
-            return equality && std::holds_alternative<bool>(lit) ? true : mismatch();
+        case AnswerType::Boolean: return equality && std::holds_alternative<bool>(lit) ? true : mismatch();
         case AnswerType::Integer:
             return (equality || ordering) && std::holds_alternative<std::int64_t>(lit) ? true : mismatch();
-        case AnswerType::Text:
-            return equality && isString ? true : mismatch();
+        case AnswerType::Text: return equality && isString ? true : mismatch();
         case AnswerType::Date: {
             if (!(equality || ordering) || !isString)
                 return mismatch();
@@ -708,9 +717,8 @@ private:
 
 } // namespace
 
-Result<ConditionPtr> parseCondition(const std::string& text, const QuestionLookup& questions,
-                                    const std::string& file, int line, const std::string& field,
-                                    bool systemCounts)
+Result<ConditionPtr> parseCondition(const std::string& text, const QuestionLookup& questions, const std::string& file,
+                                    int line, const std::string& field, bool systemCounts)
 {
     return Parser(text, questions, file, line, field, systemCounts).run();
 }

@@ -23,8 +23,7 @@ using QuestionLookup = std::function<const Question*(const std::string& key)>;
 //   summed(key)                the whole-system count is a sum of component counts (the system gave none)
 // These are known only while a whole system is judged (criteria and warnings), never while answers are
 // being asked (show-if, required-if, refusals).
-Result<ConditionPtr> parseCondition(const std::string& text, const QuestionLookup& questions,
-                                    const std::string& file, int line, const std::string& field,
-                                    bool systemCounts = false);
+Result<ConditionPtr> parseCondition(const std::string& text, const QuestionLookup& questions, const std::string& file,
+                                    int line, const std::string& field, bool systemCounts = false);
 
 } // namespace seclevel

@@ -21,7 +21,8 @@ public:
     // 1-based line of a byte offset.
     int lineOf(std::ptrdiff_t offset) const
     {
-        return static_cast<int>(std::lower_bound(m_newlines.begin(), m_newlines.end(), offset) - m_newlines.begin()) + 1;
+        return static_cast<int>(std::lower_bound(m_newlines.begin(), m_newlines.end(), offset) - m_newlines.begin()) +
+               1;
     }
 
 private:

@@ -1,17 +1,17 @@
 #include "rules/RuleSetLoader.h"
 
+#include "io/InputFile.h"
 #include "rules/Expression.h"
 #include "rules/LineIndex.h"
 #include "rules/XmlSchema.h"
-#include "io/InputFile.h"
 
 #include <pugixml.hpp>
 
 #include <algorithm>
 #include <filesystem>
 #include <functional>
-#include <optional>
 #include <map>
+#include <optional>
 #include <set>
 
 namespace seclevel {
@@ -144,7 +144,9 @@ private:
             }
             const bool hasOptions = q.type == AnswerType::Choice || q.type == AnswerType::MultiChoice;
             if (hasOptions != !q.options.empty())
-                error(node, q.key, hasOptions ? "câu hỏi lựa chọn cần ít nhất một phương án" : "chỉ câu hỏi lựa chọn mới có phương án",
+                error(node, q.key,
+                      hasOptions ? "câu hỏi lựa chọn cần ít nhất một phương án"
+                                 : "chỉ câu hỏi lựa chọn mới có phương án",
                       hasOptions ? "a choice question needs options" : "only choice questions have options");
             q.slot = static_cast<int>(rs.questions.size());
             m_questionNodes.emplace_back(node, rs.questions.size());
@@ -163,7 +165,7 @@ private:
                     for (const auto& key : cond->keys())
                         edges[q.key].push_back(key);
         }
-        std::map<std::string, int> state;  // 0 new, 1 on stack, 2 done
+        std::map<std::string, int> state; // 0 new, 1 on stack, 2 done
         std::vector<std::string> stack;
         std::set<std::string> reported;
         std::function<void(const std::string&)> visit = [&](const std::string& key) {
@@ -204,11 +206,12 @@ private:
             c.level = node.attribute("level").as_int(0);
             c.citation = node.attribute("citation").as_string();
             c.kind = std::string(node.attribute("kind").as_string("criterion")) == "floor" ? CriterionKind::Floor
-                                                                                         : CriterionKind::Criterion;
+                                                                                           : CriterionKind::Criterion;
             c.text = localized(node, "text");
             c.fallback = node.attribute("fallback").as_bool(false);
             if (c.fallback && c.kind == CriterionKind::Floor)
-                error(node, c.id, "mức sàn không thể là tiêu chí dự phòng (fallback)", "a floor cannot be a fallback row");
+                error(node, c.id, "mức sàn không thể là tiêu chí dự phòng (fallback)",
+                      "a floor cannot be a fallback row");
             if (!ids.insert(c.id).second)
                 error(node, c.id, "mã tiêu chí trùng lặp '" + c.id + "'", "duplicate criterion id '" + c.id + "'");
             if (c.citation.empty())
@@ -235,8 +238,8 @@ private:
             if (!ids.insert(w.id).second)
                 error(node, w.id, "mã cảnh báo trùng lặp '" + w.id + "'", "duplicate warning id '" + w.id + "'");
             w.when = condition(node.child("when"), lookup, w.id + "/when", true);
-            w.namesDecisive = w.text.vi.find("{decisive}") != std::string::npos ||
-                              w.text.en.find("{decisive}") != std::string::npos;
+            w.namesDecisive =
+                w.text.vi.find("{decisive}") != std::string::npos || w.text.en.find("{decisive}") != std::string::npos;
             // decided-by: the criteria whose deciding the level raises the warning (a debatable reading made
             // visible where it matters). Criteria are read before warnings.
             std::string list = node.attribute("decided-by").as_string();
@@ -298,9 +301,8 @@ Result<RuleSet> loadRuleSet(std::string_view xml, const std::string& fileName, c
 
 Result<RuleSet> loadRuleSetFile(const std::string& path, const XmlSchema& schema)
 {
-    auto text = readInputFile(path, {.maxBytes = XmlSchema::maxDocumentBytes,
-                                     .what = {"tệp bộ quy tắc", "rule-set file"},
-                                     .text = true});
+    auto text = readInputFile(
+        path, {.maxBytes = XmlSchema::maxDocumentBytes, .what = {"tệp bộ quy tắc", "rule-set file"}, .text = true});
     if (!text)
         return text.errors();
     return loadRuleSet(*text, path, schema);

@@ -42,8 +42,7 @@ void collectStructuredError(void* userData, xmlErrorPtr error)
     if (!error || sink->errors.size() >= 50)
         return;
     const std::string message = trimmed(error->message);
-    sink->errors.push_back(
-        makeError(sink->file, error->line, "", sink->prefixVi + message, sink->prefixEn + message));
+    sink->errors.push_back(makeError(sink->file, error->line, "", sink->prefixVi + message, sink->prefixEn + message));
 }
 
 // Parser options shared by every XML read: never touch the network, never substitute entities, never load
@@ -56,7 +55,8 @@ XmlSchema::~XmlSchema() = default;
 
 Result<std::shared_ptr<XmlSchema>> XmlSchema::load(const std::string& xsdPath)
 {
-    auto text = readInputFile(xsdPath, {.maxBytes = maxDocumentBytes, .what = {"lược đồ XSD", "XSD schema"}, .text = true});
+    auto text =
+        readInputFile(xsdPath, {.maxBytes = maxDocumentBytes, .what = {"lược đồ XSD", "XSD schema"}, .text = true});
     if (!text)
         return text.errors();
     ErrorSink sink{xsdPath, {}, "lược đồ XSD không hợp lệ: ", "invalid XSD schema: "};
@@ -103,7 +103,8 @@ Errors XmlSchema::validate(std::string_view xml, const std::string& fileName) co
         return sink.errors;
     }
     if (doc->intSubset || doc->extSubset) {
-        const int line = doc->intSubset ? static_cast<int>(xmlGetLineNo(reinterpret_cast<xmlNodePtr>(doc->intSubset))) : 0;
+        const int line =
+            doc->intSubset ? static_cast<int>(xmlGetLineNo(reinterpret_cast<xmlNodePtr>(doc->intSubset))) : 0;
         xmlFreeDoc(doc);
         return {makeError(fileName, line > 0 ? line : 1, "DOCTYPE",
                           "không chấp nhận khai báo DOCTYPE/thực thể (phòng tấn công XXE, bom thực thể)",

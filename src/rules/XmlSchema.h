@@ -2,7 +2,7 @@
 // XSD validation with libxml2, hardened against hostile files: no network, no DTD (so no external entities
 // and no entity-expansion bombs), size-capped. Used for rule sets and, at the format edge, dossiers.
 #include "core/Error.h"
-#include "io/InputFile.h"  // readTextFile, which used to be declared here (src/cli still finds it this way)
+#include "io/InputFile.h" // readTextFile, which used to be declared here (src/cli still finds it this way)
 
 #include <memory>
 #include <string>

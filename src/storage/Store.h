@@ -24,17 +24,17 @@ namespace seclevel {
 struct RecordedActor {
     std::string userId;
     std::string organisationId;
-    std::string role;  // roleName(Role)
+    std::string role; // roleName(Role)
 };
 
 struct StoredSystem {
     SystemDescription description;
-    std::string rulesetId;       // rule set of the latest assessment, empty before any
-    std::string rulesetVersion;  // its version as it judged the system
-    int derivedLevel = 0;        // 0 = not yet assessed
+    std::string rulesetId;      // rule set of the latest assessment, empty before any
+    std::string rulesetVersion; // its version as it judged the system
+    int derivedLevel = 0;       // 0 = not yet assessed
     int proposedLevel = 0;
     std::string justification;
-    int approvedLevel = 0;       // set by the approval workflow
+    int approvedLevel = 0; // set by the approval workflow
     RecordedActor createdBy;
     TimePoint createdAt;
     TimePoint updatedAt;
@@ -43,10 +43,10 @@ struct StoredSystem {
 // One change of one answer: who, when, old and new value (canonical JSON text of the value).
 struct AnswerChange {
     std::string systemId;
-    std::string component;  // empty = system-level answer
+    std::string component; // empty = system-level answer
     std::string key;
-    std::string oldValue;   // empty when the key had no answer
-    std::string newValue;   // empty when the answer was removed
+    std::string oldValue; // empty when the key had no answer
+    std::string newValue; // empty when the answer was removed
     RecordedActor actor;
     TimePoint at;
 };

@@ -18,7 +18,9 @@ struct Installation {
     SystemService systems;
     DossierService dossiers;
     explicit Installation(const fs::path& db)
-        : store(openTestStore(db)), systems(shippedCatalogue(), *store), dossiers(shippedCatalogue(), *store)
+        : store(openTestStore(db)),
+          systems(shippedCatalogue(), *store),
+          dossiers(shippedCatalogue(), *store)
     {
         BOOST_REQUIRE(systems.saveOrganisation({"UBND-HANAM", "Ủy ban nhân dân tỉnh Hà Nam", ""}, actor()).ok());
     }
@@ -192,7 +194,7 @@ BOOST_FIXTURE_TEST_CASE(imported_references_are_names_not_paths, Fixture)
     std::map<std::string, AttachmentProblemKind> problems;
     for (const AttachmentProblem& p : checked->problems)
         problems[p.attachment.name] = p.kind;
-    BOOST_TEST(problems.size() == 3u);                 // design.pdf is found inside the folder and matches
+    BOOST_TEST(problems.size() == 3u); // design.pdf is found inside the folder and matches
     BOOST_TEST(problems.count("design.pdf") == 0u);
     BOOST_TEST(static_cast<int>(problems["abs.pdf"]) == static_cast<int>(AttachmentProblemKind::Missing));
     BOOST_TEST(static_cast<int>(problems["dots.pdf"]) == static_cast<int>(AttachmentProblemKind::Missing));
@@ -210,7 +212,7 @@ BOOST_FIXTURE_TEST_CASE(local_references_are_checked_and_fifos_do_not_hang, Fixt
     BOOST_TEST(clean->problems.empty());
     fs::remove(file);
     BOOST_REQUIRE(mkfifo(file.c_str(), 0600) == 0);
-    auto fifo = sender.dossiers.check("HN-DVC-01", {});  // would block forever if the FIFO were opened for reading
+    auto fifo = sender.dossiers.check("HN-DVC-01", {}); // would block forever if the FIFO were opened for reading
     BOOST_REQUIRE(fifo.ok());
     BOOST_REQUIRE(fifo->problems.size() == 1u);
     BOOST_TEST(static_cast<int>(fifo->problems[0].kind) == static_cast<int>(AttachmentProblemKind::Missing));
@@ -229,7 +231,7 @@ BOOST_FIXTURE_TEST_CASE(attachment_rules, Fixture)
     BOOST_REQUIRE(first.ok() && second.ok());
     auto dossier = sender.store->dossier("HN-DVC-01");
     BOOST_REQUIRE(dossier.ok());
-    BOOST_TEST(dossier->attachments.size() == 1u);  // replaced by kind + name
+    BOOST_TEST(dossier->attachments.size() == 1u); // replaced by kind + name
     BOOST_TEST(dossier->attachments[0].sha256 == sha256Hex("v2"));
 }
 

@@ -92,6 +92,6 @@ BOOST_AUTO_TEST_CASE(reassess_names_both_rule_sets)
 BOOST_AUTO_TEST_CASE(today_is_read_in_vietnam)
 {
     using namespace std::chrono;
-    const TimePoint lateUtc = sys_days{year{2026} / 11 / 1} + hours{18};  // 01:00 on 2 November in Hà Nội
+    const TimePoint lateUtc = sys_days{year{2026} / 11 / 1} + hours{18}; // 01:00 on 2 November in Hà Nội
     BOOST_TEST(formatIsoDate(todayInVietnam(lateUtc)) == "2026-11-02");
 }

@@ -94,7 +94,7 @@ BOOST_FIXTURE_TEST_CASE(organisation_ids_and_names_with_control_characters_are_r
     BOOST_TEST(!badName.ok());
     auto organisations = service.organisations();
     BOOST_REQUIRE(organisations.ok());
-    BOOST_TEST(organisations->size() == 1u);  // only UBND-HANAM from the fixture
+    BOOST_TEST(organisations->size() == 1u); // only UBND-HANAM from the fixture
 }
 
 BOOST_FIXTURE_TEST_CASE(list_is_filtered_by_organisation, Fixture)

@@ -44,7 +44,8 @@ const std::vector<RuleSet>& ruleSets()
 // The shipped example judged by `rulesetId`, as the application would store it.
 Assessment derivedExample(const std::string& rulesetId)
 {
-    auto system = readAnswersFile((fs::path(SECLEVEL_SOURCE_DIR) / "examples" / "cong-dich-vu-cong-tinh.json").string());
+    auto system =
+        readAnswersFile((fs::path(SECLEVEL_SOURCE_DIR) / "examples" / "cong-dich-vu-cong-tinh.json").string());
     BOOST_REQUIRE(system.ok());
     const RuleSet* ruleSet = ruleSetById(ruleSets(), rulesetId);
     BOOST_REQUIRE(ruleSet);
@@ -92,7 +93,7 @@ BOOST_AUTO_TEST_CASE(every_value_type_round_trips_through_the_column_encoding)
         BOOST_REQUIRE_MESSAGE(encoded.has_value(), name);
         auto decoded = decodeValue(encoded->type, encoded->text);
         BOOST_REQUIRE_MESSAGE(decoded.has_value(), name);
-        BOOST_CHECK_MESSAGE(*decoded == value, name);  // the same variant alternative, not just equal text
+        BOOST_CHECK_MESSAGE(*decoded == value, name); // the same variant alternative, not just equal text
     }
     BOOST_TEST(encodeValue(Value{list({"public", "personal"})})->text == "[\"public\",\"personal\"]");
     BOOST_TEST(encodeValue(Value{date(2026, 8, 19)})->type == "date");
@@ -120,18 +121,49 @@ BOOST_AUTO_TEST_CASE(the_value_decoder_accepts_only_canonical_text)
     BOOST_CHECK(decodeValue("date", "2024-02-29") == Value{date(2024, 2, 29)});
 
     const std::pair<const char*, std::string> hostile[] = {
-        {"bool", "TRUE"}, {"bool", "1"}, {"bool", ""},
-        {"int", ""}, {"int", "007"}, {"int", "+1"}, {"int", "-0"}, {"int", "1e3"}, {"int", " 1"},
-        {"int", "9223372036854775808"}, {"int", "0x10"},
-        {"date", "2026-02-30"}, {"date", "2026-2-3"}, {"date", "20260219"}, {"date", ""},
-        {"list", ""}, {"list", "["}, {"list", "[\"a\""}, {"list", "[\"a\",]"}, {"list", "[ \"a\"]"},
-        {"list", "[\"a\"]x"}, {"list", "[\"\\u0000\"]"}, {"list", "[\"\\ud800\"]"}, {"list", "[\"\\udc00x\"]"},
-        {"list", "[\"\\u00e9\"]"}, {"list", "[\"\\/\"]"}, {"list", "[\"\n\"]"}, {"list", "[1]"},
-        {"list", "[\"a\" ,\"b\"]"}, {"list", "{}"}, {"list", "[\"\\q\"]"}, {"list", "[\"\\u12\"]"},
-        {"list", "[[\"a\"]]"}, {"list", "[null]"}, {"list", std::string(300, '[') + std::string(300, ']')},
-        {"string", std::string("a\0b", 3)}, {"string", "\xC0\x80"}, {"string", "\xED\xA0\x80"},
-        {"string", "\xF4\x90\x80\x80"}, {"string", "\xE1\x80"}, {"string", "\xFF"},
-        {"float", "1.5"}, {"", ""},
+        {"bool", "TRUE"},
+        {"bool", "1"},
+        {"bool", ""},
+        {"int", ""},
+        {"int", "007"},
+        {"int", "+1"},
+        {"int", "-0"},
+        {"int", "1e3"},
+        {"int", " 1"},
+        {"int", "9223372036854775808"},
+        {"int", "0x10"},
+        {"date", "2026-02-30"},
+        {"date", "2026-2-3"},
+        {"date", "20260219"},
+        {"date", ""},
+        {"list", ""},
+        {"list", "["},
+        {"list", "[\"a\""},
+        {"list", "[\"a\",]"},
+        {"list", "[ \"a\"]"},
+        {"list", "[\"a\"]x"},
+        {"list", "[\"\\u0000\"]"},
+        {"list", "[\"\\ud800\"]"},
+        {"list", "[\"\\udc00x\"]"},
+        {"list", "[\"\\u00e9\"]"},
+        {"list", "[\"\\/\"]"},
+        {"list", "[\"\n\"]"},
+        {"list", "[1]"},
+        {"list", "[\"a\" ,\"b\"]"},
+        {"list", "{}"},
+        {"list", "[\"\\q\"]"},
+        {"list", "[\"\\u12\"]"},
+        {"list", "[[\"a\"]]"},
+        {"list", "[null]"},
+        {"list", std::string(300, '[') + std::string(300, ']')},
+        {"string", std::string("a\0b", 3)},
+        {"string", "\xC0\x80"},
+        {"string", "\xED\xA0\x80"},
+        {"string", "\xF4\x90\x80\x80"},
+        {"string", "\xE1\x80"},
+        {"string", "\xFF"},
+        {"float", "1.5"},
+        {"", ""},
     };
     for (const auto& [type, text] : hostile)
         BOOST_TEST(!decodeValue(type, text).has_value(), type << " '" << text << "' must be refused");
@@ -167,12 +199,11 @@ BOOST_AUTO_TEST_CASE(an_answer_set_round_trips_with_every_type_and_sorted_keys)
     auto expected = answers.values;
     expected.erase("not_answered");
     BOOST_CHECK(back->values == expected);
-    BOOST_TEST(encodeAnswerSet(*back) == text);  // canonical: the same text again
+    BOOST_TEST(encodeAnswerSet(*back) == text); // canonical: the same text again
 
     AnswerSet small;
     small.values = {{"b", std::int64_t{1}}, {"a", date(2026, 8, 19)}};
-    BOOST_TEST(encodeAnswerSet(small) ==
-               R"({"a":{"type":"date","value":"2026-08-19"},"b":{"type":"int","value":1}})");
+    BOOST_TEST(encodeAnswerSet(small) == R"({"a":{"type":"date","value":"2026-08-19"},"b":{"type":"int","value":1}})");
     BOOST_TEST(encodeAnswerSet(AnswerSet{}) == "{}");
 }
 
@@ -230,14 +261,15 @@ BOOST_AUTO_TEST_CASE(a_real_derived_assessment_round_trips_exactly_under_every_r
             auto storable = encodeStorableAssessment(assessment);
             BOOST_REQUIRE(storable.ok());
             BOOST_TEST(*storable == text);
-            BOOST_TEST(text.find('\n') == std::string::npos);  // compact: newlines only escaped
+            BOOST_TEST(text.find('\n') == std::string::npos); // compact: newlines only escaped
             BOOST_TEST(text.rfind("{\"format\":1,\"ruleset_id\":\"" + ruleSet.id + "\"", 0) == 0u);
             auto back = decodeAssessment(text);
             BOOST_REQUIRE_MESSAGE(back.ok(), (back.ok() ? std::string() : back.errors().front().describe(Lang::En)));
             BOOST_TEST(sameAssessment(*back, assessment));
             BOOST_TEST(encodeAssessment(*back) == text);
             BOOST_TEST(back->rulesetVersion == ruleSet.version);
-            BOOST_TEST(back->components.front().fired.front().text.vi == assessment.components.front().fired.front().text.vi);
+            BOOST_TEST(back->components.front().fired.front().text.vi ==
+                       assessment.components.front().fired.front().text.vi);
             BOOST_TEST(!back->components.front().fired.front().text.en.empty());
         }
     }
@@ -264,9 +296,12 @@ BOOST_AUTO_TEST_CASE(every_member_and_value_type_survives_the_round_trip)
         fired.answers.push_back(answer);
     fired.answers.emplace_back("unanswered", std::monostate{});
     fired.answers.emplace_back("duplicate_order_kept", true);
-    fired.answers.emplace_back("bool_true", false);  // the criterion's order, even with a repeated key
+    fired.answers.emplace_back("bool_true", false); // the criterion's order, even with a repeated key
     component.fired = {fired, FiredCriterion{"C-2", 2, "x", {"", ""}, CriterionKind::Criterion, {}}};
-    MissedCriterion missed{"C-4", 4, "NĐ331 Art 14.1", {"vi", "en"},
+    MissedCriterion missed{"C-4",
+                           4,
+                           "NĐ331 Art 14.1",
+                           {"vi", "en"},
                            {Shortfall{"k", "≥ 10000", "3200", false}, Shortfall{"m", "∋ state_secret", "—", true}}};
     component.nearest = {missed};
     a.components = {component, ComponentResult{"empty", 0, {}, {}}};
@@ -322,13 +357,13 @@ BOOST_AUTO_TEST_CASE(corrupt_assessments_are_refused_naming_what_is_wrong)
     };
     const std::pair<std::string, std::string> corrupt[] = {
         {"", ""},
-        {good.substr(0, good.size() / 2), ""},          // truncated
-        {good + "x", ""},                                // trailing garbage
+        {good.substr(0, good.size() / 2), ""}, // truncated
+        {good + "x", ""},                      // trailing garbage
         {"[]", ""},
         {"null", ""},
         {replaced("\"format\":1", "\"format\":2"), "format"},
         {replaced("\"format\":1,", ""), "format"},
-        {replaced("\"derived_level\":", "\"derived_level\":1"), "derived_level"},  // 13 → out of range
+        {replaced("\"derived_level\":", "\"derived_level\":1"), "derived_level"}, // 13 → out of range
         {replaced("\"proposed_level\":", "\"proposed_level\":-"), "proposed_level"},
         {replaced("\"ruleset_id\":\"VN-2026\"", "\"ruleset_id\":2026"), "ruleset_id"},
         {replaced("\"justification\":", "\"unexpected\":0,\"justification\":"), "unexpected"},
@@ -375,9 +410,9 @@ BOOST_AUTO_TEST_CASE(hostile_text_in_an_assessment_is_refused_before_storing)
     a.components[0].fired[0].answers.emplace_back("when", date(2026, 2, 30));
     refused = encodeStorableAssessment(a);
     BOOST_REQUIRE(!refused.ok());
-    BOOST_TEST(refused.errors().front().field ==
-               "components[0].fired[0].answers[" + std::to_string(a.components[0].fired[0].answers.size() - 1) +
-                   "].value");
+    BOOST_TEST(refused.errors().front().field == "components[0].fired[0].answers[" +
+                                                     std::to_string(a.components[0].fired[0].answers.size() - 1) +
+                                                     "].value");
 }
 
 BOOST_AUTO_TEST_CASE(dossier_history_texts_are_canonical)

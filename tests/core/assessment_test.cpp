@@ -43,16 +43,36 @@ RuleSet makeRuleSet()
     };
     rs.questions[users].showIf = cond("system_type == 'citizen_service'");
     rs.questions[users].requiredIf = cond("system_type == 'citizen_service'");
-    rs.criteria.push_back({"7", 1, "X Art 7", {"nội bộ, công khai", "internal, public"},
-                           cond("system_type == 'internal' and info_classes subset_of ['public']"), CriterionKind::Criterion, 1});
-    rs.criteria.push_back({"8.1", 2, "X Art 8.1", {}, cond("system_type == 'internal' and info_classes contains 'personal'"),
-                           CriterionKind::Criterion, 2});
-    rs.criteria.push_back({"8.2", 2, "X Art 8.2", {}, cond("system_type == 'citizen_service' and users < 10000"),
-                           CriterionKind::Criterion, 3});
-    rs.criteria.push_back({"9.2", 3, "X Art 9.2", {}, cond("system_type == 'citizen_service' and users >= 10000"),
-                           CriterionKind::Criterion, 4});
-    rs.criteria.push_back({"floor.secret", 3, "X Art 9.1", {}, cond("info_classes contains 'state_secret'"),
-                           CriterionKind::Floor, 5});
+    rs.criteria.push_back({"7",
+                           1,
+                           "X Art 7",
+                           {"nội bộ, công khai", "internal, public"},
+                           cond("system_type == 'internal' and info_classes subset_of ['public']"),
+                           CriterionKind::Criterion,
+                           1});
+    rs.criteria.push_back({"8.1",
+                           2,
+                           "X Art 8.1",
+                           {},
+                           cond("system_type == 'internal' and info_classes contains 'personal'"),
+                           CriterionKind::Criterion,
+                           2});
+    rs.criteria.push_back({"8.2",
+                           2,
+                           "X Art 8.2",
+                           {},
+                           cond("system_type == 'citizen_service' and users < 10000"),
+                           CriterionKind::Criterion,
+                           3});
+    rs.criteria.push_back({"9.2",
+                           3,
+                           "X Art 9.2",
+                           {},
+                           cond("system_type == 'citizen_service' and users >= 10000"),
+                           CriterionKind::Criterion,
+                           4});
+    rs.criteria.push_back(
+        {"floor.secret", 3, "X Art 9.1", {}, cond("info_classes contains 'state_secret'"), CriterionKind::Floor, 5});
     rs.warnings.push_back({"W1", "X Art 8.2", {"đếm người dùng", "user counting"}, cond("answered(users)"), 6});
     return rs;
 }
@@ -77,7 +97,8 @@ SystemDescription system(std::initializer_list<std::pair<const std::string, Valu
 
 BOOST_AUTO_TEST_CASE(derives_the_highest_level_that_fires_with_its_answers)
 {
-    auto s = system({{"system_type", std::string("citizen_service")}, {"users", std::int64_t{25000}},
+    auto s = system({{"system_type", std::string("citizen_service")},
+                     {"users", std::int64_t{25000}},
                      {"info_classes", std::vector<std::string>{"personal"}}});
     const Assessment a = deriveLevel(rules(), s);
     BOOST_TEST(a.rulesetId == "TEST");
@@ -102,13 +123,16 @@ BOOST_AUTO_TEST_CASE(nearest_criterion_explains_the_threshold)
     const MissedCriterion& m = a.components[0].nearest[0];
     BOOST_TEST(m.citation == "X Art 9.2");
     BOOST_REQUIRE_EQUAL(m.shortfalls.size(), 1u);
-    BOOST_TEST(explainShortfall(m.shortfalls[0], rules(), Lang::En) == "question users (users): needs ≥ 10000; answered 3200");
-    BOOST_TEST(explainShortfall(m.shortfalls[0], rules(), Lang::Vi) == "câu hỏi users (users): cần ≥ 10000; đã trả lời 3200");
+    BOOST_TEST(explainShortfall(m.shortfalls[0], rules(), Lang::En) ==
+               "question users (users): needs ≥ 10000; answered 3200");
+    BOOST_TEST(explainShortfall(m.shortfalls[0], rules(), Lang::Vi) ==
+               "câu hỏi users (users): cần ≥ 10000; đã trả lời 3200");
 }
 
 BOOST_AUTO_TEST_CASE(floor_raises_and_is_marked)
 {
-    auto s = system({{"system_type", std::string("internal")}, {"info_classes", std::vector<std::string>{"public", "state_secret"}}});
+    auto s = system({{"system_type", std::string("internal")},
+                     {"info_classes", std::vector<std::string>{"public", "state_secret"}}});
     const Assessment a = deriveLevel(rules(), s);
     BOOST_TEST(a.derivedLevel == 3);
     BOOST_TEST((a.components[0].fired[0].kind == CriterionKind::Floor));
@@ -118,7 +142,8 @@ BOOST_AUTO_TEST_CASE(components_inherit_and_the_highest_wins)
 {
     auto s = system({{"system_type", std::string("internal")}, {"info_classes", std::vector<std::string>{"public"}}});
     s.components.push_back({"Cổng", {}});
-    s.components.back().answers.values = {{"system_type", std::string("citizen_service")}, {"users", std::int64_t{50000}}};
+    s.components.back().answers.values = {{"system_type", std::string("citizen_service")},
+                                          {"users", std::int64_t{50000}}};
     s.components.push_back({"Nội bộ", {}});
     const Assessment a = deriveLevel(rules(), s);
     BOOST_REQUIRE_EQUAL(a.components.size(), 2u);
@@ -155,7 +180,8 @@ BOOST_AUTO_TEST_CASE(proposal_lower_is_refused_with_the_criterion_higher_needs_j
 
 BOOST_AUTO_TEST_CASE(validation_names_file_line_and_key)
 {
-    auto s = system({{"system_type", std::string("spaceship")}, {"colour", std::string("red")}, {"users", std::int64_t{-1}}});
+    auto s = system(
+        {{"system_type", std::string("spaceship")}, {"colour", std::string("red")}, {"users", std::int64_t{-1}}});
     s.answers.lines = {{"system_type", 3}, {"colour", 4}, {"users", 5}};
     auto r = validateAnswers(rules(), s);
     BOOST_REQUIRE(!r.ok());
@@ -172,7 +198,8 @@ BOOST_AUTO_TEST_CASE(validation_names_file_line_and_key)
 
 BOOST_AUTO_TEST_CASE(validation_types_dates_and_required_if)
 {
-    auto wrongType = validateAnswers(rules(), system({{"system_type", std::string("internal")}, {"users", std::string("many")}}));
+    auto wrongType =
+        validateAnswers(rules(), system({{"system_type", std::string("internal")}, {"users", std::string("many")}}));
     BOOST_REQUIRE(!wrongType.ok());
     BOOST_TEST(wrongType.errors().front().field == "users");
 
@@ -182,12 +209,16 @@ BOOST_AUTO_TEST_CASE(validation_types_dates_and_required_if)
     BOOST_TEST(validateAnswers(rules(), system({{"system_type", std::string("internal")}})).ok());
     BOOST_TEST(!validateAnswers(rules(), system({})).ok());
 
-    auto dated = validateAnswers(rules(), system({{"system_type", std::string("internal")}, {"since", std::string("2026-08-19")}}));
+    auto dated = validateAnswers(
+        rules(), system({{"system_type", std::string("internal")}, {"since", std::string("2026-08-19")}}));
     BOOST_REQUIRE(dated.ok());
     BOOST_TEST(std::holds_alternative<Date>(dated->answers.get("since")));
-    BOOST_TEST(!validateAnswers(rules(), system({{"system_type", std::string("internal")}, {"since", std::string("2026-02-30")}})).ok());
+    BOOST_TEST(!validateAnswers(
+                    rules(), system({{"system_type", std::string("internal")}, {"since", std::string("2026-02-30")}}))
+                    .ok());
     BOOST_TEST(!validateAnswers(rules(), system({{"system_type", std::string("internal")},
-                                                  {"info_classes", std::vector<std::string>{"public", "public"}}})).ok());
+                                                 {"info_classes", std::vector<std::string>{"public", "public"}}}))
+                    .ok());
 }
 
 BOOST_AUTO_TEST_CASE(reassessment_lists_changed_citations)
@@ -265,14 +296,15 @@ RuleSet makeReviewRuleSet(Question::CountScope scope)
         c.fallback = fallback;
         rs.criteria.push_back(c);
     };
-    criterion("8.2", 2, "system_type == 'citizen_service' and users < 10000");  // 0
-    criterion("9.2", 3, "system_type == 'citizen_service' and users >= 10000");  // 1
-    criterion("9.5", 3, "pm_level == 3");                                        // 2
+    criterion("8.2", 2, "system_type == 'citizen_service' and users < 10000");                         // 0
+    criterion("9.2", 3, "system_type == 'citizen_service' and users >= 10000");                        // 1
+    criterion("9.5", 3, "pm_level == 3");                                                              // 2
     criterion("7.fallback", 1, "system_type == 'other' and info_classes subset_of ['public']", true);  // 3
-    criterion("8.1.fallback", 2, "system_type == 'other' and info_classes contains 'personal'", true);  // 4
-    rs.criteria.push_back({"floor.citizen", 2, "X Art 8", {}, cond("system_type == 'citizen_service'"),
-                           CriterionKind::Floor, 0});  // 5
-    WarningRule fallbackUsed{"A9", "X Art 6", {"dòng: {decisive}", "rows: {decisive}"}, cond("system_type == 'other'"), 0};
+    criterion("8.1.fallback", 2, "system_type == 'other' and info_classes contains 'personal'", true); // 4
+    rs.criteria.push_back(
+        {"floor.citizen", 2, "X Art 8", {}, cond("system_type == 'citizen_service'"), CriterionKind::Floor, 0}); // 5
+    WarningRule fallbackUsed{
+        "A9", "X Art 6", {"dòng: {decisive}", "rows: {decisive}"}, cond("system_type == 'other'"), 0};
     fallbackUsed.namesDecisive = true;
     rs.warnings.push_back(fallbackUsed);
     WarningRule basis{"BASIS", "X Art 8", {"{decisive}", "{decisive}"}, cond("system_type == 'citizen_service'"), 0};
@@ -282,10 +314,17 @@ RuleSet makeReviewRuleSet(Question::CountScope scope)
     count.decidedBy = {0, 1};
     rs.warnings.push_back(count);
     rs.warnings.push_back({"SUM", "X Art 8.3", {"tổng", "sum"}, cond("summed(users)"), 0});
-    rs.warnings.push_back({"SPLIT", "X Art 5.2", {"chia", "split"},
-                           cond("system_total(users) >= 10000 and component_max(users) < 10000"), 0});
-    rs.refusals.push_back({"R-PROC", "X Art 6.2", "handles_procedures", {"phải là dịch vụ công", "must be citizen-facing"},
-                           cond("handles_procedures and system_type != 'citizen_service'"), 0});
+    rs.warnings.push_back({"SPLIT",
+                           "X Art 5.2",
+                           {"chia", "split"},
+                           cond("system_total(users) >= 10000 and component_max(users) < 10000"),
+                           0});
+    rs.refusals.push_back({"R-PROC",
+                           "X Art 6.2",
+                           "handles_procedures",
+                           {"phải là dịch vụ công", "must be citizen-facing"},
+                           cond("handles_procedures and system_type != 'citizen_service'"),
+                           0});
     return rs;
 }
 
@@ -306,7 +345,8 @@ std::set<std::string> warningIds(const Assessment& a)
 
 SystemDescription split(std::int64_t each, std::optional<std::int64_t> whole)
 {
-    auto s = system({{"system_type", std::string("citizen_service")}, {"info_classes", std::vector<std::string>{"personal"}}});
+    auto s = system(
+        {{"system_type", std::string("citizen_service")}, {"info_classes", std::vector<std::string>{"personal"}}});
     if (whole)
         s.answers.values["users"] = *whole;
     s.components.push_back({"A", {}});
@@ -321,7 +361,8 @@ SystemDescription split(std::int64_t each, std::optional<std::int64_t> whole)
 BOOST_AUTO_TEST_CASE(fallback_rows_apply_only_where_no_criterion_fires_and_the_warning_names_them)
 {
     const RuleSet& rs = reviewRules(Question::CountScope::System);
-    auto other = system({{"system_type", std::string("other")}, {"info_classes", std::vector<std::string>{"personal"}}});
+    auto other =
+        system({{"system_type", std::string("other")}, {"info_classes", std::vector<std::string>{"personal"}}});
     Assessment a = deriveLevel(rs, other);
     BOOST_TEST(a.derivedLevel == 2);
     BOOST_REQUIRE(a.components[0].fired.size() == 1u);
@@ -342,12 +383,14 @@ BOOST_AUTO_TEST_CASE(decided_by_warning_is_raised_only_where_its_criteria_decide
 {
     const RuleSet& rs = reviewRules(Question::CountScope::Component);
     auto citizen = [](std::int64_t users, std::int64_t pm) {
-        return system({{"system_type", std::string("citizen_service")}, {"info_classes", std::vector<std::string>{"personal"}},
-                       {"users", users}, {"pm_level", pm}});
+        return system({{"system_type", std::string("citizen_service")},
+                       {"info_classes", std::vector<std::string>{"personal"}},
+                       {"users", users},
+                       {"pm_level", pm}});
     };
-    BOOST_TEST(warningIds(deriveLevel(rs, citizen(20000, 0))).count("W-COUNT") == 1u);  // 9.2 alone gives 3
-    BOOST_TEST(warningIds(deriveLevel(rs, citizen(20000, 3))).count("W-COUNT") == 0u);  // 9.5 gives 3 anyway
-    BOOST_TEST(warningIds(deriveLevel(rs, citizen(500, 0))).count("W-COUNT") == 0u);    // the floor gives 2 anyway
+    BOOST_TEST(warningIds(deriveLevel(rs, citizen(20000, 0))).count("W-COUNT") == 1u); // 9.2 alone gives 3
+    BOOST_TEST(warningIds(deriveLevel(rs, citizen(20000, 3))).count("W-COUNT") == 0u); // 9.5 gives 3 anyway
+    BOOST_TEST(warningIds(deriveLevel(rs, citizen(500, 0))).count("W-COUNT") == 0u);   // the floor gives 2 anyway
     // {decisive} lists every citation that sets the level once, "X Art 8" not taken for part of "X Art 8.2".
     auto basisText = [&](const Assessment& a, Lang lang) {
         for (const auto& w : a.warnings)
@@ -387,7 +430,8 @@ BOOST_AUTO_TEST_CASE(counts_judged_on_the_whole_system_cannot_be_lowered_by_spli
     BOOST_TEST(warningIds(deriveLevel(parts, split(6000, 9000))).count("SPLIT") == 0u);
     BOOST_TEST(warningIds(deriveLevel(parts, split(12000, std::nullopt))).count("SPLIT") == 0u);
     // A single system: its count is the largest one judged, no split.
-    auto single = system({{"system_type", std::string("citizen_service")}, {"info_classes", std::vector<std::string>{"personal"}},
+    auto single = system({{"system_type", std::string("citizen_service")},
+                          {"info_classes", std::vector<std::string>{"personal"}},
                           {"users", std::int64_t{12000}}});
     BOOST_TEST(warningIds(deriveLevel(parts, single)).count("SPLIT") == 0u);
 }
@@ -407,7 +451,8 @@ BOOST_AUTO_TEST_CASE(component_count_above_the_system_count_is_refused)
 BOOST_AUTO_TEST_CASE(refusal_applies_where_the_answer_is_given_not_where_it_is_inherited)
 {
     const RuleSet& rs = reviewRules(Question::CountScope::Component);
-    auto internal = system({{"system_type", std::string("internal")}, {"info_classes", std::vector<std::string>{"public"}},
+    auto internal = system({{"system_type", std::string("internal")},
+                            {"info_classes", std::vector<std::string>{"public"}},
                             {"handles_procedures", true}});
     internal.answers.lines["handles_procedures"] = 4;
     auto r = validateAnswers(rs, internal);
@@ -417,8 +462,10 @@ BOOST_AUTO_TEST_CASE(refusal_applies_where_the_answer_is_given_not_where_it_is_i
     BOOST_TEST(r.errors()[0].message.en == "must be citizen-facing (X Art 6.2)");
 
     // A back-office component of a citizen-facing system inherits the answer: accepted.
-    auto portal = system({{"system_type", std::string("citizen_service")}, {"info_classes", std::vector<std::string>{"public"}},
-                          {"handles_procedures", true}, {"users", std::int64_t{10}}});
+    auto portal = system({{"system_type", std::string("citizen_service")},
+                          {"info_classes", std::vector<std::string>{"public"}},
+                          {"handles_procedures", true},
+                          {"users", std::int64_t{10}}});
     portal.components.push_back({"Portal", {}});
     portal.components.push_back({"Back office", {}});
     portal.components[1].answers.values["system_type"] = std::string("internal");
@@ -439,7 +486,8 @@ BOOST_AUTO_TEST_CASE(empty_required_selection_and_blank_text_are_refused)
     BOOST_REQUIRE(!r.ok());
     BOOST_TEST(r.errors()[0].field == "info_classes");
     BOOST_TEST(r.errors()[0].line == 9);
-    auto blank = system({{"system_type", std::string("internal")}, {"info_classes", std::vector<std::string>{"public"}},
+    auto blank = system({{"system_type", std::string("internal")},
+                         {"info_classes", std::vector<std::string>{"public"}},
                          {"note", std::string(" \t")}});
     r = validateAnswers(rs, blank);
     BOOST_REQUIRE(!r.ok());

@@ -31,7 +31,8 @@ void addOptions(Question& q, const std::vector<std::string>& values)
 
 ConditionPtr condition(const RuleSet& rs, const std::string& text)
 {
-    auto parsed = parseCondition(text, [&rs](const std::string& key) { return rs.question(key); }, "test", 1, "test");
+    auto parsed = parseCondition(
+        text, [&rs](const std::string& key) { return rs.question(key); }, "test", 1, "test");
     if (!parsed)
         for (const auto& e : parsed.errors())
             BOOST_TEST_MESSAGE(e.describe(Lang::En));
@@ -47,7 +48,7 @@ RuleSet makeRuleSet()
     RuleSet rs;
     rs.id = "TEST";
     rs.version = "1";
-    Question reason = makeQuestion("large_reason", AnswerType::Text);  // shown by user_count, asked later
+    Question reason = makeQuestion("large_reason", AnswerType::Text); // shown by user_count, asked later
     Question type = makeQuestion("system_type", AnswerType::Choice, true);
     addOptions(type, {"internal", "citizen_service", "infrastructure"});
     Question online = makeQuestion("online", AnswerType::Boolean, true);
@@ -111,9 +112,10 @@ BOOST_AUTO_TEST_CASE(internal_system_skips_the_citizen_branch)
 {
     const RuleSet rs = makeRuleSet();
     AnswerSet answers;
-    const auto asked = askedInOrder(rs, answers,
-                                    {std::string("internal"), std::vector<std::string>{"public"}, Value{}, Value{}, Value{}});
-    const std::vector<std::string> expected = {"system_type", "info_classes", "secret_grade", "in_operation_since", "notes"};
+    const auto asked = askedInOrder(
+        rs, answers, {std::string("internal"), std::vector<std::string>{"public"}, Value{}, Value{}, Value{}});
+    const std::vector<std::string> expected = {"system_type", "info_classes", "secret_grade", "in_operation_since",
+                                               "notes"};
     BOOST_TEST(asked == expected, boost::test_tools::per_element());
 }
 
@@ -124,8 +126,8 @@ BOOST_AUTO_TEST_CASE(an_answer_opens_its_branch_at_once)
     const auto asked = askedInOrder(rs, answers,
                                     {std::string("citizen_service"), true, std::int64_t{5000},
                                      std::vector<std::string>{"personal"}, Value{}, Value{}, Value{}});
-    const std::vector<std::string> expected = {"system_type", "online",      "user_count",        "info_classes",
-                                               "secret_grade", "in_operation_since", "notes"};
+    const std::vector<std::string> expected = {
+        "system_type", "online", "user_count", "info_classes", "secret_grade", "in_operation_since", "notes"};
     BOOST_TEST(asked == expected, boost::test_tools::per_element());
 }
 
@@ -133,9 +135,9 @@ BOOST_AUTO_TEST_CASE(a_no_closes_the_rest_of_the_branch)
 {
     const RuleSet rs = makeRuleSet();
     AnswerSet answers;
-    const auto asked = askedInOrder(rs, answers,
-                                    {std::string("citizen_service"), false, std::vector<std::string>{"public"}, Value{},
-                                     Value{}, Value{}});
+    const auto asked = askedInOrder(
+        rs, answers,
+        {std::string("citizen_service"), false, std::vector<std::string>{"public"}, Value{}, Value{}, Value{}});
     BOOST_TEST(std::count(asked.begin(), asked.end(), "user_count") == 0);
     BOOST_TEST(std::count(asked.begin(), asked.end(), "online") == 1);
 }
@@ -253,8 +255,8 @@ BOOST_AUTO_TEST_CASE(multi_choice_by_numbers_and_values)
     const Question& q = *rs.question("info_classes");
     using List = std::vector<std::string>;
     BOOST_TEST(std::get<List>(valueOf(q, "1,3")) == (List{"public", "state_secret"}));
-    BOOST_TEST(std::get<List>(valueOf(q, "3, 1")) == (List{"public", "state_secret"}));  // questionnaire order
-    BOOST_TEST(std::get<List>(valueOf(q, "personal, 2 ,2")) == (List{"personal"}));      // each once
+    BOOST_TEST(std::get<List>(valueOf(q, "3, 1")) == (List{"public", "state_secret"})); // questionnaire order
+    BOOST_TEST(std::get<List>(valueOf(q, "personal, 2 ,2")) == (List{"personal"}));     // each once
     BOOST_TEST(std::get<List>(valueOf(q, "1 2")) == (List{"public", "personal"}));
     BOOST_TEST(std::get<List>(valueOf(q, "-")).empty());
     BOOST_TEST(problemOf(q, "1,4").find("'4'") != std::string::npos);
@@ -352,7 +354,7 @@ BOOST_AUTO_TEST_CASE(component_keeps_only_what_differs)
     system.answers.values["online"] = false;
     Component component{"Cổng", {}};
     setComponentAnswer(system, component, "system_type", std::string("citizen_service"));
-    setComponentAnswer(system, component, "online", false);  // same as the system: inherited
+    setComponentAnswer(system, component, "online", false); // same as the system: inherited
     BOOST_TEST(component.answers.values.size() == 1u);
     BOOST_TEST(std::get<std::string>(component.answers.get("system_type")) == "citizen_service");
     BOOST_TEST(std::get<bool>(effectiveAnswers(system, component).get("online")) == false);
@@ -370,7 +372,7 @@ BOOST_AUTO_TEST_CASE(resumed_answers_are_typed_but_may_be_incomplete)
     SystemDescription system;
     system.sourceFile = "a.json";
     system.answers.values["system_type"] = std::string("citizen_service");
-    system.answers.values["in_operation_since"] = std::string("2019-07-01");  // as the answers file gives it
+    system.answers.values["in_operation_since"] = std::string("2019-07-01"); // as the answers file gives it
     // online and info_classes are required and missing: fine while the interview goes on.
     auto checked = checkResumedAnswers(rs, system);
     BOOST_REQUIRE(checked.ok());

@@ -13,7 +13,7 @@ namespace {
 
 // U+202A..U+202E and U+2066..U+2069 in UTF-8.
 const std::string LRE = "\xE2\x80\xAA", RLO = "\xE2\x80\xAE", LRI = "\xE2\x81\xA6", PDI = "\xE2\x81\xA9";
-const std::string CSI = "\xC2\x9B";  // U+009B
+const std::string CSI = "\xC2\x9B"; // U+009B
 const std::string NBSP = "\xC2\xA0", ZWSP = "\xE2\x80\x8B", IDEOGRAPHIC_SPACE = "\xE3\x80\x80";
 
 std::string englishProblem(const std::optional<Error>& e)
@@ -47,7 +47,7 @@ BOOST_AUTO_TEST_CASE(safe_identifiers)
 {
     BOOST_TEST(isSafeIdentifier("BNV-QLVB"));
     BOOST_TEST(isSafeIdentifier("HN-DVC-01"));
-    BOOST_TEST(isSafeIdentifier("Hà Nam 01"));  // inner spaces and Vietnamese letters are fine
+    BOOST_TEST(isSafeIdentifier("Hà Nam 01")); // inner spaces and Vietnamese letters are fine
     BOOST_TEST(!isSafeIdentifier(""));
     BOOST_TEST(!isSafeIdentifier(" BNV"));
     BOOST_TEST(!isSafeIdentifier("BNV "));
@@ -71,8 +71,9 @@ BOOST_AUTO_TEST_CASE(identifier_errors_name_file_line_field_and_the_character)
     BOOST_TEST(e->file == "answers.json");
     BOOST_TEST(e->line == 3);
     BOOST_TEST(e->field == "system.id");
-    BOOST_TEST(e->message.en ==
-               "contains the control character U+001B (ESC) at character 2; control characters are not allowed in an identifier");
+    BOOST_TEST(
+        e->message.en ==
+        "contains the control character U+001B (ESC) at character 2; control characters are not allowed in an identifier");
     BOOST_TEST(e->message.vi ==
                "chứa ký tự điều khiển U+001B (ESC) ở ký tự thứ 2; mã định danh không được chứa ký tự điều khiển");
     BOOST_TEST(e->describe(Lang::En).rfind("answers.json:3: system.id: contains", 0) == 0u);
@@ -93,16 +94,21 @@ BOOST_AUTO_TEST_CASE(names_refuse_every_control_including_line_breaks)
 {
     BOOST_TEST(!checkName("Cổng dịch vụ công trực tuyến", "name").has_value());
     BOOST_TEST(!checkName(" leading and trailing spaces are a name's own business ", "name").has_value());
-    BOOST_TEST(englishProblem(checkName("Trung tâm\nPhòng", "name")) ==
-               "contains the control character U+000A (LF) at character 10; control characters are not allowed in a name");
-    BOOST_TEST(englishProblem(checkName("a\tb", "name")) ==
-               "contains the control character U+0009 (TAB) at character 2; control characters are not allowed in a name");
-    BOOST_TEST(englishProblem(checkName("ding\x07", "name")) ==
-               "contains the control character U+0007 (BEL) at character 5; control characters are not allowed in a name");
-    BOOST_TEST(englishProblem(checkName("x\x7F", "name")) ==
-               "contains the control character U+007F (DEL) at character 2; control characters are not allowed in a name");
-    BOOST_TEST(englishProblem(checkName(CSI + "31m", "name")) ==
-               "contains the control character U+009B (CSI) at character 1; control characters are not allowed in a name");
+    BOOST_TEST(
+        englishProblem(checkName("Trung tâm\nPhòng", "name")) ==
+        "contains the control character U+000A (LF) at character 10; control characters are not allowed in a name");
+    BOOST_TEST(
+        englishProblem(checkName("a\tb", "name")) ==
+        "contains the control character U+0009 (TAB) at character 2; control characters are not allowed in a name");
+    BOOST_TEST(
+        englishProblem(checkName("ding\x07", "name")) ==
+        "contains the control character U+0007 (BEL) at character 5; control characters are not allowed in a name");
+    BOOST_TEST(
+        englishProblem(checkName("x\x7F", "name")) ==
+        "contains the control character U+007F (DEL) at character 2; control characters are not allowed in a name");
+    BOOST_TEST(
+        englishProblem(checkName(CSI + "31m", "name")) ==
+        "contains the control character U+009B (CSI) at character 1; control characters are not allowed in a name");
     for (const auto& bidi : {LRE, RLO, LRI, PDI})
         BOOST_TEST(englishProblem(checkName("ab" + bidi, "name")).find("bidirectional control") != std::string::npos);
 }

@@ -8,8 +8,8 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
-#include <stdexcept>
 #include <sstream>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -97,8 +97,8 @@ inline Run run(const std::vector<std::string>& args, const fs::path& work, const
     }
     const fs::path outFile = work / "stdout.txt", errFile = work / "stderr.txt";
     const fs::path inFile = write(work, "stdin.txt", stdinText);
-    command += " >" + shellQuote(outFile.string()) + " 2>" + shellQuote(errFile.string()) + " <" +
-               shellQuote(inFile.string());
+    command +=
+        " >" + shellQuote(outFile.string()) + " 2>" + shellQuote(errFile.string()) + " <" + shellQuote(inFile.string());
     const int status = std::system(command.c_str());
     Run r;
     r.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;

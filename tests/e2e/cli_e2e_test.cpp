@@ -2,25 +2,24 @@
 #define BOOST_TEST_MODULE cli_e2e
 #include <boost/test/unit_test.hpp>
 
-#include "codec/Json.h"
 #include "BinaryRun.h"
+#include "codec/Json.h"
 
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <chrono>
 #include <cstdio>
-#include <sys/stat.h>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <sys/stat.h>
 
 namespace fs = std::filesystem;
 using namespace seclevel;
 using namespace seclevel::e2e;
 
 namespace {
-
 
 const std::string example = std::string(SECLEVEL_SOURCE_DIR) + "/examples/cong-dich-vu-cong-tinh.json";
 
@@ -87,7 +86,9 @@ BOOST_AUTO_TEST_CASE(assess_xml_is_well_formed_and_carries_the_rule_set)
     TempDir dir;
     Run r = run({"assess", example, "--format", "xml", "--ruleset", "VN-2026"}, dir.path);
     BOOST_REQUIRE_MESSAGE(r.exitCode == 0, r.err);
-    BOOST_TEST(r.out.find("<assessment-report xmlns=\"urn:seclevel:dossier:1\" schema-version=\"1\"") != std::string::npos, r.out);
+    BOOST_TEST(r.out.find("<assessment-report xmlns=\"urn:seclevel:dossier:1\" schema-version=\"1\"") !=
+                   std::string::npos,
+               r.out);
     BOOST_TEST(r.out.find("<ruleset id=\"VN-2026\"") != std::string::npos);
     BOOST_TEST(r.out.find("citation=\"NĐ331 Art 13.2.b\"") != std::string::npos);
 }
@@ -95,9 +96,10 @@ BOOST_AUTO_TEST_CASE(assess_xml_is_well_formed_and_carries_the_rule_set)
 BOOST_AUTO_TEST_CASE(bad_answers_name_file_line_and_key_in_the_users_language)
 {
     TempDir dir;
-    const auto file = write(dir.path, "bad.json",
-                            "{\n  \"system\": {\"id\": \"X\", \"name\": \"X\", \"owner\": \"O\", \"operator\": \"P\"},\n"
-                            "  \"answers\": {\n    \"system_type\": \"spaceship\",\n    \"info_classes\": [\"public\"]\n  }\n}\n");
+    const auto file =
+        write(dir.path, "bad.json",
+              "{\n  \"system\": {\"id\": \"X\", \"name\": \"X\", \"owner\": \"O\", \"operator\": \"P\"},\n"
+              "  \"answers\": {\n    \"system_type\": \"spaceship\",\n    \"info_classes\": [\"public\"]\n  }\n}\n");
     Run vi = run({"assess", file.string()}, dir.path);
     BOOST_TEST(vi.exitCode == 2);
     BOOST_TEST(vi.err.find(file.string() + ":4: system_type:") != std::string::npos, vi.err);
@@ -105,7 +107,9 @@ BOOST_AUTO_TEST_CASE(bad_answers_name_file_line_and_key_in_the_users_language)
     Run en = run({"assess", file.string(), "--lang=en"}, dir.path);
     BOOST_TEST(en.err.find("'spaceship' is not a valid option") != std::string::npos, en.err);
 
-    const auto unknown = write(dir.path, "unknown.json", answersFile("X", "X", "{\"system_type\": \"internal\", \"info_classes\": [\"public\"], \"colour\": 1}"));
+    const auto unknown =
+        write(dir.path, "unknown.json",
+              answersFile("X", "X", "{\"system_type\": \"internal\", \"info_classes\": [\"public\"], \"colour\": 1}"));
     Run u = run({"assess", unknown.string(), "--lang", "en"}, dir.path);
     BOOST_TEST(u.exitCode == 2);
     BOOST_TEST(u.err.find("colour: unknown answer key") != std::string::npos, u.err);
@@ -147,7 +151,8 @@ BOOST_AUTO_TEST_CASE(proposal_higher_needs_justification_lower_is_refused_with_t
     Run noReason = run({"assess", example, "--propose", "4"}, dir.path);
     BOOST_TEST(noReason.exitCode == 6);
     Run higher = run({"assess", example, "--ruleset", "VN-2026", "--propose", "4", "--justification",
-                      "Kết nối trục liên thông quốc gia", "--format", "json"}, dir.path);
+                      "Kết nối trục liên thông quốc gia", "--format", "json"},
+                     dir.path);
     BOOST_REQUIRE_MESSAGE(higher.exitCode == 0, higher.err);
     auto doc = json::parse(higher.out, "stdout");
     BOOST_REQUIRE(doc.ok());
@@ -159,7 +164,8 @@ BOOST_AUTO_TEST_CASE(reassess_shows_the_2026_change)
 {
     TempDir dir;
     const auto file = write(dir.path, "portal.json",
-                            answersFile("P-1", "Cổng thông tin", R"({"system_type": "citizen_service", "info_classes": ["public", "personal"],
+                            answersFile("P-1", "Cổng thông tin",
+                                        R"({"system_type": "citizen_service", "info_classes": ["public", "personal"],
                               "online_public_service_level": 3, "handles_administrative_procedures": false,
                               "conditional_business_service": false, "personal_data_subjects": 50000, "sensitive_data_subjects": 0})"));
     Run r = run({"reassess", file.string(), "--from", "VN-2022", "--to", "VN-2026", "--format", "json"}, dir.path);
@@ -196,17 +202,23 @@ BOOST_AUTO_TEST_CASE(system_store_round_trip_with_history)
 {
     TempDir dir;
     const std::string db = (dir.path / "data" / "seclevel.db").string();
-    const auto v1 = write(dir.path, "v1.json",
-                          answersFile("BNV-QLVB", "Quản lý văn bản", R"({"system_type": "internal", "info_classes": ["public"], "holds_user_accounts": false})"));
-    Run add = run({"system", "add", v1.string(), "--db", db, "--actor", "nguyen.van.a", "--ruleset", "VN-2026"}, dir.path);
+    const auto v1 =
+        write(dir.path, "v1.json",
+              answersFile("BNV-QLVB", "Quản lý văn bản",
+                          R"({"system_type": "internal", "info_classes": ["public"], "holds_user_accounts": false})"));
+    Run add =
+        run({"system", "add", v1.string(), "--db", db, "--actor", "nguyen.van.a", "--ruleset", "VN-2026"}, dir.path);
     BOOST_REQUIRE_MESSAGE(add.exitCode == 0, add.err);
     BOOST_TEST(add.out.find("BNV-QLVB") != std::string::npos);
     Run again = run({"system", "add", v1.string(), "--db", db}, dir.path);
     BOOST_TEST(again.exitCode == 9, again.err);
 
     const auto v2 = write(dir.path, "v2.json",
-                          answersFile("BNV-QLVB", "Quản lý văn bản", R"({"system_type": "internal", "info_classes": ["public", "personal"]})"));
-    Run update = run({"system", "update", "BNV-QLVB", v2.string(), "--db", db, "--actor", "tran.thi.b", "--ruleset", "VN-2026"}, dir.path);
+                          answersFile("BNV-QLVB", "Quản lý văn bản",
+                                      R"({"system_type": "internal", "info_classes": ["public", "personal"]})"));
+    Run update =
+        run({"system", "update", "BNV-QLVB", v2.string(), "--db", db, "--actor", "tran.thi.b", "--ruleset", "VN-2026"},
+            dir.path);
     BOOST_REQUIRE_MESSAGE(update.exitCode == 0, update.err);
 
     Run show = run({"system", "show", "BNV-QLVB", "--db", db, "--format", "json"}, dir.path);
@@ -234,10 +246,14 @@ BOOST_AUTO_TEST_CASE(invalid_update_leaves_the_database_as_it_was)
 {
     TempDir dir;
     const std::string db = (dir.path / "s.db").string();
-    const auto good = write(dir.path, "good.json", answersFile("S-1", "Hệ thống", R"({"system_type": "internal", "info_classes": ["public"], "holds_user_accounts": true})"));
+    const auto good =
+        write(dir.path, "good.json",
+              answersFile("S-1", "Hệ thống",
+                          R"({"system_type": "internal", "info_classes": ["public"], "holds_user_accounts": true})"));
     BOOST_REQUIRE(run({"system", "add", good.string(), "--db", db}, dir.path).exitCode == 0);
     const std::string before = run({"system", "show", "S-1", "--db", db, "--format", "json"}, dir.path).out;
-    const auto bad = write(dir.path, "bad.json", answersFile("S-1", "Hệ thống", R"({"system_type": "internal", "info_classes": ["bogus"]})"));
+    const auto bad = write(dir.path, "bad.json",
+                           answersFile("S-1", "Hệ thống", R"({"system_type": "internal", "info_classes": ["bogus"]})"));
     BOOST_TEST(run({"system", "update", "S-1", bad.string(), "--db", db}, dir.path).exitCode == 2);
     BOOST_TEST(run({"system", "show", "S-1", "--db", db, "--format", "json"}, dir.path).out == before);
 }
@@ -247,8 +263,11 @@ BOOST_AUTO_TEST_CASE(sql_injection_strings_are_stored_verbatim)
     TempDir dir;
     const std::string db = (dir.path / "s.db").string();
     const std::string evil = "Robert'); DROP TABLE systems;--";
-    const auto file = write(dir.path, "evil.json",
-                            answersFile("EVIL-1", evil, R"({"system_type": "internal", "info_classes": ["public"], "holds_user_accounts": true, "counting_method": "x'); DELETE FROM answers;--"})"));
+    const auto file = write(
+        dir.path, "evil.json",
+        answersFile(
+            "EVIL-1", evil,
+            R"({"system_type": "internal", "info_classes": ["public"], "holds_user_accounts": true, "counting_method": "x'); DELETE FROM answers;--"})"));
     Run add = run({"system", "add", file.string(), "--db", db, "--actor", "a'; --"}, dir.path);
     BOOST_REQUIRE_MESSAGE(add.exitCode == 0, add.err);
     Run list = run({"system", "list", "--db", db, "--format", "json"}, dir.path);
@@ -301,11 +320,14 @@ BOOST_AUTO_TEST_CASE(dossier_prints_as_html_and_forms)
     Run form = run({"dossier", "export", "HTML-1", "--format", "html", "--form", "6", "--db", db}, dir.path);
     BOOST_REQUIRE_MESSAGE(form.exitCode == 0, form.err);
     BOOST_TEST(form.out.find("QUYẾT ĐỊNH") != std::string::npos);
-    BOOST_TEST(run({"dossier", "export", "HTML-1", "--format", "html", "--form", "3", "--db", db}, dir.path).exitCode == 1);
-    BOOST_TEST(run({"dossier", "export", "HTML-1", "--format", "xml", "--form", "1", "--db", db}, dir.path).exitCode == 1);
+    BOOST_TEST(run({"dossier", "export", "HTML-1", "--format", "html", "--form", "3", "--db", db}, dir.path).exitCode ==
+               1);
+    BOOST_TEST(run({"dossier", "export", "HTML-1", "--format", "xml", "--form", "1", "--db", db}, dir.path).exitCode ==
+               1);
     if (fs::exists("/usr/bin/chromium")) {
         const std::string pdf = (dir.path / "d.pdf").string();
-        Run p = run({"dossier", "export", "HTML-1", "--format", "html", "--db", db, "--output", html, "--pdf", pdf}, dir.path);
+        Run p = run({"dossier", "export", "HTML-1", "--format", "html", "--db", db, "--output", html, "--pdf", pdf},
+                    dir.path);
         BOOST_TEST(p.exitCode == 0, p.err);
         BOOST_TEST(slurp(pdf).rfind("%PDF", 0) == 0u);
     }
@@ -315,8 +337,9 @@ BOOST_AUTO_TEST_CASE(numbers_on_the_command_line_are_parsed_strictly)
 {
     TempDir dir;
     const std::string db = (dir.path / "d.db").string();
-    const auto file = write(dir.path, "s.json",
-                            answersFile("NUM-1", "Hệ thống", R"({"system_type": "internal", "info_classes": ["public", "personal"]})"));
+    const auto file = write(
+        dir.path, "s.json",
+        answersFile("NUM-1", "Hệ thống", R"({"system_type": "internal", "info_classes": ["public", "personal"]})"));
     BOOST_REQUIRE(run({"system", "add", file.string(), "--db", db, "--ruleset", "VN-2022"}, dir.path).exitCode == 0);
     Run form = run({"dossier", "export", "NUM-1", "--format", "html", "--form", "1x", "--db", db}, dir.path);
     BOOST_TEST(form.exitCode == 1, form.err);
@@ -335,8 +358,8 @@ BOOST_AUTO_TEST_CASE(an_unknown_database_scheme_is_an_error_never_a_new_file)
         BOOST_TEST((entry.path().filename() == "stdout.txt" || entry.path().filename() == "stderr.txt" ||
                     entry.path().filename() == "stdin.txt"),
                    "nothing but the harness's files in the working directory: " << entry.path());
-    Run postgres = run({"system", "list", "--db", "postgresql://nobody@127.0.0.1:1/none?connect_timeout=2", "--lang", "en"},
-                       dir.path);
+    Run postgres = run(
+        {"system", "list", "--db", "postgresql://nobody@127.0.0.1:1/none?connect_timeout=2", "--lang", "en"}, dir.path);
     BOOST_TEST(postgres.exitCode == 4, postgres.err);
     BOOST_TEST(postgres.err.find("127.0.0.1") != std::string::npos, postgres.err);
 }
@@ -344,8 +367,10 @@ BOOST_AUTO_TEST_CASE(an_unknown_database_scheme_is_an_error_never_a_new_file)
 BOOST_AUTO_TEST_CASE(a_named_rule_set_outside_its_dates_is_flagged)
 {
     TempDir dir;
-    const auto file = write(dir.path, "s.json",
-                            answersFile("DATE-1", "Hệ thống", R"({"system_type": "internal", "info_classes": ["public"], "holds_user_accounts": false})"));
+    const auto file =
+        write(dir.path, "s.json",
+              answersFile("DATE-1", "Hệ thống",
+                          R"({"system_type": "internal", "info_classes": ["public"], "holds_user_accounts": false})"));
     Run r = run({"assess", file.string(), "--ruleset", "VN-2016", "--as-of", "2026-10-01", "--lang", "en"}, dir.path);
     BOOST_TEST(r.exitCode == 0, r.err);
     BOOST_TEST(r.err.find("RULESET-DATE") != std::string::npos, r.err);
@@ -428,7 +453,8 @@ BOOST_AUTO_TEST_CASE(escape_sequences_in_a_name_are_refused_and_never_printed)
     TempDir dir;
     const std::string db = (dir.path / "h.db").string();
     // ESC [31m and BEL, written as JSON escapes (a raw ESC is already invalid JSON).
-    const auto file = write(dir.path, "esc.json", answersFile("ESC-1", "Cổng\\u001b[31m đỏ\\u0007", R"({"system_type": "internal"})"));
+    const auto file = write(dir.path, "esc.json",
+                            answersFile("ESC-1", "Cổng\\u001b[31m đỏ\\u0007", R"({"system_type": "internal"})"));
     Run assess = run({"assess", file.string(), "--lang", "en"}, dir.path);
     BOOST_TEST(assess.exitCode == 2);
     BOOST_TEST(assess.err.find(file.string() + ":1: system.name: contains the control character U+001B (ESC)") !=
@@ -455,7 +481,8 @@ BOOST_AUTO_TEST_CASE(too_many_components_are_refused_before_judging)
     TempDir dir;
     std::string components;
     for (int i = 1; i <= 100'000; ++i)
-        components += std::string(i > 1 ? ",\n" : "") + "{\"name\": \"Thành phần " + std::to_string(i) + "\", \"answers\": {}}";
+        components +=
+            std::string(i > 1 ? ",\n" : "") + "{\"name\": \"Thành phần " + std::to_string(i) + "\", \"answers\": {}}";
     const auto file = write(dir.path, "many.json",
                             R"({"system": {"id": "MANY-1", "name": "N", "owner": "O", "operator": "P"},
 "answers": {"system_type": "internal"},
@@ -463,7 +490,8 @@ BOOST_AUTO_TEST_CASE(too_many_components_are_refused_before_judging)
 )" + components + "]}");
     double seconds = 0;
     Run r = runWithDeadline({"assess", file.string(), "--lang", "en"}, dir.path, 60, seconds);
-    BOOST_TEST_MESSAGE("assess of 100,000 components (" << fs::file_size(file) << " bytes) refused in " << seconds << " s");
+    BOOST_TEST_MESSAGE("assess of 100,000 components (" << fs::file_size(file) << " bytes) refused in " << seconds
+                                                        << " s");
     BOOST_TEST(r.exitCode == 2, r.err);
     BOOST_TEST(r.err.find(file.string() + ":504: components[501]: too many components: a system has at most 500; "
                                           "reading stopped at component 501") != std::string::npos,
@@ -490,13 +518,15 @@ BOOST_AUTO_TEST_CASE(attaching_a_symlink_is_refused_naming_its_target)
     Run r = run({"dossier", "attach", "LINK-1", link.string(), "--kind", "design_document", "--db", db, "--lang", "en"},
                 dir.path);
     BOOST_TEST(r.exitCode == 2, r.err);
-    BOOST_TEST(r.err.find("the attachment is a symbolic link to '" + secret.string() + "'") != std::string::npos, r.err);
+    BOOST_TEST(r.err.find("the attachment is a symbolic link to '" + secret.string() + "'") != std::string::npos,
+               r.err);
     Run exported = run({"dossier", "export", "LINK-1", "--format", "json", "--db", db}, dir.path);
     BOOST_REQUIRE_MESSAGE(exported.exitCode == 0, exported.err);
     BOOST_TEST(exported.out.find("x.pdf") == std::string::npos, "nothing was attached: " << exported.out);
     // The file itself is accepted (and shows in the export, so the check above can see an attachment).
     const auto real = write(dir.path, "y.pdf", "%PDF-1.4 thiết kế\n");
-    Run attached = run({"dossier", "attach", "LINK-1", real.string(), "--kind", "design_document", "--db", db}, dir.path);
+    Run attached =
+        run({"dossier", "attach", "LINK-1", real.string(), "--kind", "design_document", "--db", db}, dir.path);
     BOOST_TEST(attached.exitCode == 0, attached.err);
     BOOST_TEST(run({"dossier", "export", "LINK-1", "--format", "json", "--db", db}, dir.path).out.find("y.pdf") !=
                std::string::npos);

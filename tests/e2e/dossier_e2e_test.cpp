@@ -2,8 +2,8 @@
 #define BOOST_TEST_MODULE dossier_e2e
 #include <boost/test/unit_test.hpp>
 
-#include "codec/Json.h"
 #include "BinaryRun.h"
+#include "codec/Json.h"
 
 #include <sys/wait.h>
 #include <unistd.h>
@@ -31,16 +31,19 @@ BOOST_AUTO_TEST_CASE(dossier_is_filled_checked_exported_and_imported)
     const fs::path work = dir.path;
     const std::string db = (work / "a.db").string();
     const auto answersFile = write(work, "answers.json", answers);
-    Run added = run({"system", "add", answersFile.string(), "--db", db, "--ruleset", "VN-2022", "--actor", "alice"}, work);
+    Run added =
+        run({"system", "add", answersFile.string(), "--db", db, "--ruleset", "VN-2022", "--actor", "alice"}, work);
     BOOST_REQUIRE_MESSAGE(added.exitCode == 0, added.err);
 
     // Unknown key / group / kind are refused.
     BOOST_TEST(run({"dossier", "set", "DOS-1", "no.such.key", "x", "--db", db}, work).exitCode == 2);
-    BOOST_TEST(run({"dossier", "requirement", "DOS-1", "L9.none", "1", "--status", "met", "--how", "x", "--db", db},
-                   work).exitCode == 2);
+    BOOST_TEST(
+        run({"dossier", "requirement", "DOS-1", "L9.none", "1", "--status", "met", "--how", "x", "--db", db}, work)
+            .exitCode == 2);
     const auto attached = write(work, "thiet-ke.txt", "Thiết kế hệ thống\n");
-    BOOST_TEST(run({"dossier", "attach", "DOS-1", attached.string(), "--kind", "no_such_kind", "--db", db}, work)
-                   .exitCode == 2);
+    BOOST_TEST(
+        run({"dossier", "attach", "DOS-1", attached.string(), "--kind", "no_such_kind", "--db", db}, work).exitCode ==
+        2);
 
     // Incomplete: every missing item is listed with its citation, exit 8.
     Run incomplete = run({"dossier", "check", "DOS-1", "--db", db, "--lang", "en"}, work);
@@ -68,7 +71,8 @@ BOOST_AUTO_TEST_CASE(dossier_is_filled_checked_exported_and_imported)
             if (key.rfind("attachment:", 0) == 0) {
                 const std::string kind = key.substr(11);
                 const auto file = write(work, kind + ".txt", "Tài liệu " + kind + "\n");
-                std::vector<std::string> args = {"dossier", "attach", "DOS-1", file.string(), "--kind", kind, "--db", db};
+                std::vector<std::string> args = {"dossier", "attach", "DOS-1", file.string(),
+                                                 "--kind",  kind,     "--db",  db};
                 if (!referencedDone) {
                     args.push_back("--reference");
                     referencedDone = true;
@@ -140,9 +144,9 @@ BOOST_AUTO_TEST_CASE(attachment_over_100_mb_is_refused_with_a_clear_error)
     BOOST_REQUIRE_MESSAGE(added.exitCode == 0, added.err);
     const fs::path big = work / "big.pdf";
     write(work, "big.pdf", "");
-    fs::resize_file(big, 100u * 1024u * 1024u + 1u);  // sparse: no 100 MB written to disk
-    Run refused = run({"dossier", "attach", "DOS-1", big.string(), "--kind", "design_document", "--db", db,
-                       "--lang", "en"}, work);
+    fs::resize_file(big, 100u * 1024u * 1024u + 1u); // sparse: no 100 MB written to disk
+    Run refused = run(
+        {"dossier", "attach", "DOS-1", big.string(), "--kind", "design_document", "--db", db, "--lang", "en"}, work);
     BOOST_TEST(refused.exitCode == 2);
     BOOST_TEST(refused.err.find("100 MB") != std::string::npos, refused.err);
     Run check = run({"dossier", "check", "DOS-1", "--db", db, "--format", "json"}, work);

@@ -3,8 +3,8 @@
 // and, at each "> " prompt, answers by the question's key (printed as "key: …" / "khóa: …"), so the tests
 // say which questions must and must not be asked, whatever else the rule set adds. The answers file written
 // is then read back with the project's JSON parser.
-#include "formats/json/AnswersFile.h"
 #include "codec/Json.h"
+#include "formats/json/AnswersFile.h"
 
 #include <boost/test/unit_test.hpp>
 
@@ -35,7 +35,7 @@ struct Transcript {
     int exitCode = -1;
     std::string out;
     std::string err;
-    std::vector<std::string> asked;  // keys (or pseudo keys) in the order they were prompted, repeats included
+    std::vector<std::string> asked; // keys (or pseudo keys) in the order they were prompted, repeats included
 };
 
 // The interview's own questions carry no answer key; the driver recognises them by their text.
@@ -234,8 +234,8 @@ private:
 
 std::vector<std::string> interviewArgs(const std::string& file, const std::string& lang, bool resume = false)
 {
-    std::vector<std::string> args = {"interview", "--output", file, "--ruleset", "VN-2022", "--lang", lang,
-                                     "--rules", SECLEVEL_SOURCE_DIR};
+    std::vector<std::string> args = {"interview", "--output", file,      "--ruleset",        "VN-2022",
+                                     "--lang",    lang,       "--rules", SECLEVEL_SOURCE_DIR};
     if (resume)
         args.push_back("--resume");
     return args;
@@ -328,9 +328,9 @@ BOOST_AUTO_TEST_CASE(internal_system_with_public_information_only_is_level_1)
     BOOST_TEST(contains(t.out, "written to " + file));
     // Only the questions whose show-if holds were asked.
     BOOST_TEST(asked(t, "holds_user_accounts"));
-    for (const char* hidden : {"online_public_service_level", "conditional_business_service", "personal_data_subjects",
-                               "infrastructure_scope", "construction_work_grade", "always_on_24x7",
-                               "strategic_defence_security"})
+    for (const char* hidden :
+         {"online_public_service_level", "conditional_business_service", "personal_data_subjects",
+          "infrastructure_scope", "construction_work_grade", "always_on_24x7", "strategic_defence_security"})
         BOOST_TEST(!asked(t, hidden), hidden << " should not be asked");
     // Each question once: nothing was refused.
     for (const auto& key : t.asked)
@@ -384,7 +384,7 @@ BOOST_AUTO_TEST_CASE(citizen_service_system_in_vietnamese)
     BOOST_TEST(contains(t.out, "[bắt buộc]"));
     BOOST_TEST(contains(t.out, "khóa: system_type"));
     BOOST_TEST(contains(t.out, "văn bản không phải UTF-8 hợp lệ"));
-    BOOST_TEST(!asked(t, "holds_user_accounts"));  // only for internal systems with public information
+    BOOST_TEST(!asked(t, "holds_user_accounts")); // only for internal systems with public information
     BOOST_TEST(asked(t, "personal_data_subjects"));
 
     const json::Node root = readJson(file);
@@ -398,7 +398,7 @@ BOOST_AUTO_TEST_CASE(citizen_service_system_in_vietnamese)
     BOOST_TEST(member(answers, "conditional_business_service").boolean == false);
     BOOST_TEST(member(answers, "counting_method").text == "số công dân có hồ sơ, lũy kế");
     BOOST_TEST(member(answers, "prior_approval_date").text == "2021-03-15");
-    BOOST_TEST(!answers.find("conditional_list_version"));  // skipped
+    BOOST_TEST(!answers.find("conditional_list_version")); // skipped
 }
 
 BOOST_AUTO_TEST_CASE(invalid_input_is_explained_and_asked_again)
@@ -460,7 +460,8 @@ BOOST_AUTO_TEST_CASE(end_of_input_midway_then_resume_completes_the_file)
     const Transcript second = runBinary(interviewArgs(file, "en", true), "", scripted(kInternalPublic));
     BOOST_TEST(second.exitCode == 0);
     BOOST_TEST(contains(second.out, "Resuming system: Internal mail (T-INT)"));
-    for (const char* given : {"system.id", "system.name", "system.owner", "system.operator", "system_type", "info_classes"})
+    for (const char* given :
+         {"system.id", "system.name", "system.owner", "system.operator", "system_type", "info_classes"})
         BOOST_TEST(!asked(second, given), given << " was answered already and must not be asked again");
     BOOST_REQUIRE(!second.asked.empty());
     BOOST_TEST(second.asked.front() == "holds_user_accounts");
@@ -502,26 +503,26 @@ BOOST_AUTO_TEST_CASE(components_keep_only_the_answers_that_differ)
     script["components?"] = {"y"};
     script["component.name"] = {"Portal"};
     script["more_components?"] = {"n"};
-    const Transcript t = runBinary(interviewArgs(file, "en"), "", [&](const std::string& key, const std::string& block)
-                                                                    -> std::optional<std::string> {
-        const bool inComponent = contains(block, "[Portal]");
-        if (inComponent) {
-            if (key == "system_type")
-                return std::string("citizen_service");
-            if (key == "info_classes")
-                return std::string("public,personal");
-            if (key == "online_public_service_level")
-                return std::string("3");
-            if (key == "conditional_business_service")
-                return std::string("n");
-            if (key == "personal_data_subjects")
-                return std::string("20000");
-            if (key == "national_egov_system")
-                return std::string(".");  // the system's answers for everything else
-            return std::string();        // Enter: same as the system
-        }
-        return scripted(script)(key, block);
-    });
+    const Transcript t = runBinary(interviewArgs(file, "en"), "",
+                                   [&](const std::string& key, const std::string& block) -> std::optional<std::string> {
+                                       const bool inComponent = contains(block, "[Portal]");
+                                       if (inComponent) {
+                                           if (key == "system_type")
+                                               return std::string("citizen_service");
+                                           if (key == "info_classes")
+                                               return std::string("public,personal");
+                                           if (key == "online_public_service_level")
+                                               return std::string("3");
+                                           if (key == "conditional_business_service")
+                                               return std::string("n");
+                                           if (key == "personal_data_subjects")
+                                               return std::string("20000");
+                                           if (key == "national_egov_system")
+                                               return std::string("."); // the system's answers for everything else
+                                           return std::string();        // Enter: same as the system
+                                       }
+                                       return scripted(script)(key, block);
+                                   });
     BOOST_TEST(t.exitCode == 0);
     BOOST_TEST(contains(t.out, "Enter = same as the system: Internal operations (point a) (internal)"));
     BOOST_TEST(contains(t.out, "Component: Portal — level 3"));
@@ -553,46 +554,51 @@ BOOST_AUTO_TEST_CASE(resume_inside_a_component)
             Script script = kInternalPublic;
             script["components?"] = {"y"};
             script["component.name"] = {"Portal"};
-            const Transcript first = runBinary(interviewArgs(file, "en"), "", [&](const std::string& key,
-                                                                                   const std::string& block)
-                                                                                   -> std::optional<std::string> {
-                if (contains(block, "[Portal]"))
-                    return key == "system_type" ? std::optional<std::string>("2") : std::nullopt;
-                return scripted(script)(key, block);
-            });
+            const Transcript first =
+                runBinary(interviewArgs(file, "en"), "",
+                          [&](const std::string& key, const std::string& block) -> std::optional<std::string> {
+                              if (contains(block, "[Portal]"))
+                                  return key == "system_type" ? std::optional<std::string>("2") : std::nullopt;
+                              return scripted(script)(key, block);
+                          });
             BOOST_TEST(first.exitCode == 2);
             BOOST_TEST(member(readJson(file), "components").items.size() == 1u);
 
             std::vector<std::string> askedInComponent;
-            const Transcript second = runBinary(interviewArgs(file, "en", true), "", [&](const std::string& key,
-                                                                                          const std::string& block)
-                                                                                          -> std::optional<std::string> {
-                if (key == "review_component?")
-                    return std::string(review ? "y" : "n");
-                if (key == "more_components?")
-                    return std::string("n");
-                if (!contains(block, "[Portal]"))
-                    return std::string();
-                askedInComponent.push_back(key);
-                if (key == "online_public_service_level")
-                    return std::string("3");
-                if (key == "conditional_business_service")
-                    return std::string("n");
-                if (key == "conditional_list_version")
-                    return std::string(".");
-                return std::string();
-            });
+            const Transcript second =
+                runBinary(interviewArgs(file, "en", true), "",
+                          [&](const std::string& key, const std::string& block) -> std::optional<std::string> {
+                              if (key == "review_component?")
+                                  return std::string(review ? "y" : "n");
+                              if (key == "more_components?")
+                                  return std::string("n");
+                              if (!contains(block, "[Portal]"))
+                                  return std::string();
+                              askedInComponent.push_back(key);
+                              if (key == "online_public_service_level")
+                                  return std::string("3");
+                              if (key == "conditional_business_service")
+                                  return std::string("n");
+                              if (key == "conditional_list_version")
+                                  return std::string(".");
+                              return std::string();
+                          });
             BOOST_TEST(second.exitCode == 0);
             BOOST_TEST(contains(second.out, "Component \"Portal\" is already described"));
             BOOST_TEST(!asked(second, "components?"));
             if (review) {
-                BOOST_TEST(contains(second.out, "Enter = keep the component's own answer: Serving citizens and businesses"));
-                const std::vector<std::string> expected = {"system_type", "info_classes", "defence_security_harm",
-                                                           "online_public_service_level", "conditional_business_service",
+                BOOST_TEST(
+                    contains(second.out, "Enter = keep the component's own answer: Serving citizens and businesses"));
+                const std::vector<std::string> expected = {"system_type",
+                                                           "info_classes",
+                                                           "defence_security_harm",
+                                                           "online_public_service_level",
+                                                           "conditional_business_service",
                                                            "conditional_list_version"};
                 BOOST_TEST(askedInComponent == expected, boost::test_tools::per_element());
             } else {
-                const std::vector<std::string> expected = {"online_public_service_level", "conditional_business_service"};
+                const std::vector<std::string> expected = {"online_public_service_level",
+                                                           "conditional_business_service"};
                 BOOST_TEST(askedInComponent == expected, boost::test_tools::per_element());
             }
             BOOST_TEST(contains(second.out, "Component: Portal — level 3"));

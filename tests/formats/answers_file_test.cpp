@@ -59,30 +59,30 @@ void checkSameSystem(const SystemDescription& a, const SystemDescription& b)
 
 BOOST_AUTO_TEST_CASE(reads_a_complete_file_with_lines)
 {
-    const std::string text = "{\n"                                                      // 1
-                             "  \"system\": {\n"                                         // 2
-                             "    \"id\": \"BNV-QLVB\",\n"                               // 3
-                             "    \"name\": \"Hệ thống quản lý văn bản\",\n"              // 4
-                             "    \"owner\": \"Bộ Nội vụ\",\n"                            // 5
-                             "    \"operator\": \"Trung tâm Thông tin\",\n"               // 6
-                             "    \"organisation\": \"BNV\"\n"                           // 7
-                             "  },\n"                                                    // 8
-                             "  \"answers\": {\n"                                        // 9
-                             "    \"serves_citizens\": true,\n"                          // 10
-                             "    \"personal_data_subjects\": 12000,\n"                  // 11
-                             "    \"hosting\": \"cloud\",\n"                             // 12
-                             "    \"data_kinds\": [\"personal\", \"internal\"],\n"       // 13
-                             "    \"commissioned_on\": \"2024-02-29\",\n"                // 14
-                             "    \"not_yet\": null,\n"                                  // 15
-                             "    \"internet_facing\": false,\n"                         // 16
-                             "    \"empty_list\": []\n"                                  // 17
-                             "  },\n"                                                    // 18
-                             "  \"components\": [\n"                                     // 19
-                             "    {\"name\": \"Cổng\", \"answers\": {\"internet_facing\": true}},\n"  // 20
-                             "    {\"name\": \"CSDL\",\n"                                // 21
-                             "     \"answers\": {\n"                                     // 22
-                             "       \"personal_data_subjects\": -5}},\n"                // 23
-                             "    {\"name\": \"Empty\"}\n"                               // 24
+    const std::string text = "{\n"                                                                   // 1
+                             "  \"system\": {\n"                                                     // 2
+                             "    \"id\": \"BNV-QLVB\",\n"                                           // 3
+                             "    \"name\": \"Hệ thống quản lý văn bản\",\n"                         // 4
+                             "    \"owner\": \"Bộ Nội vụ\",\n"                                       // 5
+                             "    \"operator\": \"Trung tâm Thông tin\",\n"                          // 6
+                             "    \"organisation\": \"BNV\"\n"                                       // 7
+                             "  },\n"                                                                // 8
+                             "  \"answers\": {\n"                                                    // 9
+                             "    \"serves_citizens\": true,\n"                                      // 10
+                             "    \"personal_data_subjects\": 12000,\n"                              // 11
+                             "    \"hosting\": \"cloud\",\n"                                         // 12
+                             "    \"data_kinds\": [\"personal\", \"internal\"],\n"                   // 13
+                             "    \"commissioned_on\": \"2024-02-29\",\n"                            // 14
+                             "    \"not_yet\": null,\n"                                              // 15
+                             "    \"internet_facing\": false,\n"                                     // 16
+                             "    \"empty_list\": []\n"                                              // 17
+                             "  },\n"                                                                // 18
+                             "  \"components\": [\n"                                                 // 19
+                             "    {\"name\": \"Cổng\", \"answers\": {\"internet_facing\": true}},\n" // 20
+                             "    {\"name\": \"CSDL\",\n"                                            // 21
+                             "     \"answers\": {\n"                                                 // 22
+                             "       \"personal_data_subjects\": -5}},\n"                            // 23
+                             "    {\"name\": \"Empty\"}\n"                                           // 24
                              "  ]\n"
                              "}\n";
     SystemDescription s = readOk(text);
@@ -93,7 +93,7 @@ BOOST_AUTO_TEST_CASE(reads_a_complete_file_with_lines)
     BOOST_TEST(s.organisationId == "BNV");
     BOOST_TEST(s.sourceFile == "answers.json");
 
-    BOOST_TEST(s.answers.values.size() == 7u);  // null is "not answered": left out
+    BOOST_TEST(s.answers.values.size() == 7u); // null is "not answered": left out
     BOOST_TEST(!s.answers.values.contains("not_yet"));
     BOOST_TEST(!s.answers.lines.contains("not_yet"));
     BOOST_TEST(std::get<bool>(s.answers.get("serves_citizens")) == true);
@@ -101,7 +101,7 @@ BOOST_AUTO_TEST_CASE(reads_a_complete_file_with_lines)
     BOOST_TEST(std::get<std::int64_t>(s.answers.get("personal_data_subjects")) == 12000);
     BOOST_TEST(std::get<std::string>(s.answers.get("hosting")) == "cloud");
     BOOST_TEST((std::get<Strings>(s.answers.get("data_kinds")) == Strings{"personal", "internal"}));
-    BOOST_TEST(std::get<std::string>(s.answers.get("commissioned_on")) == "2024-02-29");  // core converts
+    BOOST_TEST(std::get<std::string>(s.answers.get("commissioned_on")) == "2024-02-29"); // core converts
     BOOST_TEST(std::get<Strings>(s.answers.get("empty_list")).empty());
 
     BOOST_TEST(s.answers.lineOf("serves_citizens") == 10);
@@ -154,7 +154,8 @@ BOOST_AUTO_TEST_CASE(root_must_be_an_object)
     }
     BOOST_TEST(readErrors("\n[]")[0].message.en == "the answers file must be a JSON object {...}, not an array [...]");
     BOOST_TEST(readErrors("\n[]")[0].line == 2);
-    BOOST_TEST(readErrors("\n[]")[0].message.vi == "tệp trả lời phải là một đối tượng JSON {...}, không phải danh sách [...]");
+    BOOST_TEST(readErrors("\n[]")[0].message.vi ==
+               "tệp trả lời phải là một đối tượng JSON {...}, không phải danh sách [...]");
 }
 
 BOOST_AUTO_TEST_CASE(unknown_top_level_member)
@@ -225,7 +226,7 @@ BOOST_AUTO_TEST_CASE(answer_value_errors_name_key_and_line)
     BOOST_TEST(errors[2].field == "huge");
     BOOST_TEST(errors[2].message.en == "integer out of the 64-bit range: 99999999999999999999");
     BOOST_TEST(errors[3].field == "kinds");
-    BOOST_TEST(errors[3].line == 7);  // the offending item's own line
+    BOOST_TEST(errors[3].line == 7); // the offending item's own line
     BOOST_TEST(errors[3].message.en == "item 2 of the list must be a string, not a number");
     BOOST_TEST(errors[4].field == "kinds");
     BOOST_TEST(errors[4].message.en == "item 4 of the list must be a string, not null");
@@ -242,15 +243,16 @@ BOOST_AUTO_TEST_CASE(answer_value_errors_name_key_and_line)
 
 BOOST_AUTO_TEST_CASE(component_errors)
 {
-    const std::string text = "{" + kSystem + ",\n"
-                             "\"components\": [\n"                                         // 2
-                             "  {\"name\": \"A\"},\n"                                      // 3
-                             "  {\"answers\": {}},\n"                                      // 4
-                             "  {\"name\": \"A\"},\n"                                      // 5
-                             "  {\"name\": 5},\n"                                          // 6
-                             "  {\"name\": \"\"},\n"                                       // 7
-                             "  \"C\",\n"                                                  // 8
-                             "  {\"name\": \"D\", \"answers\": {\"x\": 1.5}, \"extra\": 1}\n"  // 9
+    const std::string text = "{" + kSystem +
+                             ",\n"
+                             "\"components\": [\n"                                            // 2
+                             "  {\"name\": \"A\"},\n"                                         // 3
+                             "  {\"answers\": {}},\n"                                         // 4
+                             "  {\"name\": \"A\"},\n"                                         // 5
+                             "  {\"name\": 5},\n"                                             // 6
+                             "  {\"name\": \"\"},\n"                                          // 7
+                             "  \"C\",\n"                                                     // 8
+                             "  {\"name\": \"D\", \"answers\": {\"x\": 1.5}, \"extra\": 1}\n" // 9
                              "]}";
     Errors errors = readErrors(text);
     BOOST_REQUIRE_EQUAL(errors.size(), 7u);
@@ -420,8 +422,9 @@ BOOST_AUTO_TEST_CASE(component_cap_is_exact)
     BOOST_REQUIRE_EQUAL(errors.size(), 1u);
     BOOST_TEST(errors[0].file == "answers.json");
     BOOST_TEST(errors[0].field == "components[501]");
-    BOOST_TEST(errors[0].line == 2 + 501);  // line 1: system, line 2: "components": [, then one per line
-    BOOST_TEST(errors[0].message.en == "too many components: a system has at most 500; reading stopped at component 501");
+    BOOST_TEST(errors[0].line == 2 + 501); // line 1: system, line 2: "components": [, then one per line
+    BOOST_TEST(errors[0].message.en ==
+               "too many components: a system has at most 500; reading stopped at component 501");
     BOOST_TEST(errors[0].message.vi ==
                "quá nhiều thành phần: một hệ thống có tối đa 500 thành phần; dừng đọc ở thành phần thứ 501");
 }
@@ -445,7 +448,8 @@ BOOST_AUTO_TEST_CASE(hundred_thousand_components_are_refused_fast_and_first)
     BOOST_TEST(result.errors()[0].file == path);
     BOOST_TEST(result.errors()[0].field == "components[501]");
     BOOST_TEST(result.errors()[0].line == 2 + 501);
-    BOOST_TEST(result.errors()[0].message.en == "too many components: a system has at most 500; reading stopped at component 501");
+    BOOST_TEST(result.errors()[0].message.en ==
+               "too many components: a system has at most 500; reading stopped at component 501");
     // The parser stops at component 501: the time is reading the file, not parsing 100,000 components (which
     // took 0.2 s in a release build and 4 s under the sanitizers).
     BOOST_TEST(seconds < 1.0);
@@ -459,15 +463,17 @@ BOOST_AUTO_TEST_CASE(hundred_thousand_components_are_refused_fast_and_first)
 BOOST_AUTO_TEST_CASE(control_and_bidi_characters_in_ids_and_names_are_refused)
 {
     struct Case {
-        std::string system;  // the "system" member
+        std::string system; // the "system" member
         std::string field;
-        std::string start;   // how the English message starts
+        std::string start; // how the English message starts
     };
     const Case cases[] = {
         {R"({"id": "S1\u001b[31m", "name": "N", "owner": "O", "operator": "P"})", "system.id",
          "contains the control character U+001B (ESC) at character 3"},
-        {R"({"id": " S1", "name": "N", "owner": "O", "operator": "P"})", "system.id", "begins with the whitespace U+0020"},
-        {R"({"id": "S1\u00a0", "name": "N", "owner": "O", "operator": "P"})", "system.id", "ends with the whitespace U+00A0"},
+        {R"({"id": " S1", "name": "N", "owner": "O", "operator": "P"})", "system.id",
+         "begins with the whitespace U+0020"},
+        {R"({"id": "S1\u00a0", "name": "N", "owner": "O", "operator": "P"})", "system.id",
+         "ends with the whitespace U+00A0"},
         {R"({"id": "S1", "name": "N\u001b[31m\u0007", "owner": "O", "operator": "P"})", "system.name",
          "contains the control character U+001B (ESC) at character 2"},
         {R"({"id": "S1", "name": "Dòng 1\nDòng 2", "owner": "O", "operator": "P"})", "system.name",
@@ -502,7 +508,7 @@ BOOST_AUTO_TEST_CASE(control_characters_in_components_and_answers_are_refused)
 
     const Errors key = readErrors(withAnswers("{\n\"ke\\u001by\": true}"));
     BOOST_REQUIRE_EQUAL(key.size(), 1u);
-    BOOST_TEST(key[0].field == "ke\\x1By");  // the field names the key without the raw escape
+    BOOST_TEST(key[0].field == "ke\\x1By"); // the field names the key without the raw escape
     BOOST_TEST(key[0].line == 3);
 
     const Errors value = readErrors(withAnswers("{\"notes\": \"a\\u001b[2J\", \"kinds\": [\"x\", \"\\u202e\"]}"));

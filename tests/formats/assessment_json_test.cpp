@@ -54,13 +54,13 @@ Assessment makeAssessment()
     portal.fired.push_back(fired("L3.citizens", 3, "NĐ85 Art 9.1.a", CriterionKind::Criterion,
                                  {{"serves_citizens", true},
                                   {"personal_data_subjects", std::int64_t{12000}},
-                                  {"personal_data_subjects", std::int64_t{12000}}}));  // read twice: written once
-    portal.fired.push_back(fired("F.secret", 2, "NĐ85 Art 10", CriterionKind::Floor,
-                                 {{"data_kinds", Strings{"personal", "state_secret"}},
-                                  {"commissioned_on", Date{std::chrono::year{2024}, std::chrono::month{2},
-                                                           std::chrono::day{29}}},
-                                  {"hosting", std::string("cloud")},
-                                  {"unknown", std::monostate{}}}));
+                                  {"personal_data_subjects", std::int64_t{12000}}})); // read twice: written once
+    portal.fired.push_back(
+        fired("F.secret", 2, "NĐ85 Art 10", CriterionKind::Floor,
+              {{"data_kinds", Strings{"personal", "state_secret"}},
+               {"commissioned_on", Date{std::chrono::year{2024}, std::chrono::month{2}, std::chrono::day{29}}},
+               {"hosting", std::string("cloud")},
+               {"unknown", std::monostate{}}}));
     MissedCriterion missed;
     missed.id = "L4.subjects";
     missed.level = 4;
@@ -77,7 +77,8 @@ Assessment makeAssessment()
     db.fired.push_back(fired("L1.base", 1, "NĐ85 Art 7", CriterionKind::Criterion, {}));
     a.components.push_back(db);
 
-    a.warnings.push_back(RaisedWarning{"A8", "NĐ85 Art 5.2", {"Ranh giới thành phần chưa rõ", "Component boundary unclear"}, "CSDL"});
+    a.warnings.push_back(
+        RaisedWarning{"A8", "NĐ85 Art 5.2", {"Ranh giới thành phần chưa rõ", "Component boundary unclear"}, "CSDL"});
     a.warnings.push_back(RaisedWarning{"A1", "TT12 Art 3", {"Giả định", "Assumption"}, ""});
     return a;
 }
@@ -253,8 +254,8 @@ BOOST_AUTO_TEST_CASE(reassessment_document)
     after.title = {"Nghị định 331/2025", "Decree 331/2025"};
 
     const Node doc = parseDocument(reassessmentToJson(r, makeRuleSet(), after, Lang::En));
-    BOOST_TEST((keysOf(doc) == Strings{"before", "after", "level_change", "components", "citations_added",
-                                       "citations_removed"}));
+    BOOST_TEST((keysOf(doc) ==
+                Strings{"before", "after", "level_change", "components", "citations_added", "citations_removed"}));
     BOOST_TEST(member(member(doc, "before"), "ruleset").text == "VN-2022");
     BOOST_TEST(member(member(doc, "before"), "ruleset_title").text == "Decree 85/2016 and Circular 12/2022");
     BOOST_TEST(member(member(doc, "before"), "level").integer == 4);

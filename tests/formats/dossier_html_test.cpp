@@ -102,8 +102,8 @@ Fixture derive(const std::string& rulesetId, const std::string& systemName = {})
         f.document.dossier.requirements.push_back(
             {groups[1]->id, 1, RequirementStatus::Planned, "Thành lập tổ ứng cứu sự cố", date(2027, 3, 31)});
     }
-    f.document.dossier.attachments.push_back({"design_document", "thiet-ke-thi-cong.pdf", "application/pdf", 204800,
-                                              std::string(64, 'a'), ""});
+    f.document.dossier.attachments.push_back(
+        {"design_document", "thiet-ke-thi-cong.pdf", "application/pdf", 204800, std::string(64, 'a'), ""});
     return f;
 }
 
@@ -159,8 +159,8 @@ void checkGolden(const std::string& name, const std::string& html)
         while (at < a.size() && at < b.size() && a[at] == b[at])
             ++at;
         const size_t from = at > 80 ? at - 80 : 0;
-        BOOST_ERROR(name << " differs from its golden file at character " << at << "\nexpected: …" << a.substr(from, 200)
-                         << "\nactual:   …" << b.substr(from, 200));
+        BOOST_ERROR(name << " differs from its golden file at character " << at << "\nexpected: …"
+                         << a.substr(from, 200) << "\nactual:   …" << b.substr(from, 200));
     }
 }
 
@@ -230,7 +230,7 @@ BOOST_AUTO_TEST_CASE(dossier_in_english_uses_template_english_labels)
     BOOST_TEST(html.find("<html lang=\"en\">") != std::string::npos);
     BOOST_TEST(html.find("Name of the system owner") != std::string::npos);
     BOOST_TEST(html.find("PART B. EXPLANATION OF THE PROPOSED LEVEL") != std::string::npos);
-    BOOST_TEST(html.find("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM") != std::string::npos);  // the frame stays Vietnamese
+    BOOST_TEST(html.find("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM") != std::string::npos); // the frame stays Vietnamese
 }
 
 BOOST_AUTO_TEST_CASE(dossier_vn2022_cites_decree_85)
@@ -256,7 +256,7 @@ BOOST_AUTO_TEST_CASE(forms_match_golden_and_cite_the_right_decree)
                 BOOST_TEST(html.find("Độc lập - Tự do - Hạnh phúc") != std::string::npos);
                 BOOST_TEST(html.find(f.document.system.name) != std::string::npos);
                 BOOST_TEST(html.find(f.document.system.operatorName) != std::string::npos);
-                BOOST_TEST(html.find("Số 2 đường Biên Hòa") != std::string::npos);  // the operator's address field
+                BOOST_TEST(html.find("Số 2 đường Biên Hòa") != std::string::npos); // the operator's address field
                 BOOST_TEST(html.find("cấp độ " + std::to_string(f.document.assessment.proposedLevel)) !=
                            std::string::npos);
                 BOOST_TEST((html.find("thiet-ke-thi-cong.pdf") != std::string::npos || form == 6));

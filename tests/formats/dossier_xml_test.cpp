@@ -5,9 +5,9 @@
 #define BOOST_TEST_MODULE dossier_xml
 #include <boost/test/unit_test.hpp>
 
+#include "codec/Json.h"
 #include "core/Assessment.h"
 #include "formats/json/AnswersFile.h"
-#include "codec/Json.h"
 #include "formats/xml/DossierXml.h"
 #include "rules/RuleSetLoader.h"
 #include "rules/XmlSchema.h"
@@ -87,7 +87,7 @@ DossierDocument makeDocument()
     };
     s.components.push_back(Component{"Cổng thông tin", {}});
     s.components.back().answers.values = {{"internet_facing", true}};
-    s.components.push_back(Component{"CSDL <&> \"'", {}});  // no answers of its own
+    s.components.push_back(Component{"CSDL <&> \"'", {}}); // no answers of its own
     s.components.push_back(Component{"Ứng dụng di động", {}});
     s.components.back().answers.values = {{"personal_data_subjects", std::int64_t{150000}},
                                           {"data_kinds", Strings{"personal", "sensitive"}}};
@@ -102,11 +102,15 @@ DossierDocument makeDocument()
     ComponentResult portal;
     portal.name = "Cổng thông tin";
     portal.level = 2;
-    portal.fired.push_back(FiredCriterion{"8.2.c", 2, "NĐ85 Art 8.2.c",
+    portal.fired.push_back(FiredCriterion{"8.2.c",
+                                          2,
+                                          "NĐ85 Art 8.2.c",
                                           {"Hệ thống phục vụ người dân", "Serves citizens"},
                                           CriterionKind::Criterion,
                                           {{"serves_citizens", true}, {"system_type", std::string("internal")}}});
-    portal.nearest.push_back(MissedCriterion{"9.2.a", 3, "NĐ85 Art 9.2.a",
+    portal.nearest.push_back(MissedCriterion{"9.2.a",
+                                             3,
+                                             "NĐ85 Art 9.2.a",
                                              {"Xử lý dữ liệu cá nhân của ≥ 10.000 người", ""},
                                              {Shortfall{"personal_data_subjects", "≥ 10000", "—", false},
                                               Shortfall{"state_secret", "= true", "false", true}}});
@@ -116,19 +120,23 @@ DossierDocument makeDocument()
     ComponentResult mobile;
     mobile.name = "Ứng dụng di động";
     mobile.level = 3;
-    mobile.fired.push_back(FiredCriterion{"9.2.a", 3, "NĐ85 Art 9.2.a",
+    mobile.fired.push_back(FiredCriterion{"9.2.a",
+                                          3,
+                                          "NĐ85 Art 9.2.a",
                                           {"Dữ liệu cá nhân", "Personal data " + hostile},
                                           CriterionKind::Criterion,
                                           {{"personal_data_subjects", std::int64_t{150000}}}});
-    mobile.fired.push_back(FiredCriterion{"floor.personal", 2, "NĐ85 Art 8.1",
+    mobile.fired.push_back(FiredCriterion{"floor.personal",
+                                          2,
+                                          "NĐ85 Art 8.1",
                                           {"", ""},
                                           CriterionKind::Floor,
                                           {{"data_kinds", Strings{"personal", "sensitive"}},
                                            {"commissioned_on", date(2024, 2, 29)},
                                            {"unknown_yet", std::monostate{}}}});
     a.components = {portal, database, mobile};
-    a.warnings.push_back(RaisedWarning{"A8", "NĐ85 Art 9.2", {"Cách đếm số người dùng", "Counting users"},
-                                       "Cổng thông tin"});
+    a.warnings.push_back(
+        RaisedWarning{"A8", "NĐ85 Art 9.2", {"Cách đếm số người dùng", "Counting users"}, "Cổng thông tin"});
     a.warnings.push_back(RaisedWarning{"T1", "TT12 Art 8.4", {"Cả hệ thống " + hostile, "Whole system"}, ""});
     d.approvedLevel = 4;
 
@@ -439,7 +447,8 @@ BOOST_AUTO_TEST_CASE(assessment_report_is_valid_in_the_dossier_vocabulary_and_is
 {
     const DossierDocument document = makeDocument();
     const std::string xml = assessmentReportToXml(document.assessment, document.system);
-    BOOST_TEST(xml.find("<assessment-report xmlns=\"urn:seclevel:dossier:1\" schema-version=\"1\">") != std::string::npos);
+    BOOST_TEST(xml.find("<assessment-report xmlns=\"urn:seclevel:dossier:1\" schema-version=\"1\">") !=
+               std::string::npos);
     const Errors errors = validateDossierXml(xml, "report.xml", schema());
     BOOST_TEST(errors.empty(), (errors.empty() ? std::string() : errors[0].describe(Lang::En)));
     // The same <assessment> element as the dossier carries.
@@ -499,15 +508,19 @@ BOOST_AUTO_TEST_CASE(many_components_keep_their_order)
     d.system.components.clear();
     d.assessment.components.clear();
     d.assessment.warnings.clear();
-    for (int i = 9; i >= 0; --i) {  // deliberately not sorted: the owner's order is kept
+    for (int i = 9; i >= 0; --i) { // deliberately not sorted: the owner's order is kept
         const std::string name = "Thành phần " + std::to_string(i);
         d.system.components.push_back(Component{name, {}});
         d.system.components.back().answers.values["index"] = std::int64_t{i};
         ComponentResult r;
         r.name = name;
         r.level = i % 3 + 1;
-        r.fired.push_back(FiredCriterion{"c" + std::to_string(i), r.level, "NĐ331 Art 13.1", {"vi", "en"},
-                                         CriterionKind::Criterion, {{"index", std::int64_t{i}}}});
+        r.fired.push_back(FiredCriterion{"c" + std::to_string(i),
+                                         r.level,
+                                         "NĐ331 Art 13.1",
+                                         {"vi", "en"},
+                                         CriterionKind::Criterion,
+                                         {{"index", std::int64_t{i}}}});
         d.assessment.components.push_back(r);
     }
     const DossierDocument back = roundTrip(d);
@@ -518,7 +531,7 @@ BOOST_AUTO_TEST_CASE(many_components_keep_their_order)
 BOOST_AUTO_TEST_CASE(dossier_system_id_is_the_system_id)
 {
     DossierDocument d = makeDocument();
-    d.dossier.systemId.clear();  // not bound yet: it belongs to the system it describes
+    d.dossier.systemId.clear(); // not bound yet: it belongs to the system it describes
     auto exported = exportDossierXml(d, schema());
     BOOST_REQUIRE(exported.ok());
     auto imported = dossierFromXml(*exported, "d.xml", schema());
@@ -591,7 +604,12 @@ BOOST_AUTO_TEST_CASE(export_refuses_a_document_the_schema_refuses)
         {"sha256 short", [](DossierDocument& d) { d.dossier.attachments[1].sha256 = "abc"; }, "attachment/@sha256"},
         {"item 0", [](DossierDocument& d) { d.dossier.requirements[0].item = 0; }, "statement/@item"},
         {"level 6", [](DossierDocument& d) { d.approvedLevel = 6; }, "assessment/@approved"},
-        {"empty system id", [](DossierDocument& d) { d.system.id.clear(); d.dossier.systemId.clear(); }, "system/@id"},
+        {"empty system id",
+         [](DossierDocument& d) {
+             d.system.id.clear();
+             d.dossier.systemId.clear();
+         },
+         "system/@id"},
         {"date out of range",
          [](DossierDocument& d) { d.system.answers.values["commissioned_on"] = date(12345, 1, 1); }, "date"},
         {"answer key", [](DossierDocument& d) { d.system.answers.values["Bad Key"] = true; }, "answer/@key"},
@@ -618,7 +636,7 @@ BOOST_AUTO_TEST_CASE(invalid_files_are_refused_with_file_line_and_element)
     struct Case {
         std::string name;
         std::string xml;
-        std::string field;  // expected element in the first error ("" = any)
+        std::string field; // expected element in the first error ("" = any)
     };
     const std::vector<Case> cases = {
         {"wrong namespace", replaceFirst(valid, "urn:seclevel:dossier:1", "urn:seclevel:dossier:2"), "dossier"},
@@ -638,8 +656,7 @@ BOOST_AUTO_TEST_CASE(invalid_files_are_refused_with_file_line_and_element)
         {"date with zone", replaceFirst(valid, "2024-02-29", "2024-02-29Z"), "date"},
         {"level 6", replaceFirst(valid, "approved=\"4\"", "approved=\"6\""), "assessment/@approved"},
         {"untyped answer", replaceFirst(valid, "<unanswered />", ""), "answer"},
-        {"two typed values",
-         replaceFirst(valid, "<unanswered />", "<unanswered /><boolean>true</boolean>"), "boolean"},
+        {"two typed values", replaceFirst(valid, "<unanswered />", "<unanswered /><boolean>true</boolean>"), "boolean"},
         {"unknown element", replaceFirst(valid, "<fields>", "<fields><extra/>"), "extra"},
         {"unknown attribute", replaceFirst(valid, "<fields>", "<fields hidden=\"1\">"), "fields/@hidden"},
         {"component name blank", replaceFirst(valid, "name=\"Cổng thông tin\"", "name=\" \""), "component/@name"},
@@ -686,7 +703,7 @@ BOOST_AUTO_TEST_CASE(semantic_errors_name_the_element_and_its_line)
     auto spoiled = [](const std::function<void(DossierDocument&)>& spoil) {
         DossierDocument d = makeDocument();
         spoil(d);
-        return dossierToXml(d);  // written without validation, as a foreign or tampered file could be
+        return dossierToXml(d); // written without validation, as a foreign or tampered file could be
     };
     expectSemanticError(spoiled([](DossierDocument& d) { d.system.components[2].name = "Cổng thông tin"; }),
                         "component/@name", "component");
@@ -699,12 +716,12 @@ BOOST_AUTO_TEST_CASE(semantic_errors_name_the_element_and_its_line)
                             d.dossier.requirements[3].item = 2;
                         }),
                         "statement[L3.M.policy#2]", "statement");
-    expectSemanticError(spoiled([](DossierDocument& d) { d.assessment.components[0].level = 1; }),
-                        "component/@level", "component");
-    expectSemanticError(spoiled([](DossierDocument& d) { d.assessment.derivedLevel = 2; }),
-                        "assessment/@derived", "assessment");
-    expectSemanticError(spoiled([](DossierDocument& d) { d.assessment.proposedLevel = 2; }),
-                        "assessment/@proposed", "assessment");
+    expectSemanticError(spoiled([](DossierDocument& d) { d.assessment.components[0].level = 1; }), "component/@level",
+                        "component");
+    expectSemanticError(spoiled([](DossierDocument& d) { d.assessment.derivedLevel = 2; }), "assessment/@derived",
+                        "assessment");
+    expectSemanticError(spoiled([](DossierDocument& d) { d.assessment.proposedLevel = 2; }), "assessment/@proposed",
+                        "assessment");
     expectSemanticError(spoiled([](DossierDocument& d) { d.assessment.justification = " \n\t"; }),
                         "assessment/justification", "assessment");
 }
@@ -888,7 +905,8 @@ BOOST_AUTO_TEST_CASE(component_cap_is_checked_before_the_schema_and_the_reader)
     BOOST_TEST(lineText(over, errors[0].line).find("<component name=\"Thành phần 501\"") != std::string::npos,
                "line " << errors[0].line << " is '" << lineText(over, errors[0].line) << "'");
     BOOST_TEST(errors[0].message.en == "too many components: the dossier lists 501, a system has at most 500");
-    BOOST_TEST(errors[0].message.vi == "quá nhiều thành phần: hồ sơ liệt kê 501, một hệ thống có tối đa 500 thành phần");
+    BOOST_TEST(errors[0].message.vi ==
+               "quá nhiều thành phần: hồ sơ liệt kê 501, một hệ thống có tối đa 500 thành phần");
 
     const std::string judged = withComponents(1, maxComponentsPerSystem + 1);
     const Errors judgedErrors = expectRefused(judged, "judged.xml");
@@ -909,7 +927,8 @@ BOOST_AUTO_TEST_CASE(hundred_thousand_components_are_refused_fast)
     BOOST_REQUIRE(!result.ok());
     BOOST_REQUIRE_EQUAL(result.errors().size(), 1u);
     BOOST_TEST(result.errors()[0].file == file.string());
-    BOOST_TEST(result.errors()[0].message.en == "too many components: the dossier lists 100000, a system has at most 500");
+    BOOST_TEST(result.errors()[0].message.en ==
+               "too many components: the dossier lists 100000, a system has at most 500");
     BOOST_TEST(seconds < 3.0);
 }
 
@@ -921,8 +940,8 @@ BOOST_AUTO_TEST_CASE(control_and_bidi_characters_in_ids_and_names_are_refused)
     expectSemanticError(replaceFirst(valid, "<name>Hệ thống", "<name>&#x202E;Hệ thống"), "system/name", "name");
     expectSemanticError(replaceFirst(valid, "<operator>Trung tâm", "<operator>Trung tâm&#x2066;"), "system/operator",
                         "operator");
-    expectSemanticError(replaceFirst(valid, "<system id=\"BNV-QLVB\"", "<system id=\"BNV-QLVB&#x85;\""),
-                        "system/@id", "system");
+    expectSemanticError(replaceFirst(valid, "<system id=\"BNV-QLVB\"", "<system id=\"BNV-QLVB&#x85;\""), "system/@id",
+                        "system");
     expectSemanticError(replaceFirst(valid, "<organisation>BNV", "<organisation>&#xA0;BNV"), "system/organisation",
                         "organisation");
     expectSemanticError(replaceFirst(valid, "<component name=\"Cổng thông tin\"", "<component name=\"Cổng&#x9D;\""),
@@ -937,9 +956,11 @@ BOOST_AUTO_TEST_CASE(control_and_bidi_characters_in_ids_and_names_are_refused)
     const Errors judgedErrors = expectRefused(spoiledJudged, "judged.xml");
     BOOST_REQUIRE(!judgedErrors.empty());
     BOOST_TEST(judgedErrors[0].field == "assessment/component/@name");
-    BOOST_TEST(lineText(spoiledJudged, judgedErrors[0].line).find("<component name=\"Cổng thông tin") != std::string::npos);
+    BOOST_TEST(lineText(spoiledJudged, judgedErrors[0].line).find("<component name=\"Cổng thông tin") !=
+               std::string::npos);
     // Answer keys have a pattern in the schema, which refuses them first.
-    const Errors key = expectRefused(replaceFirst(valid, "<answer key=\"min_probe\">", "<answer key=\"min&#x202D;probe\">"));
+    const Errors key =
+        expectRefused(replaceFirst(valid, "<answer key=\"min_probe\">", "<answer key=\"min&#x202D;probe\">"));
     BOOST_REQUIRE(!key.empty());
     BOOST_TEST(key[0].field == "answer/@key");
     // A string answer is free text: line breaks stay, a C1 control does not.

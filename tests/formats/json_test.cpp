@@ -105,7 +105,7 @@ BOOST_AUTO_TEST_CASE(huge_numbers_are_kept_as_text)
     Node n = parseOk(digits);
     BOOST_TEST(!n.isInteger);
     BOOST_TEST(n.text == digits);
-    BOOST_TEST(!n.asDouble().has_value());  // out of double range
+    BOOST_TEST(!n.asDouble().has_value()); // out of double range
     n = parseOk("1e999999999999999999999");
     BOOST_TEST(!n.isInteger);
     BOOST_TEST(!n.asDouble().has_value());
@@ -116,11 +116,11 @@ BOOST_AUTO_TEST_CASE(huge_numbers_are_kept_as_text)
 BOOST_AUTO_TEST_CASE(strings_are_fully_unescaped)
 {
     BOOST_TEST(parseOk(R"("a\"b\\c\/d\b\f\n\r\t")").text == "a\"b\\c/d\b\f\n\r\t");
-    BOOST_TEST(parseOk(R"("\u0041\u00e9\u1EA1")").text == "Aé\xE1\xBA\xA1");  // A é ạ
-    BOOST_TEST(parseOk(R"("\uD83D\uDE00")").text == "\xF0\x9F\x98\x80");      // 😀 from a surrogate pair
-    BOOST_TEST(parseOk(R"("\uDBFF\uDFFF")").text == "\xF4\x8F\xBF\xBF");      // U+10FFFF
+    BOOST_TEST(parseOk(R"("\u0041\u00e9\u1EA1")").text == "Aé\xE1\xBA\xA1"); // A é ạ
+    BOOST_TEST(parseOk(R"("\uD83D\uDE00")").text == "\xF0\x9F\x98\x80");     // 😀 from a surrogate pair
+    BOOST_TEST(parseOk(R"("\uDBFF\uDFFF")").text == "\xF4\x8F\xBF\xBF");     // U+10FFFF
     BOOST_TEST(parseOk("\"Cấp độ 3 — hệ thống 😀\"").text == "Cấp độ 3 — hệ thống 😀");
-    BOOST_TEST(parseOk("\"\x7F\"").text == "\x7F");  // DEL is not a control character for JSON
+    BOOST_TEST(parseOk("\"\x7F\"").text == "\x7F"); // DEL is not a control character for JSON
 }
 
 BOOST_AUTO_TEST_CASE(objects_keep_member_order_and_arrays_their_items)
@@ -142,7 +142,7 @@ BOOST_AUTO_TEST_CASE(objects_keep_member_order_and_arrays_their_items)
     BOOST_TEST(n.find("m")->isObject());
     BOOST_TEST(n.find("m")->members.empty());
     BOOST_TEST(n.find("nope") == nullptr);
-    BOOST_TEST(a->find("z") == nullptr);  // not an object
+    BOOST_TEST(a->find("z") == nullptr); // not an object
 }
 
 BOOST_AUTO_TEST_CASE(lines_and_columns_of_nested_values)
@@ -172,7 +172,7 @@ BOOST_AUTO_TEST_CASE(lines_and_columns_of_nested_values)
     BOOST_TEST(list->items[1].line == 7);
     BOOST_TEST(list->items[1].column == 7);
     BOOST_TEST(list->items[2].line == 7);
-    BOOST_TEST(list->items[2].column == 13);  // counted in characters: "độ" is 4 characters wide with quotes
+    BOOST_TEST(list->items[2].column == 13); // counted in characters: "độ" is 4 characters wide with quotes
 }
 
 BOOST_AUTO_TEST_CASE(leading_bom_is_allowed_elsewhere_not)
@@ -341,13 +341,13 @@ BOOST_AUTO_TEST_CASE(invalid_utf8_is_rejected)
     };
     const Case cases[] = {
         {"\"\xFF\"", "invalid UTF-8 in string (byte 0xFF)"},
-        {"\"\x80\"", "invalid UTF-8 in string (byte 0x80)"},          // lone continuation byte
-        {"\"\xC0\xAF\"", "invalid UTF-8 in string (byte 0xC0)"},      // overlong '/'
-        {"\"\xE0\x80\xAF\"", "invalid UTF-8 in string (byte 0xE0)"},  // overlong
-        {"\"\xED\xA0\x80\"", "invalid UTF-8 in string (byte 0xED)"},  // encoded surrogate U+D800
-        {"\"\xF4\x90\x80\x80\"", "invalid UTF-8 in string (byte 0xF4)"},  // above U+10FFFF
-        {"\"\xC3\"", "invalid UTF-8 in string (byte 0xC3)"},          // truncated sequence
-        {"\"ab\xE1\xBA\"", "invalid UTF-8 in string (byte 0xE1)"},    // truncated at the end
+        {"\"\x80\"", "invalid UTF-8 in string (byte 0x80)"},             // lone continuation byte
+        {"\"\xC0\xAF\"", "invalid UTF-8 in string (byte 0xC0)"},         // overlong '/'
+        {"\"\xE0\x80\xAF\"", "invalid UTF-8 in string (byte 0xE0)"},     // overlong
+        {"\"\xED\xA0\x80\"", "invalid UTF-8 in string (byte 0xED)"},     // encoded surrogate U+D800
+        {"\"\xF4\x90\x80\x80\"", "invalid UTF-8 in string (byte 0xF4)"}, // above U+10FFFF
+        {"\"\xC3\"", "invalid UTF-8 in string (byte 0xC3)"},             // truncated sequence
+        {"\"ab\xE1\xBA\"", "invalid UTF-8 in string (byte 0xE1)"},       // truncated at the end
         {"\xFF", "unexpected byte 0xFF (invalid UTF-8): expected a JSON value"},
     };
     for (const auto& c : cases) {
@@ -481,8 +481,10 @@ BOOST_AUTO_TEST_CASE(quote_escapes_what_json_requires)
     BOOST_TEST(quote("\n\r\t\b\f") == "\"\\n\\r\\t\\b\\f\"");
     BOOST_TEST(quote("\x01\x1F\x7F"s) == "\"\\u0001\\u001F\\u007F\"");
     BOOST_TEST(quote("a\0b"s) == "\"a\\u0000b\"");
-    BOOST_TEST(quote("độ 😀 /") == "\"độ 😀 /\"");           // UTF-8 kept, '/' not escaped
-    BOOST_TEST(quote("a\xFF" "b\xC3") == "\"a\xEF\xBF\xBD" "b\xEF\xBF\xBD\"");  // invalid bytes → U+FFFD
+    BOOST_TEST(quote("độ 😀 /") == "\"độ 😀 /\""); // UTF-8 kept, '/' not escaped
+    BOOST_TEST(quote("a\xFF"
+                     "b\xC3") == "\"a\xEF\xBF\xBD"
+                                 "b\xEF\xBF\xBD\""); // invalid bytes → U+FFFD
 }
 
 BOOST_AUTO_TEST_CASE(hostile_strings_round_trip)

@@ -11,8 +11,8 @@ using namespace seclevel;
 
 namespace {
 
-const std::string RLO = "\xE2\x80\xAE";  // U+202E
-const std::string CSI = "\xC2\x9B";      // U+009B
+const std::string RLO = "\xE2\x80\xAE"; // U+202E
+const std::string CSI = "\xC2\x9B";     // U+009B
 
 // No byte of the C0 set other than line feed (and tab), no DEL, no C1 or bidi control in UTF-8.
 bool terminalClean(const std::string& text)
@@ -65,8 +65,12 @@ BOOST_AUTO_TEST_CASE(assessment_text_escapes_every_stored_text)
     ComponentResult component;
     component.name = "Cổng" + CSI + "31m";
     component.level = 3;
-    component.fired.push_back(FiredCriterion{"c1", 3, "NĐ331 Art 13.2.b\x07", {"tiêu chí\x1B", "criterion\x1B"},
-                                             CriterionKind::Criterion, {{"key\x1B", std::string("giá trị\x1B\n")}}});
+    component.fired.push_back(FiredCriterion{"c1",
+                                             3,
+                                             "NĐ331 Art 13.2.b\x07",
+                                             {"tiêu chí\x1B", "criterion\x1B"},
+                                             CriterionKind::Criterion,
+                                             {{"key\x1B", std::string("giá trị\x1B\n")}}});
     a.components.push_back(component);
     a.warnings.push_back(RaisedWarning{"A6\x1B", "NĐ331\x07", {"cảnh báo\x1B", "warning\x1B"}, component.name});
 

@@ -64,7 +64,7 @@ std::string outcome(const Result<std::string>& result)
 }
 
 struct Timed {
-    std::optional<std::string> text;  // nullopt: still running at the deadline (the child was killed)
+    std::optional<std::string> text; // nullopt: still running at the deadline (the child was killed)
     double seconds = 0;
 };
 
@@ -135,7 +135,10 @@ BOOST_AUTO_TEST_CASE(a_fifo_is_refused_at_once)
     BOOST_REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
     // Nobody ever writes: a blocking open or read would wait forever.
     const Timed timed = runInChild(
-        [&] { return outcome(readInputFile(fifo, limits(1 << 20, {"tệp trả lời", "answers file"}))); }, 10);
+        [&] {
+            return outcome(readInputFile(fifo, limits(1 << 20, {"tệp trả lời", "answers file"})));
+        },
+        10);
     BOOST_TEST_MESSAGE("FIFO refused in " << timed.seconds << " s");
     BOOST_REQUIRE_MESSAGE(timed.text.has_value(), "reading a FIFO did not return within 10 s");
     BOOST_TEST(*timed.text == "the answers file is a named pipe (FIFO), not a regular file");
@@ -171,7 +174,8 @@ BOOST_AUTO_TEST_CASE(a_proc_file_reporting_size_zero_is_read_and_capped_while_re
     auto whole = readInputFile(status, limits(1 << 20));
     BOOST_REQUIRE(whole.ok());
     BOOST_TEST(whole->find("Name:") != std::string::npos);
-    BOOST_TEST(outcome(readInputFile(status, limits(10))) == "the file is too large: more than 10 bytes, at most 10 bytes");
+    BOOST_TEST(outcome(readInputFile(status, limits(10))) ==
+               "the file is too large: more than 10 bytes, at most 10 bytes");
 }
 
 BOOST_AUTO_TEST_CASE(a_file_growing_while_it_is_read_stops_at_the_cap)
@@ -194,13 +198,15 @@ BOOST_AUTO_TEST_CASE(a_file_growing_while_it_is_read_stops_at_the_cap)
         },
         20);
     BOOST_REQUIRE_MESSAGE(timed.text.has_value(), "the growing file was read for 20 s");
-    BOOST_TEST(*timed.text == "the file is too large: more than 1048576 bytes, at most 1048576 bytes (1 MB) after 1048576");
+    BOOST_TEST(*timed.text ==
+               "the file is too large: more than 1048576 bytes, at most 1048576 bytes (1 MB) after 1048576");
 }
 
 BOOST_AUTO_TEST_CASE(a_directory_is_named_as_such_without_a_nonsense_size)
 {
     TempDir dir;
-    const std::string message = outcome(readInputFile(dir.path.string(), limits(1 << 20, {"tệp trả lời", "answers file"})));
+    const std::string message =
+        outcome(readInputFile(dir.path.string(), limits(1 << 20, {"tệp trả lời", "answers file"})));
     BOOST_TEST(message == "the answers file is a directory, not a regular file");
     BOOST_TEST(message.find("9223372036854775807") == std::string::npos);
     auto vi = readInputFile(dir.path.string(), limits(1 << 20, {"tệp trả lời", "answers file"}));
@@ -241,11 +247,11 @@ BOOST_AUTO_TEST_CASE(a_symlink_is_refused_with_its_target_or_followed_when_allow
     const auto refused = readInputFile(link, limits(1 << 20, {"tài liệu đính kèm", "attachment"}, false));
     BOOST_REQUIRE(!refused.ok());
     BOOST_TEST(refused.errors().front().file == link);
-    BOOST_TEST(refused.errors().front().message.en ==
-               "the attachment is a symbolic link to '" + target + "'; links are not followed here: give the file itself");
-    BOOST_TEST(refused.errors().front().message.vi ==
-               "tài liệu đính kèm là một liên kết tượng trưng trỏ tới '" + target +
-                   "'; liên kết không được đi theo ở đây: hãy đưa chính tệp đó");
+    BOOST_TEST(refused.errors().front().message.en == "the attachment is a symbolic link to '" + target +
+                                                          "'; links are not followed here: give the file itself");
+    BOOST_TEST(refused.errors().front().message.vi == "tài liệu đính kèm là một liên kết tượng trưng trỏ tới '" +
+                                                          target +
+                                                          "'; liên kết không được đi theo ở đây: hãy đưa chính tệp đó");
 
     const auto followed = readInputFile(link, limits(1 << 20, {"tài liệu đính kèm", "attachment"}, true));
     BOOST_REQUIRE(followed.ok());
@@ -333,7 +339,8 @@ BOOST_AUTO_TEST_CASE(utf16_and_utf32_are_named)
             BOOST_TEST(readInputFile(path, limits(1024)).ok());
         }
     }
-    BOOST_TEST(describeEncodingProblem("\xFF\xFE{\0}\0")->vi == "tệp được mã hóa UTF-16 (LE); hãy lưu lại dưới dạng UTF-8");
+    BOOST_TEST(describeEncodingProblem("\xFF\xFE{\0}\0")->vi ==
+               "tệp được mã hóa UTF-16 (LE); hãy lưu lại dưới dạng UTF-8");
     // UTF-8, with or without its mark, and the empty file are text.
     BOOST_TEST(!describeEncodingProblem("\xEF\xBB\xBF{\"tên\": \"Hà Nam\"}").has_value());
     BOOST_TEST(!describeEncodingProblem("{}").has_value());

@@ -113,14 +113,18 @@ std::string document(const std::string& fields = ownerField, const std::string& 
     return R"(<?xml version="1.0" encoding="UTF-8"?>
 <dossier-template xmlns="urn:seclevel:dossier-template:1" ruleset="TS-2020" version="1.0.0">
   <sections>
-    <section id="1" citation="NĐ85 Art 15.1")" + sectionAttributes + R"(>
+    <section id="1" citation="NĐ85 Art 15.1")" +
+           sectionAttributes + R"(>
       <title lang="vi">Tổng quan</title><title lang="en">Overview</title>
-)" + fields + R"(    </section>
+)" + fields +
+           R"(    </section>
   </sections>
   <attachments>
-)" + attachments + R"(  </attachments>
+)" + attachments +
+           R"(  </attachments>
   <requirements>
-)" + groups + R"(  </requirements>
+)" + groups +
+           R"(  </requirements>
 </dossier-template>
 )";
 }
@@ -217,12 +221,24 @@ BOOST_AUTO_TEST_CASE(part_a_overview_fields_are_typed_and_required_from_level_1)
 {
     // TT12 Art 8.3.a–d / NĐ331 Art 22.3.a–d: owner and operator details, scope, scale, users, architecture,
     // device and application inventories, network zones and IP plan — same keys in every rule set.
-    const std::vector<std::string> keys = {
-        "A.1.owner_name",        "A.1.owner_mandate",        "A.1.owner_representative",  "A.1.owner_address",
-        "A.1.owner_contact",     "A.2.operator_name",        "A.2.operator_mandate",      "A.2.operator_representative",
-        "A.2.operator_address",  "A.2.operator_contact",     "A.3.scope",                 "A.3.scale",
-        "A.3.users",             "A.4.logical_model",        "A.4.physical_model",        "A.4.device_inventory",
-        "A.4.application_inventory", "A.4.network_zones_ip"};
+    const std::vector<std::string> keys = {"A.1.owner_name",
+                                           "A.1.owner_mandate",
+                                           "A.1.owner_representative",
+                                           "A.1.owner_address",
+                                           "A.1.owner_contact",
+                                           "A.2.operator_name",
+                                           "A.2.operator_mandate",
+                                           "A.2.operator_representative",
+                                           "A.2.operator_address",
+                                           "A.2.operator_contact",
+                                           "A.3.scope",
+                                           "A.3.scale",
+                                           "A.3.users",
+                                           "A.4.logical_model",
+                                           "A.4.physical_model",
+                                           "A.4.device_inventory",
+                                           "A.4.application_inventory",
+                                           "A.4.network_zones_ip"};
     const std::map<std::string, std::string> ownerCitation = {
         {"VN-2016", "TT03 Art 7.1"}, {"VN-2022", "TT12 Art 8.3.a"}, {"VN-2026", "NĐ331 Art 22.3.a"}};
     const std::map<std::string, std::string> architectureCitation = {
@@ -248,15 +264,13 @@ BOOST_AUTO_TEST_CASE(part_a_overview_fields_are_typed_and_required_from_level_1)
 BOOST_AUTO_TEST_CASE(tt12_annex_counts_for_vn2022_and_vn2016)
 {
     struct Expected {
-        int management, technical;  // totals (management = the 5 groups + risk plan + end-of-life plan)
+        int management, technical; // totals (management = the 5 groups + risk plan + end-of-life plan)
         int designBuild, operation;
         int zones, design, network, server, application, data;
     };
     const std::map<int, Expected> annex = {
-        {1, {13 + 2, 19, 2, 3, 3, 3, 4, 5, 3, 1}},
-        {2, {16 + 2, 28, 3, 5, 5, 6, 5, 6, 4, 2}},
-        {3, {20 + 2, 44, 3, 9, 7, 16, 6, 6, 6, 3}},
-        {4, {20 + 2, 46, 3, 9, 8, 17, 6, 6, 6, 3}},
+        {1, {13 + 2, 19, 2, 3, 3, 3, 4, 5, 3, 1}},  {2, {16 + 2, 28, 3, 5, 5, 6, 5, 6, 4, 2}},
+        {3, {20 + 2, 44, 3, 9, 7, 16, 6, 6, 6, 3}}, {4, {20 + 2, 46, 3, 9, 8, 17, 6, 6, 6, 3}},
         {5, {20 + 2, 48, 3, 9, 8, 19, 6, 6, 6, 3}},
     };
     const char* roman[] = {"", "I", "II", "III", "IV", "V"};
@@ -326,13 +340,23 @@ BOOST_AUTO_TEST_CASE(vn2026_groups_are_the_nd331_art30_groups)
 BOOST_AUTO_TEST_CASE(level_4_and_5_only_items_have_min_level_4)
 {
     const std::map<std::string, std::vector<std::pair<std::string, std::string>>> extras = {
-        {"VN-2016", {{"B.3.related_systems", "TT03 Art 7.3.a"}, {"B.3.important_components", "TT03 Art 7.3.b"},
-                     {"B.3.component_importance", "TT03 Art 7.3.c"}, {"B.3.attack_threats", "TT03 Art 7.3.d"},
-                     {"B.3.impact", "TT03 Art 7.3.đ"}, {"B.3.continuous_operation", "TT03 Art 7.3.đ"}}},
-        {"VN-2022", {{"B.3.related_systems", "TT12 Art 8.5.a"}, {"B.3.attack_threats", "TT12 Art 8.5.b"},
-                     {"B.3.impact", "TT12 Art 8.5.c"}, {"B.3.continuous_operation", "TT12 Art 8.5.d"}}},
-        {"VN-2026", {{"B.3.related_systems", "NĐ331 Art 22.5.a"}, {"B.3.attack_threats", "NĐ331 Art 22.5.b"},
-                     {"B.3.impact", "NĐ331 Art 22.5.c"}, {"B.3.continuous_operation", "NĐ331 Art 22.5.d"}}},
+        {"VN-2016",
+         {{"B.3.related_systems", "TT03 Art 7.3.a"},
+          {"B.3.important_components", "TT03 Art 7.3.b"},
+          {"B.3.component_importance", "TT03 Art 7.3.c"},
+          {"B.3.attack_threats", "TT03 Art 7.3.d"},
+          {"B.3.impact", "TT03 Art 7.3.đ"},
+          {"B.3.continuous_operation", "TT03 Art 7.3.đ"}}},
+        {"VN-2022",
+         {{"B.3.related_systems", "TT12 Art 8.5.a"},
+          {"B.3.attack_threats", "TT12 Art 8.5.b"},
+          {"B.3.impact", "TT12 Art 8.5.c"},
+          {"B.3.continuous_operation", "TT12 Art 8.5.d"}}},
+        {"VN-2026",
+         {{"B.3.related_systems", "NĐ331 Art 22.5.a"},
+          {"B.3.attack_threats", "NĐ331 Art 22.5.b"},
+          {"B.3.impact", "NĐ331 Art 22.5.c"},
+          {"B.3.continuous_operation", "NĐ331 Art 22.5.d"}}},
     };
     for (const auto& [id, fields] : extras) {
         const DossierTemplate& t = shippedTemplate(id);
@@ -437,7 +461,8 @@ BOOST_AUTO_TEST_CASE(a_filled_dossier_is_complete)
             for (const auto& f : s.fields)
                 d.fields[f.key] = "nội dung";
         for (const auto& a : t.attachments)
-            d.attachments.push_back(Attachment{a.kind, a.kind + ".pdf", "application/pdf", 1, std::string(64, '0'), ""});
+            d.attachments.push_back(
+                Attachment{a.kind, a.kind + ".pdf", "application/pdf", 1, std::string(64, '0'), ""});
         for (const RequirementGroupSpec* g : t.requirementsForLevel(4))
             for (int item = 1; item <= g->count; ++item)
                 d.requirements.push_back({g->id, item, RequirementStatus::Met, "đã triển khai", std::nullopt});
@@ -450,8 +475,9 @@ BOOST_AUTO_TEST_CASE(a_filled_dossier_is_complete)
 
 BOOST_AUTO_TEST_CASE(minimal_document_loads)
 {
-    auto t = load(document(ownerField, allLevelGroups(),
-                           R"(    <attachment kind="design_document" citation="NĐ85 Art 15.2" min-level="2"><title lang="vi">Thiết kế</title><title lang="en">Design</title></attachment>
+    auto t = load(document(
+        ownerField, allLevelGroups(),
+        R"(    <attachment kind="design_document" citation="NĐ85 Art 15.2" min-level="2"><title lang="vi">Thiết kế</title><title lang="en">Design</title></attachment>
 )"));
     BOOST_REQUIRE_MESSAGE(t.ok(), (t.ok() ? std::string() : dump(t.errors())));
     BOOST_TEST(t->rulesetId == "TS-2020");
@@ -519,8 +545,9 @@ BOOST_AUTO_TEST_CASE(bad_levels_are_refused_with_their_lines)
     BOOST_TEST(mentions(t.errors(), "min-level", lineOf(badField, "min-level=\"7\"")), dump(t.errors()));
     auto lax = load(badField, laxSchema());
     BOOST_REQUIRE(!lax.ok());
-    BOOST_TEST(mentions(lax.errors(), "min-level must be a level from 1 to 5, not '7'", lineOf(badField, "min-level=\"7\"")),
-               dump(lax.errors()));
+    BOOST_TEST(
+        mentions(lax.errors(), "min-level must be a level from 1 to 5, not '7'", lineOf(badField, "min-level=\"7\"")),
+        dump(lax.errors()));
 
     const std::string badGroup = document(ownerField, allLevelGroups() + groupXml("L6.M", 6, "management"));
     auto g = load(badGroup);
@@ -528,14 +555,16 @@ BOOST_AUTO_TEST_CASE(bad_levels_are_refused_with_their_lines)
     BOOST_TEST(mentions(g.errors(), "level", lineOf(badGroup, "id=\"L6.M\"")), dump(g.errors()));
     auto laxGroup = load(badGroup, laxSchema());
     BOOST_REQUIRE(!laxGroup.ok());
-    BOOST_TEST(mentions(laxGroup.errors(), "level must be a level from 1 to 5, not '6'", lineOf(badGroup, "id=\"L6.M\"")),
-               dump(laxGroup.errors()));
+    BOOST_TEST(
+        mentions(laxGroup.errors(), "level must be a level from 1 to 5, not '6'", lineOf(badGroup, "id=\"L6.M\"")),
+        dump(laxGroup.errors()));
 }
 
 BOOST_AUTO_TEST_CASE(doctype_is_refused_before_parsing)
 {
     std::string xml = document();
-    xml.insert(xml.find("<dossier-template"), "<!DOCTYPE dossier-template [ <!ENTITY x SYSTEM \"file:///etc/passwd\"> ]>\n");
+    xml.insert(xml.find("<dossier-template"),
+               "<!DOCTYPE dossier-template [ <!ENTITY x SYSTEM \"file:///etc/passwd\"> ]>\n");
     auto t = load(xml);
     BOOST_REQUIRE(!t.ok());
     BOOST_TEST(mentions(t.errors(), "DOCTYPE", lineOf(xml, "<!DOCTYPE")), dump(t.errors()));
@@ -573,7 +602,8 @@ BOOST_AUTO_TEST_CASE(semantic_checks_beyond_the_schema)
         BOOST_TEST(mentions(t.errors(), "duplicate requirement group id 'L1.M'", second), dump(t.errors()));
     }
     {
-        const std::string att = R"(    <attachment kind="design_document" citation="NĐ85 Art 15.2"><title lang="vi">A</title><title lang="en">A</title></attachment>
+        const std::string att =
+            R"(    <attachment kind="design_document" citation="NĐ85 Art 15.2"><title lang="vi">A</title><title lang="en">A</title></attachment>
 )";
         const std::string xml = document(ownerField, allLevelGroups(), att + att);
         auto t = load(xml, laxSchema());
@@ -597,7 +627,8 @@ BOOST_AUTO_TEST_CASE(semantic_checks_beyond_the_schema)
         const std::string xml = document(field);
         auto t = load(xml, laxSchema());
         BOOST_REQUIRE(!t.ok());
-        BOOST_TEST(mentions(t.errors(), "<label> missing in English (en)", lineOf(xml, "<field key")), dump(t.errors()));
+        BOOST_TEST(mentions(t.errors(), "<label> missing in English (en)", lineOf(xml, "<field key")),
+                   dump(t.errors()));
     }
     {
         std::string field = ownerField;
@@ -630,8 +661,8 @@ BOOST_AUTO_TEST_CASE(malformed_truncated_and_empty_input)
     BOOST_TEST(!load("").ok());
     BOOST_TEST(!load("not xml at all").ok());
     BOOST_TEST(!load("<dossier-template xmlns=\"urn:seclevel:dossier-template:1\"/>").ok());
-    auto laxEmpty = load("<dossier-template xmlns=\"urn:seclevel:dossier-template:1\" ruleset=\"X\" version=\"1.0.0\"/>",
-                         laxSchema());
+    auto laxEmpty = load(
+        "<dossier-template xmlns=\"urn:seclevel:dossier-template:1\" ruleset=\"X\" version=\"1.0.0\"/>", laxSchema());
     BOOST_REQUIRE(!laxEmpty.ok());
     BOOST_TEST(mentions(laxEmpty.errors(), "no sections", 1), dump(laxEmpty.errors()));
     BOOST_TEST(mentions(laxEmpty.errors(), "level 5 has no management requirement group", 1), dump(laxEmpty.errors()));
@@ -645,7 +676,7 @@ BOOST_AUTO_TEST_CASE(folder_loading_names_files_and_checks_the_rule_set_id)
     fs::create_directories(dir / "TS-2021");
     fs::create_directories(dir / "no-template-here");
     std::ofstream(dir / "TS-2020" / "dossier.xml") << document();
-    std::ofstream(dir / "TS-2021" / "dossier.xml") << document();  // still says TS-2020: a stale copy
+    std::ofstream(dir / "TS-2021" / "dossier.xml") << document(); // still says TS-2020: a stale copy
     auto loaded = loadDossierTemplates(dir.string(), xsdPath);
     BOOST_REQUIRE(!loaded.ok());
     BOOST_REQUIRE_EQUAL(loaded.errors().size(), 1u);

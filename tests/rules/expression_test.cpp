@@ -65,9 +65,12 @@ BOOST_AUTO_TEST_CASE(comparisons_and_connectives)
 {
     auto c = parse("system_type == 'citizen_service' and personal_data_subjects >= 10000");
     BOOST_REQUIRE(c.ok());
-    BOOST_TEST((*c)->evaluate(answers({{"system_type", std::string("citizen_service")}, {"personal_data_subjects", std::int64_t{10000}}})));
-    BOOST_TEST(!(*c)->evaluate(answers({{"system_type", std::string("citizen_service")}, {"personal_data_subjects", std::int64_t{9999}}})));
-    BOOST_TEST(!(*c)->evaluate(answers({{"system_type", std::string("internal")}, {"personal_data_subjects", std::int64_t{10000}}})));
+    BOOST_TEST((*c)->evaluate(
+        answers({{"system_type", std::string("citizen_service")}, {"personal_data_subjects", std::int64_t{10000}}})));
+    BOOST_TEST(!(*c)->evaluate(
+        answers({{"system_type", std::string("citizen_service")}, {"personal_data_subjects", std::int64_t{9999}}})));
+    BOOST_TEST(!(*c)->evaluate(
+        answers({{"system_type", std::string("internal")}, {"personal_data_subjects", std::int64_t{10000}}})));
     const std::vector<std::string> expectedKeys = {"system_type", "personal_data_subjects"};
     BOOST_TEST((*c)->keys() == expectedKeys);
 }
@@ -124,7 +127,8 @@ BOOST_AUTO_TEST_CASE(shortfalls_explain_the_nearest_miss)
 {
     auto c = parse("system_type == 'citizen_service' and personal_data_subjects >= 10000");
     BOOST_REQUIRE(c.ok());
-    auto s = (*c)->shortfalls(answers({{"system_type", std::string("citizen_service")}, {"personal_data_subjects", std::int64_t{3200}}}));
+    auto s = (*c)->shortfalls(
+        answers({{"system_type", std::string("citizen_service")}, {"personal_data_subjects", std::int64_t{3200}}}));
     BOOST_REQUIRE_EQUAL(s.size(), 1u);
     BOOST_TEST(s[0].key == "personal_data_subjects");
     BOOST_TEST(s[0].requirement == "≥ 10000");
@@ -151,7 +155,7 @@ BOOST_AUTO_TEST_CASE(type_errors_name_file_line_and_field)
 {
     struct Bad {
         const char* text;
-        const char* fragment;  // expected in the English message
+        const char* fragment; // expected in the English message
     };
     const Bad cases[] = {
         {"unknown_key == 1", "unknown answer key 'unknown_key'"},
@@ -214,7 +218,8 @@ BOOST_AUTO_TEST_CASE(system_counts_are_typed_and_read_from_the_whole_system)
     // Only where a whole system is judged (criteria, warnings), never in show-if or required-if.
     auto refused = parseCondition(text, lookup, "rules.xml", 7, "q/show-if");
     BOOST_REQUIRE(!refused.ok());
-    BOOST_TEST(refused.errors().front().describe(Lang::En).find("only available in criteria and warnings") != std::string::npos);
+    BOOST_TEST(refused.errors().front().describe(Lang::En).find("only available in criteria and warnings") !=
+               std::string::npos);
     // Only for a question that declares a count scope, and with an integer comparison.
     BOOST_TEST(!parseCondition("system_total(staff) > 1", lookup, "rules.xml", 7, "w", true).ok());
     BOOST_TEST(!parseCondition("system_total(users) == 'many'", lookup, "rules.xml", 7, "w", true).ok());
@@ -222,7 +227,7 @@ BOOST_AUTO_TEST_CASE(system_counts_are_typed_and_read_from_the_whole_system)
 
     auto c = parseCondition(text, lookup, "rules.xml", 7, "w", true);
     BOOST_REQUIRE(c.ok());
-    BOOST_TEST((*c)->keys().empty());  // counts of the whole system are not answers of the component
+    BOOST_TEST((*c)->keys().empty()); // counts of the whole system are not answers of the component
     const Value own = std::int64_t{6000};
     AnswerSlots slots;
     slots.values = {&own, &own};

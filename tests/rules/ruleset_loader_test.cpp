@@ -32,15 +32,19 @@ std::string document(const std::string& questions, const std::string& criteria, 
   <title lang="vi">Thử</title><title lang="en">Test</title>
   <instruments><instrument code="NĐ85"><title lang="vi">Nghị định 85</title><title lang="en">Decree 85</title></instrument></instruments>
   <questions>
-)" + questions + R"(
+)" + questions +
+           R"(
   </questions>
   <criteria>
-)" + criteria + R"(
+)" + criteria +
+           R"(
   </criteria>
-)" + (warnings.empty() ? std::string() : "  <warnings>\n" + warnings + "\n  </warnings>\n") + "</ruleset>\n";
+)" + (warnings.empty() ? std::string() : "  <warnings>\n" + warnings + "\n  </warnings>\n") +
+           "</ruleset>\n";
 }
 
-const std::string typeQuestion = R"(    <question key="system_type" type="choice" required="true" citation="NĐ85 Art 6.2">
+const std::string typeQuestion =
+    R"(    <question key="system_type" type="choice" required="true" citation="NĐ85 Art 6.2">
       <text lang="vi">Loại hệ thống</text><text lang="en">System type</text>
       <option value="internal"><label lang="vi">Nội bộ</label><label lang="en">Internal</label></option>
       <option value="citizen_service"><label lang="vi">Phục vụ người dân</label><label lang="en">Citizens</label></option>
@@ -98,11 +102,11 @@ BOOST_AUTO_TEST_CASE(shipped_rule_sets_load_with_their_metadata)
     BOOST_TEST((*sets)[2].id == "VN-2026");
     for (const auto& rs : *sets) {
         BOOST_TEST(!rs.criteria.empty());
-        for (const char* key : {"system_type", "info_classes", "defence_security_harm", "strategic_defence_security",
-                                "online_public_service_level", "handles_administrative_procedures",
-                                "conditional_business_service", "personal_data_subjects", "sensitive_data_subjects",
-                                "infrastructure_scope", "national_egov_system", "always_on_24x7",
-                                "construction_work_grade", "national_data_central_store", "pm_designated_level"})
+        for (const char* key :
+             {"system_type", "info_classes", "defence_security_harm", "strategic_defence_security",
+              "online_public_service_level", "handles_administrative_procedures", "conditional_business_service",
+              "personal_data_subjects", "sensitive_data_subjects", "infrastructure_scope", "national_egov_system",
+              "always_on_24x7", "construction_work_grade", "national_data_central_store", "pm_designated_level"})
             BOOST_TEST(rs.question(key) != nullptr, rs.id + " lacks fixed key " + key);
         for (const auto& c : rs.criteria)
             BOOST_TEST(!c.citation.empty());
@@ -135,9 +139,12 @@ BOOST_AUTO_TEST_CASE(undeclared_option_is_refused)
 
 BOOST_AUTO_TEST_CASE(question_that_depends_on_itself_is_a_cycle)
 {
-    const std::string a = R"(    <question key="a" type="boolean" citation="NĐ85 Art 1"><text lang="vi">a</text><text lang="en">a</text><show-if>b</show-if></question>)";
-    const std::string b = R"(    <question key="b" type="boolean" citation="NĐ85 Art 1"><text lang="vi">b</text><text lang="en">b</text><show-if>a</show-if></question>)";
-    const std::string self = R"(    <question key="c" type="boolean" citation="NĐ85 Art 1"><text lang="vi">c</text><text lang="en">c</text><required-if>c</required-if></question>)";
+    const std::string a =
+        R"(    <question key="a" type="boolean" citation="NĐ85 Art 1"><text lang="vi">a</text><text lang="en">a</text><show-if>b</show-if></question>)";
+    const std::string b =
+        R"(    <question key="b" type="boolean" citation="NĐ85 Art 1"><text lang="vi">b</text><text lang="en">b</text><show-if>a</show-if></question>)";
+    const std::string self =
+        R"(    <question key="c" type="boolean" citation="NĐ85 Art 1"><text lang="vi">c</text><text lang="en">c</text><required-if>c</required-if></question>)";
     auto rs = load(document(typeQuestion + a + b + self, criterion("7", "system_type == 'internal'")));
     BOOST_REQUIRE(!rs.ok());
     BOOST_TEST(mentions(rs.errors(), "cycle: a → b → a"), dump(rs.errors()));
@@ -146,7 +153,8 @@ BOOST_AUTO_TEST_CASE(question_that_depends_on_itself_is_a_cycle)
 
 BOOST_AUTO_TEST_CASE(duplicate_ids_are_refused)
 {
-    auto dupCriterion = load(document(typeQuestion, criterion("7", "system_type == 'internal'") + criterion("7", "system_type == 'internal'")));
+    auto dupCriterion = load(document(typeQuestion, criterion("7", "system_type == 'internal'") +
+                                                        criterion("7", "system_type == 'internal'")));
     BOOST_REQUIRE(!dupCriterion.ok());
     BOOST_TEST(mentions(dupCriterion.errors(), "7"), dump(dupCriterion.errors()));
     auto dupQuestion = load(document(typeQuestion + typeQuestion, criterion("7", "system_type == 'internal'")));
@@ -225,7 +233,8 @@ BOOST_AUTO_TEST_CASE(oversized_file_is_refused_by_name)
 
 BOOST_AUTO_TEST_CASE(issue_10_features_load_and_their_misuse_is_refused)
 {
-    const std::string counted = R"(    <question key="users" type="integer" min="0" citation="NĐ85 Art 8.2.c" count-scope="system">
+    const std::string counted =
+        R"(    <question key="users" type="integer" min="0" citation="NĐ85 Art 8.2.c" count-scope="system">
       <text lang="vi">Số người dùng</text><text lang="en">Users</text>
     </question>)";
     const std::string fallbackRow = R"(    <criterion id="7.fallback" level="1" citation="NĐ85 Art 7" fallback="true">
@@ -240,7 +249,8 @@ BOOST_AUTO_TEST_CASE(issue_10_features_load_and_their_misuse_is_refused)
       <when>users > 5 and system_type != 'citizen_service'</when></refusal>
   </refusals>
 )";
-    std::string xml = document(typeQuestion + counted, criterion("7", "system_type == 'internal'") + fallbackRow, decided);
+    std::string xml =
+        document(typeQuestion + counted, criterion("7", "system_type == 'internal'") + fallbackRow, decided);
     xml.insert(xml.find("</ruleset>"), refusal);
     auto rs = load(xml);
     BOOST_REQUIRE_MESSAGE(rs.ok(), (rs.ok() ? std::string() : dump(rs.errors())));
@@ -262,10 +272,11 @@ BOOST_AUTO_TEST_CASE(issue_10_features_load_and_their_misuse_is_refused)
     };
     refused(xml, "decided-by=\"7 7.fallback\"", "decided-by=\"7 9.9\"", "decided-by names no criterion '9.9'");
     refused(xml, "count-scope=\"system\"", "", "declares no count-scope");
-    refused(xml, "key=\"users\" type=\"integer\"", "key=\"users\" type=\"text\"", "count-scope is only for integer questions");
+    refused(xml, "key=\"users\" type=\"integer\"", "key=\"users\" type=\"text\"",
+            "count-scope is only for integer questions");
     refused(xml, "decided-by=\"7 7.fallback\"", "", "a warning needs <when> or decided-by");
     refused(xml, "users > 5 and ", "", "does not read its key 'users'");
     refused(xml, "<when>users > 5", "<when>summed(users) and users > 5", "only available in criteria and warnings");
-    refused(xml, "citation=\"NĐ85 Art 7\" fallback=\"true\"", "citation=\"NĐ85 Art 7\" kind=\"floor\" fallback=\"true\"",
-            "a floor cannot be a fallback row");
+    refused(xml, "citation=\"NĐ85 Art 7\" fallback=\"true\"",
+            "citation=\"NĐ85 Art 7\" kind=\"floor\" fallback=\"true\"", "a floor cannot be a fallback row");
 }

@@ -45,7 +45,7 @@ inline void dropTestSchemasAtExit(const std::string& adminUrl, const std::string
 {
     struct Created {
         pid_t owner = getpid();
-        std::vector<std::pair<std::string, std::string>> schemas;  // admin URL, schema
+        std::vector<std::pair<std::string, std::string>> schemas; // admin URL, schema
         ~Created()
         {
             if (getpid() != owner)

@@ -60,7 +60,7 @@ BOOST_FIXTURE_TEST_CASE(other_schemes_are_refused_and_nothing_is_created, InEmpt
             auto store = openStore(location);
             BOOST_REQUIRE(!store.ok());
             const std::string text = everything(store.errors());
-            BOOST_TEST(text.find("postgresql://") != std::string::npos);  // says what would work
+            BOOST_TEST(text.find("postgresql://") != std::string::npos); // says what would work
             BOOST_TEST(text.find("hunter2") == std::string::npos);
             BOOST_TEST(empty());
         }

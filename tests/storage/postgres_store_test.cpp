@@ -93,7 +93,10 @@ Assessment levelTwo()
     ComponentResult component;
     component.name = "Cổng";
     component.level = 2;
-    component.fired.push_back(FiredCriterion{"c-12-2-b", 2, "NĐ331 Art 12.2.b", {"dưới 100.000", "below 100,000"},
+    component.fired.push_back(FiredCriterion{"c-12-2-b",
+                                             2,
+                                             "NĐ331 Art 12.2.b",
+                                             {"dưới 100.000", "below 100,000"},
                                              CriterionKind::Criterion,
                                              {{"personal_data_subjects", Value{std::int64_t(86000)}}}});
     assessment.components.push_back(component);
@@ -167,7 +170,7 @@ BOOST_FIXTURE_TEST_CASE(concurrent_read_modify_write_units_on_separate_connectio
 
 BOOST_FIXTURE_TEST_CASE(concurrent_adds_of_one_system_let_exactly_one_win, FreshSchema)
 {
-    open(url);  // migrate first: this test is about the adds
+    open(url); // migrate first: this test is about the adds
     constexpr int writers = 6;
     std::atomic<int> added{0}, conflicts{0}, other{0};
     std::vector<std::thread> threads;
@@ -224,8 +227,9 @@ BOOST_FIXTURE_TEST_CASE(a_newer_schema_and_another_programs_tables_are_refused, 
     auto other = PostgresStore::open(foreign);
     BOOST_REQUIRE(!other.ok());
     BOOST_TEST(describe(other.errors()).find("not a seclevel one") != std::string::npos);
-    BOOST_TEST(scalar(foreign, "SELECT count(*) FROM information_schema.tables WHERE table_schema = current_schema()") ==
-               1);  // nothing was added
+    BOOST_TEST(
+        scalar(foreign, "SELECT count(*) FROM information_schema.tables WHERE table_schema = current_schema()") ==
+        1); // nothing was added
 }
 
 BOOST_FIXTURE_TEST_CASE(describe_names_host_and_database_but_never_the_password, FreshSchema)
@@ -248,9 +252,9 @@ BOOST_FIXTURE_TEST_CASE(a_refused_step_inside_a_unit_of_work_undoes_only_itself,
     auto result = store->transact([&]() -> Result<bool> {
         if (auto added = store->addSystem(systemNamed("A"), alice); !added)
             return added.errors();
-        auto again = store->addSystem(systemNamed("A"), alice);  // Conflict: its savepoint is rolled back
+        auto again = store->addSystem(systemNamed("A"), alice); // Conflict: its savepoint is rolled back
         BOOST_TEST(!again.ok());
-        return store->recordAssessment("A", levelTwo(), alice);  // the transaction is still usable
+        return store->recordAssessment("A", levelTwo(), alice); // the transaction is still usable
     });
     BOOST_TEST(result.ok());
     BOOST_TEST(store->latestAssessment("A")->has_value());
@@ -284,5 +288,5 @@ BOOST_FIXTURE_TEST_CASE(lookups_of_text_postgresql_cannot_hold_find_nothing_rath
         BOOST_TEST((kindOf(dossier.errors()) == ErrorKind::NotFound));
         BOOST_TEST(!store->attachmentContent(id)->has_value());
     }
-    BOOST_TEST(store->system("A")->has_value());  // the connection is still fine
+    BOOST_TEST(store->system("A")->has_value()); // the connection is still fine
 }

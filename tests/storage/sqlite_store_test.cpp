@@ -1,14 +1,14 @@
 #define BOOST_TEST_MODULE sqlite_store
 #include <boost/test/unit_test.hpp>
 
-#include "storage/sqlite/SqliteStore.h"
 #include "codec/StoredEncoding.h"
 #include "storage/sqlite/Migrations.h"
+#include "storage/sqlite/SqliteStore.h"
 
 #include "core/Sha256.h"
 
-#include <sqlite3.h>
 #include <csignal>
+#include <sqlite3.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -151,8 +151,9 @@ std::string dump(const std::string& path)
     std::string out;
     std::vector<std::string> tables;
     sqlite3_stmt* schema = nullptr;
-    BOOST_REQUIRE(sqlite3_prepare_v2(raw.db, "SELECT type, name, coalesce(sql, '') FROM sqlite_master ORDER BY type, name",
-                                     -1, &schema, nullptr) == SQLITE_OK);
+    BOOST_REQUIRE(sqlite3_prepare_v2(raw.db,
+                                     "SELECT type, name, coalesce(sql, '') FROM sqlite_master ORDER BY type, name", -1,
+                                     &schema, nullptr) == SQLITE_OK);
     while (sqlite3_step(schema) == SQLITE_ROW) {
         const std::string type = reinterpret_cast<const char*>(sqlite3_column_text(schema, 0));
         const std::string name = reinterpret_cast<const char*>(sqlite3_column_text(schema, 1));
@@ -218,11 +219,8 @@ SystemDescription sampleSystem(const std::string& id = "BNV-QLVB", const std::st
     system.operatorName = "Trung tâm Thông tin";
     system.organisationId = organisation;
     system.answers.values = {
-        {"data_types", list({"public", "personal"})},
-        {"subjects", std::int64_t{3200}},
-        {"internet", true},
-        {"purpose", std::string("internal")},
-        {"removed_key", std::string("bye")},
+        {"data_types", list({"public", "personal"})}, {"subjects", std::int64_t{3200}},    {"internet", true},
+        {"purpose", std::string("internal")},         {"removed_key", std::string("bye")},
     };
     Component portal{"portal", {}};
     portal.answers.values = {{"internet", true}, {"users", std::int64_t{100}}};
@@ -370,7 +368,10 @@ BOOST_FIXTURE_TEST_CASE(a_file_that_is_not_sqlite_is_refused_with_its_name, Temp
 
     // a short binary file too
     const std::string binary = db("random.bin");
-    std::ofstream(binary, std::ios::binary) << std::string("\x7f" "ELF\x02\x01\x01\0\0\0", 10) << std::string(600, '\xAB');
+    std::ofstream(binary, std::ios::binary) << std::string("\x7f"
+                                                           "ELF\x02\x01\x01\0\0\0",
+                                                           10)
+                                            << std::string(600, '\xAB');
     auto again = SqliteStore::open(binary, false);
     BOOST_REQUIRE(!again.ok());
     BOOST_TEST(again.errors().front().file == binary);
@@ -411,7 +412,8 @@ BOOST_FIXTURE_TEST_CASE(answer_columns_hold_readable_canonical_text, TempDir)
         {"text_looks_like_date", std::string("2026-08-19")},
         {"list_empty", std::vector<std::string>{}},
         {"list_two", list({"public", "personal"})},
-        {"list_hostile", list({"a,b", "\"quoted\"", "[]", "", "back\\slash", "xuống\ndòng", "'); DROP TABLE answers;--"})},
+        {"list_hostile",
+         list({"a,b", "\"quoted\"", "[]", "", "back\\slash", "xuống\ndòng", "'); DROP TABLE answers;--"})},
         {"list_one_empty", list({""})},
         {"date", date(2026, 8, 19)},
         {"date_leap", date(2024, 2, 29)},
@@ -432,9 +434,9 @@ BOOST_FIXTURE_TEST_CASE(answer_columns_hold_readable_canonical_text, TempDir)
     const SystemDescription& back = (*found)->description;
 
     auto expected = system.answers.values;
-    expected.erase("not_answered");  // not answered = not stored
+    expected.erase("not_answered"); // not answered = not stored
     BOOST_TEST(json(back.answers) == json(system.answers));
-    BOOST_CHECK(back.answers.values == expected);  // exact variant alternatives, not just equal renderings
+    BOOST_CHECK(back.answers.values == expected); // exact variant alternatives, not just equal renderings
     BOOST_REQUIRE_EQUAL(back.components.size(), 2u);
     BOOST_TEST(back.components[0].name == "cổng 'thông tin'");
     BOOST_CHECK(back.components[0].answers.values == component.answers.values);
@@ -512,14 +514,13 @@ BOOST_FIXTURE_TEST_CASE(a_damaged_stored_answer_is_an_error_not_a_crash, TempDir
     BOOST_TEST(found.errors().front().field == "subjects");
     BOOST_TEST(contains(allMessages(found.errors()), "damaged"));
     BOOST_TEST(!store->systems().ok());
-    auto update = store->updateSystem(sampleSystem(), bob);  // the old value cannot be rendered for history
+    auto update = store->updateSystem(sampleSystem(), bob); // the old value cannot be rendered for history
     BOOST_REQUIRE(!update.ok());
 
     RawDb(db()).exec("UPDATE answers SET value_text = '3200' WHERE key = 'subjects';"
                      "UPDATE answers SET value_text = '[\"public\", \"personal\"]' WHERE key = 'data_types'");
     BOOST_TEST(!store->system("BNV-QLVB").ok());
 }
-
 
 BOOST_FIXTURE_TEST_CASE(a_damaged_stored_assessment_is_an_error_naming_the_member, TempDir)
 {
@@ -637,7 +638,7 @@ BOOST_FIXTURE_TEST_CASE(a_failed_first_open_leaves_no_file_behind, TempDir)
     BOOST_TEST((store.errors().front().kind == ErrorKind::Storage));
     BOOST_TEST(store.errors().front().file == path);
     BOOST_TEST(!fs::exists(path));
-    BOOST_TEST(fs::is_directory(path + "-journal"));  // what was there before stays
+    BOOST_TEST(fs::is_directory(path + "-journal")); // what was there before stays
 }
 
 BOOST_FIXTURE_TEST_CASE(describe_names_the_file, TempDir)
@@ -725,7 +726,9 @@ BOOST_FIXTURE_TEST_CASE(assessment_texts_are_kept_once_and_must_be_there, TempDi
     requireOk(store->addSystem(sampleSystem(), alice));
     Assessment assessment = sampleAssessment(2, 2);
     const LocalizedText text{"Hệ thống phục vụ người dân", "A system serving citizens"};
-    assessment.components = {ComponentResult{"portal", 2, {FiredCriterion{"9.2.a", 2, "NĐ85 Art 9.2.a", text, {}, {}}},
+    assessment.components = {ComponentResult{"portal",
+                                             2,
+                                             {FiredCriterion{"9.2.a", 2, "NĐ85 Art 9.2.a", text, {}, {}}},
                                              {MissedCriterion{"10.2.a", 3, "NĐ85 Art 10.2.a", text, {}}}}};
     assessment.warnings = {RaisedWarning{"A5", "x", {"cảnh báo", "warning"}, ""}};
     requireOk(store->recordAssessment("BNV-QLVB", assessment, alice));
@@ -739,7 +742,8 @@ BOOST_FIXTURE_TEST_CASE(assessment_texts_are_kept_once_and_must_be_there, TempDi
     BOOST_TEST(codec::sameAssessment((*all)[1].assessment, assessment));
 
     raw.exec("DROP TRIGGER assessments_no_update;"
-             "UPDATE assessments SET texts = '[\"" + std::string(64, 'a') + "\",\"x\",\"y\"]'");
+             "UPDATE assessments SET texts = '[\"" +
+             std::string(64, 'a') + "\",\"x\",\"y\"]'");
     auto damaged = store->assessments("BNV-QLVB");
     BOOST_REQUIRE(!damaged.ok());
     BOOST_TEST((damaged.errors().front().kind == ErrorKind::Storage));

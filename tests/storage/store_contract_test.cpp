@@ -94,8 +94,8 @@ std::string snapshot(Store& store)
         out << "system " << d.id << "|" << d.name << "|" << d.owner << "|" << d.operatorName << "|" << d.organisationId
             << "|" << s.rulesetId << "|" << s.rulesetVersion << "|" << s.derivedLevel << "|" << s.proposedLevel << "|"
             << s.justification << "|" << s.approvedLevel << "|" << actorText(s.createdBy) << "|"
-            << isoTimestamp(s.createdAt) << "|" << isoTimestamp(s.updatedAt) << "\n  " << codec::encodeAnswerSet(d.answers)
-            << "\n";
+            << isoTimestamp(s.createdAt) << "|" << isoTimestamp(s.updatedAt) << "\n  "
+            << codec::encodeAnswerSet(d.answers) << "\n";
         for (const Component& c : d.components)
             out << "  component " << c.name << " " << codec::encodeAnswerSet(c.answers) << "\n";
         auto history = store.answerHistory(d.id);
@@ -137,11 +137,8 @@ SystemDescription sampleSystem(const std::string& id = "BNV-QLVB", const std::st
     system.operatorName = "Trung tâm Thông tin";
     system.organisationId = organisation;
     system.answers.values = {
-        {"data_types", list({"public", "personal"})},
-        {"subjects", std::int64_t{3200}},
-        {"internet", true},
-        {"purpose", std::string("internal")},
-        {"removed_key", std::string("bye")},
+        {"data_types", list({"public", "personal"})}, {"subjects", std::int64_t{3200}},    {"internet", true},
+        {"purpose", std::string("internal")},         {"removed_key", std::string("bye")},
     };
     Component portal{"portal", {}};
     portal.answers.values = {{"internet", true}, {"users", std::int64_t{100}}};
@@ -177,14 +174,15 @@ const std::vector<RuleSet>& ruleSets()
 // The shipped example and what `rulesetId` derives from it: a real, full assessment.
 std::pair<SystemDescription, Assessment> derivedExample(const std::string& rulesetId)
 {
-    auto system = readAnswersFile((fs::path(SECLEVEL_SOURCE_DIR) / "examples" / "cong-dich-vu-cong-tinh.json").string());
+    auto system =
+        readAnswersFile((fs::path(SECLEVEL_SOURCE_DIR) / "examples" / "cong-dich-vu-cong-tinh.json").string());
     BOOST_REQUIRE(system.ok());
     const RuleSet* ruleSet = ruleSetById(ruleSets(), rulesetId);
     BOOST_REQUIRE(ruleSet);
     auto valid = validateAnswers(*ruleSet, *system);
     BOOST_REQUIRE(valid.ok());
     Assessment assessment = deriveLevel(*ruleSet, *valid);
-    valid->organisationId.clear();  // no organisations in these stores
+    valid->organisationId.clear(); // no organisations in these stores
     return {*valid, assessment};
 }
 
@@ -222,8 +220,8 @@ Dossier sampleDossier(const std::string& id)
     d.fields["A.1.owner_mandate"] = "Quyết định số 12/QĐ-UBND";
     d.fields["A.2.scope"] = "Robert'); DROP TABLE systems;--";
     d.requirements.push_back({"L1.M.policy", 1, RequirementStatus::Met, "Đã ban hành quy chế", std::nullopt});
-    d.requirements.push_back({"L1.T.network", 2, RequirementStatus::Planned, "Lắp tường lửa",
-                              std::chrono::year{2027} / 1 / 31});
+    d.requirements.push_back(
+        {"L1.T.network", 2, RequirementStatus::Planned, "Lắp tường lửa", std::chrono::year{2027} / 1 / 31});
     d.attachments.push_back({"design_document", "thiet-ke.pdf", "application/pdf", 3, sha256Hex("abc"), "/tmp/x.pdf"});
     return d;
 }
@@ -357,7 +355,8 @@ BOOST_AUTO_TEST_CASE(every_value_alternative_round_trips_exactly)
         {"text_looks_like_date", std::string("2026-08-19")},
         {"list_empty", std::vector<std::string>{}},
         {"list_two", list({"public", "personal"})},
-        {"list_hostile", list({"a,b", "\"quoted\"", "[]", "", "back\\slash", "xuống\ndòng", "'); DROP TABLE answers;--"})},
+        {"list_hostile",
+         list({"a,b", "\"quoted\"", "[]", "", "back\\slash", "xuống\ndòng", "'); DROP TABLE answers;--"})},
         {"list_one_empty", list({""})},
         {"date", date(2026, 8, 19)},
         {"date_leap", date(2024, 2, 29)},
@@ -378,9 +377,9 @@ BOOST_AUTO_TEST_CASE(every_value_alternative_round_trips_exactly)
     const SystemDescription& back = (*found)->description;
 
     auto expected = system.answers.values;
-    expected.erase("not_answered");  // not answered = not stored
+    expected.erase("not_answered"); // not answered = not stored
     BOOST_TEST(rendered(back.answers) == rendered(system.answers));
-    BOOST_CHECK(back.answers.values == expected);  // exact variant alternatives, not just equal renderings
+    BOOST_CHECK(back.answers.values == expected); // exact variant alternatives, not just equal renderings
     BOOST_REQUIRE_EQUAL(back.components.size(), 2u);
     BOOST_TEST(back.components[0].name == "cổng 'thông tin'");
     BOOST_CHECK(back.components[0].answers.values == component.answers.values);
@@ -442,20 +441,20 @@ BOOST_AUTO_TEST_CASE(an_update_writes_exactly_one_history_row_per_changed_answer
 
     SystemDescription changed = sampleSystem();
     changed.name = "QLVB 2.0";
-    changed.answers.values["subjects"] = std::int64_t{12000};              // changed
-    changed.answers.values["purpose"] = std::string("citizen_service");    // changed
-    changed.answers.values.erase("removed_key");                           // removed
-    changed.answers.values["new_key"] = date(2026, 8, 19);                 // added
-    changed.components[0].answers.values["users"] = std::int64_t{150};    // changed in a component
+    changed.answers.values["subjects"] = std::int64_t{12000};           // changed
+    changed.answers.values["purpose"] = std::string("citizen_service"); // changed
+    changed.answers.values.erase("removed_key");                        // removed
+    changed.answers.values["new_key"] = date(2026, 8, 19);              // added
+    changed.components[0].answers.values["users"] = std::int64_t{150};  // changed in a component
     Component gateway{"gateway", {}};
     gateway.answers.values = {{"exposed", true}};
-    changed.components = {changed.components[0], gateway};                 // backend removed, gateway added
+    changed.components = {changed.components[0], gateway}; // backend removed, gateway added
     requireOk(store->updateSystem(changed, bob));
 
     auto rows = historyRows(*store, "BNV-QLVB");
     BOOST_REQUIRE_EQUAL(rows.size(), initial.size() + 7);
     std::vector<std::string> added(rows.begin() + static_cast<long>(initial.size()), rows.end());
-    std::sort(added.begin(), added.end());  // one time: the order among them is the store's
+    std::sort(added.begin(), added.end()); // one time: the order among them is the store's
     const std::vector<std::string> expected = {
         "backend|internet|false||bob|2026-03-02T14:30:05Z",
         "gateway|exposed||true|bob|2026-03-02T14:30:05Z",
@@ -627,7 +626,7 @@ BOOST_AUTO_TEST_CASE(sql_injection_strings_are_stored_verbatim_in_every_field)
     auto organisations = store->organisations();
     requireOk(organisations);
     BOOST_REQUIRE_EQUAL(organisations->size(), 2u);
-    BOOST_TEST((*organisations)[0].id == evil);  // "'" (0x27) sorts before "R"
+    BOOST_TEST((*organisations)[0].id == evil); // "'" (0x27) sorts before "R"
     BOOST_TEST((*organisations)[1].id == quote);
     BOOST_TEST((*organisations)[1].parentId == evil);
     auto found = store->system(evil);
@@ -685,7 +684,7 @@ BOOST_AUTO_TEST_CASE(assessments_are_kept_whole_and_set_the_systems_levels)
     BOOST_REQUIRE_EQUAL(all->size(), 2u);
     const StoredAssessment& a = (*all)[0];
     BOOST_TEST(a.systemId == system.id);
-    BOOST_TEST(codec::sameAssessment(a.assessment, first));  // every component, criterion, answer, warning
+    BOOST_TEST(codec::sameAssessment(a.assessment, first)); // every component, criterion, answer, warning
     BOOST_TEST(!a.assessment.components.front().nearest.empty());
     BOOST_TEST(a.actor.userId == "alice");
     BOOST_TEST(isoTimestamp(a.at) == "2026-03-01T08:00:00Z");
@@ -706,12 +705,11 @@ BOOST_AUTO_TEST_CASE(an_assessment_is_refused_for_an_unknown_system_or_impossibl
     auto store = freshStore();
     requireOk(store->addSystem(sampleSystem(), alice));
     const std::string before = snapshot(*store);
-    auto fails = [&](const std::string& id, const Assessment& assessment, const std::string& expected,
-                     ErrorKind kind) {
+    auto fails = [&](const std::string& id, const Assessment& assessment, const std::string& expected, ErrorKind kind) {
         auto result = store->recordAssessment(id, assessment, bob);
         BOOST_REQUIRE(!result.ok());
-        BOOST_TEST(contains(allMessages(result.errors()), expected), "expected: " << expected << "\nin: "
-                                                                              << allMessages(result.errors()));
+        BOOST_TEST(contains(allMessages(result.errors()), expected),
+                   "expected: " << expected << "\nin: " << allMessages(result.errors()));
         BOOST_TEST((result.errors().front().kind == kind), expected);
         BOOST_TEST(snapshot(*store) == before);
     };
@@ -751,7 +749,7 @@ BOOST_AUTO_TEST_CASE(save_system_stores_the_system_and_its_assessment_together)
     auto missing = store->saveSystem(sampleSystem("NEW"), false, sampleAssessment(3, 3), bob);
     BOOST_REQUIRE(!missing.ok());
     BOOST_TEST((missing.errors().front().kind == ErrorKind::NotFound));
-    BOOST_TEST(!store->saveSystem(sampleSystem("NEW"), true, sampleAssessment(3, 1), bob).ok());  // bad levels
+    BOOST_TEST(!store->saveSystem(sampleSystem("NEW"), true, sampleAssessment(3, 1), bob).ok()); // bad levels
     BOOST_TEST(snapshot(*store) == before);
 }
 
@@ -786,7 +784,7 @@ BOOST_AUTO_TEST_CASE(transact_rolls_everything_back_on_errors_and_exceptions)
     auto failed = store->transact([&]() -> Result<bool> {
         requireOk(store->addSystem(sampleSystem("A"), alice));
         requireOk(store->recordAssessment("KEEP", sampleAssessment(4, 4), alice));
-        return store->addSystem(sampleSystem("KEEP"), alice);  // a conflict: the whole unit goes
+        return store->addSystem(sampleSystem("KEEP"), alice); // a conflict: the whole unit goes
     });
     BOOST_REQUIRE(!failed.ok());
     BOOST_TEST((failed.errors().front().kind == ErrorKind::Conflict));
@@ -916,10 +914,11 @@ BOOST_AUTO_TEST_CASE(systems_are_listed_by_id_and_filtered_by_organisation)
     BOOST_TEST(ids(store->systems("BTC")) == "A ");
     BOOST_TEST(ids(store->systems("NO-SUCH")) == "");
     auto all = store->systems();
-    for (const StoredSystem& system : *all) {  // each with its full description
+    for (const StoredSystem& system : *all) { // each with its full description
         BOOST_TEST(system.description.components.size() == 2u);
         BOOST_TEST(rendered(system.description.answers) == rendered(sampleSystem().answers));
-        BOOST_TEST(rendered(system.description.components[0].answers) == rendered(sampleSystem().components[0].answers));
+        BOOST_TEST(rendered(system.description.components[0].answers) ==
+                   rendered(sampleSystem().components[0].answers));
     }
     BOOST_TEST(!store->system("NO-SUCH")->has_value());
 }
@@ -939,7 +938,8 @@ BOOST_AUTO_TEST_CASE(a_thousand_systems_are_stored_and_listed)
     BOOST_TEST(all->front().description.id == "SYS-0000");
     BOOST_TEST(all->back().description.id == "SYS-0999");
     BOOST_TEST(all->back().description.components.size() == 2u);
-    BOOST_TEST(rendered(all->back().description.components[0].answers) == rendered(sampleSystem().components[0].answers));
+    BOOST_TEST(rendered(all->back().description.components[0].answers) ==
+               rendered(sampleSystem().components[0].answers));
     BOOST_TEST(store->systems("EVEN")->size() == 500u);
 }
 
@@ -1033,7 +1033,7 @@ BOOST_AUTO_TEST_CASE(attachment_content_is_kept_by_digest_and_removed_with_its_l
     std::string bytes("binary\0\xff\x01 content", 17);
     Attachment a{"security_regulation", "quy-che.pdf", "application/pdf", bytes.size(), sha256Hex(bytes), ""};
     requireOk(store->storeAttachmentContent("S-1", a, bytes, alice));
-    requireOk(store->storeAttachmentContent("S-2", a, bytes, alice));  // the same content for another system
+    requireOk(store->storeAttachmentContent("S-2", a, bytes, alice)); // the same content for another system
     auto content = store->attachmentContent(a.sha256);
     requireOk(content);
     BOOST_REQUIRE(content->has_value());
@@ -1052,7 +1052,7 @@ BOOST_AUTO_TEST_CASE(attachment_content_is_kept_by_digest_and_removed_with_its_l
     replaced.size = newer.size();
     replaced.sha256 = sha256Hex(newer);
     requireOk(store->storeAttachmentContent("S-1", replaced, newer, bob));
-    BOOST_TEST(store->attachmentContent(a.sha256)->has_value());  // S-2 still refers to it
+    BOOST_TEST(store->attachmentContent(a.sha256)->has_value()); // S-2 still refers to it
     Dossier second = *store->dossier("S-2");
     second.attachments.clear();
     requireOk(store->saveDossier(second, bob));
@@ -1102,7 +1102,7 @@ BOOST_AUTO_TEST_CASE(import_is_idempotent)
     // An invalid assessment: nothing is stored, not even the changed dossier.
     const std::string before = snapshot(*store);
     document.dossier.fields["A.2.scope"] = "Không lưu";
-    document.assessment.proposedLevel = document.assessment.derivedLevel + 1;  // higher without justification
+    document.assessment.proposedLevel = document.assessment.derivedLevel + 1; // higher without justification
     BOOST_TEST(!store->importDossier(document, bob).ok());
     BOOST_TEST(snapshot(*store) == before);
 }
@@ -1115,7 +1115,7 @@ BOOST_AUTO_TEST_CASE(import_is_idempotent)
 BOOST_AUTO_TEST_CASE(concurrent_processes_all_write_and_nothing_is_lost)
 {
     constexpr int children = 8;
-    constexpr int rounds = 40;  // each: one updateSystem and one recordAssessment
+    constexpr int rounds = 40; // each: one updateSystem and one recordAssessment
     const std::string location = freshLocation();
     const fs::path reports = seclevel::test::temporaryRoot() / ("reports-" + std::to_string(getpid()));
     fs::create_directories(reports);
@@ -1129,7 +1129,7 @@ BOOST_AUTO_TEST_CASE(concurrent_processes_all_write_and_nothing_is_lost)
         if (pid == 0) {
             close(start[1]);
             char go;
-            [[maybe_unused]] const auto ignored = read(start[0], &go, 1);  // returns when the parent closes the pipe
+            [[maybe_unused]] const auto ignored = read(start[0], &go, 1); // returns when the parent closes the pipe
             std::ofstream report(reports / std::to_string(child));
             auto line = [&](const std::string& what, int round, const Errors* errors) {
                 report << what << " " << round;
@@ -1162,7 +1162,7 @@ BOOST_AUTO_TEST_CASE(concurrent_processes_all_write_and_nothing_is_lost)
         pids.push_back(pid);
     }
     close(start[0]);
-    close(start[1]);  // all children start now
+    close(start[1]); // all children start now
     for (const pid_t pid : pids) {
         int status = 0;
         BOOST_REQUIRE(waitpid(pid, &status, 0) == pid);

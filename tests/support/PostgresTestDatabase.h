@@ -20,8 +20,10 @@ inline void executeAsAdmin(const std::string& adminUrl, const std::string& sql)
 {
     std::unique_ptr<PGconn, decltype(&PQfinish)> connection(PQconnectdb(adminUrl.c_str()), &PQfinish);
     if (PQstatus(connection.get()) != CONNECTION_OK)
-        throw std::runtime_error("cannot connect to the test cluster: " + std::string(PQerrorMessage(connection.get())));
-    PQsetNoticeProcessor(connection.get(), [](void*, const char*) {}, nullptr);  // "drop cascades to …"
+        throw std::runtime_error("cannot connect to the test cluster: " +
+                                 std::string(PQerrorMessage(connection.get())));
+    PQsetNoticeProcessor(
+        connection.get(), [](void*, const char*) {}, nullptr); // "drop cascades to …"
     std::unique_ptr<PGresult, decltype(&PQclear)> result(PQexec(connection.get(), sql.c_str()), &PQclear);
     if (PQresultStatus(result.get()) != PGRES_COMMAND_OK && PQresultStatus(result.get()) != PGRES_TUPLES_OK)
         throw std::runtime_error(sql + ": " + PQresultErrorMessage(result.get()));

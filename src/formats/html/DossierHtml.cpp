@@ -10,9 +10,15 @@
 namespace seclevel {
 namespace {
 
-std::string esc(std::string_view text) { return escapeHtml(text); }
+std::string esc(std::string_view text)
+{
+    return escapeHtml(text);
+}
 
-const char* tr(Lang lang, const char* vi, const char* en) { return lang == Lang::En ? en : vi; }
+const char* tr(Lang lang, const char* vi, const char* en)
+{
+    return lang == Lang::En ? en : vi;
+}
 
 // Decree 30 Annex I.I: a leading zero for days below 10 and for months 1 and 2 only.
 std::string decree30Date(Date date)
@@ -80,7 +86,10 @@ std::string openDocument(const std::string& title, const std::string& css, Lang 
     return out;
 }
 
-std::string closeDocument() { return "</main>\n</body>\n</html>\n"; }
+std::string closeDocument()
+{
+    return "</main>\n</body>\n</html>\n";
+}
 
 // Issuer block left, motto block right; "Số:" under the issuer, place and date under the motto (Annex I.I).
 std::string headerBlock(const DocumentHeader& header)
@@ -248,8 +257,8 @@ std::string partB(const DossierDocument& document, const DossierTemplate& t, con
         else
             out += std::string("<p class=\"list-title\">") + tr(lang, "Tiêu chí thỏa mãn:", "Criteria met:") + "</p>\n";
         for (const auto& f : c.fired) {
-            out += "<div class=\"criterion fired\"><p><b>" + esc(f.citation) + "</b> (" + tr(lang, "cấp độ ", "level ") +
-                   std::to_string(f.level) +
+            out += "<div class=\"criterion fired\"><p><b>" + esc(f.citation) + "</b> (" +
+                   tr(lang, "cấp độ ", "level ") + std::to_string(f.level) +
                    (f.kind == CriterionKind::Floor ? std::string(", ") + tr(lang, "mức sàn", "floor") : std::string()) +
                    "): " + esc(f.text.in(lang)) + "</p>\n";
             if (!f.answers.empty()) {
@@ -279,7 +288,8 @@ std::string partB(const DossierDocument& document, const DossierTemplate& t, con
         out += std::string("<h3>") + tr(lang, "Cảnh báo", "Warnings") + "</h3>\n<ul class=\"warnings\">\n";
         for (const auto& w : a.warnings)
             out += "<li>[" + esc(w.id) + "] " + (w.component.empty() ? std::string() : esc(w.component) + ": ") +
-                   esc(w.text.in(lang)) + (w.citation.empty() ? std::string() : " (" + esc(w.citation) + ")") + "</li>\n";
+                   esc(w.text.in(lang)) + (w.citation.empty() ? std::string() : " (" + esc(w.citation) + ")") +
+                   "</li>\n";
         out += "</ul>\n";
     }
     out += "</section>\n";
@@ -322,9 +332,9 @@ std::string partC(const DossierDocument& document, const DossierTemplate& t, con
                (category == RequirementCategory::Management ? tr(lang, "Yêu cầu quản lý", "Management requirements")
                                                             : tr(lang, "Yêu cầu kỹ thuật", "Technical requirements")) +
                "</h3>\n";
-        out += "<table class=\"grid requirements\">\n<thead><tr><th>" + std::string(tr(lang, "Yêu cầu", "Requirement")) +
-               "</th><th>" + tr(lang, "Tình trạng", "Status") + "</th><th>" +
-               tr(lang, "Cách đáp ứng / kế hoạch", "How it is met / plan") + "</th><th>" +
+        out += "<table class=\"grid requirements\">\n<thead><tr><th>" +
+               std::string(tr(lang, "Yêu cầu", "Requirement")) + "</th><th>" + tr(lang, "Tình trạng", "Status") +
+               "</th><th>" + tr(lang, "Cách đáp ứng / kế hoạch", "How it is met / plan") + "</th><th>" +
                tr(lang, "Hoàn thành trước", "Planned by") + "</th></tr></thead>\n<tbody>\n";
         for (const RequirementGroupSpec* group : groups) {
             if (group->category != category)
@@ -333,7 +343,8 @@ std::string partC(const DossierDocument& document, const DossierTemplate& t, con
                 const RequirementStatement* s = findStatement(document.dossier, group->id, item);
                 const bool isMissing = missing.count("requirement:" + group->id + "#" + std::to_string(item)) > 0;
                 out += std::string("<tr") + (isMissing ? " class=\"missing\"" : "") + "><td>" +
-                       esc(group->heading.in(lang)) + (group->count > 1 ? " — " + std::to_string(item) : std::string()) +
+                       esc(group->heading.in(lang)) +
+                       (group->count > 1 ? " — " + std::to_string(item) : std::string()) +
                        " <span class=\"citation\">(" + esc(group->citation) + ")</span></td>";
                 if (s)
                     out += "<td>" + esc(requirementStatusLabel(s->status).in(lang)) + "</td><td>" +
@@ -362,7 +373,8 @@ std::string attachmentsTable(const DossierDocument& document, const DossierTempl
     auto row = [&](const std::string& title, const std::string& citation, const Attachment* a, bool isMissing) {
         out += std::string("<tr") + (isMissing ? " class=\"missing\"" : "") + "><td class=\"centre\">" +
                std::to_string(++number) + "</td><td>" + esc(title) +
-               (citation.empty() ? std::string() : " <span class=\"citation\">(" + esc(citation) + ")</span>") + "</td>";
+               (citation.empty() ? std::string() : " <span class=\"citation\">(" + esc(citation) + ")</span>") +
+               "</td>";
         if (a)
             out += "<td>" + esc(a->name) + "</td><td class=\"number\">" + std::to_string(a->size) +
                    "</td><td class=\"hash\">" + esc(a->sha256) + "</td>";
@@ -421,7 +433,8 @@ std::string generalInformation(const DossierDocument& document, int level, bool 
     out += "<li>- Đơn vị vận hành hệ thống thông tin: " + esc(document.system.operatorName) + ";</li>\n";
     if (!address.empty())
         out += "<li>- Địa chỉ: " + esc(address) + ";</li>\n";
-    out += "<li>- " + std::string(approved ? "Cấp độ" : "Cấp độ đề xuất") + ": <b>cấp độ " + esc(levelText(level, Lang::Vi)) + "</b>.</li>\n</ul>\n";
+    out += "<li>- " + std::string(approved ? "Cấp độ" : "Cấp độ đề xuất") + ": <b>cấp độ " +
+           esc(levelText(level, Lang::Vi)) + "</b>.</li>\n</ul>\n";
     return out;
 }
 
@@ -471,8 +484,8 @@ std::string dossierToHtml(const DossierDocument& document, const DossierTemplate
     if (!missing.empty())
         out += "<p class=\"missing-summary\">" +
                std::string(tr(lang, "Hồ sơ chưa đầy đủ: còn thiếu ", "The dossier is incomplete: ")) +
-               std::to_string(missing.size()) + tr(lang, " mục (đánh dấu bên dưới).", " items missing (marked below).") +
-               "</p>\n";
+               std::to_string(missing.size()) +
+               tr(lang, " mục (đánh dấu bên dưới).", " items missing (marked below).") + "</p>\n";
     out += partA(document, dossierTemplate, missing, level, lang);
     out += partB(document, dossierTemplate, ruleSet, lang);
     out += partC(document, dossierTemplate, missing, level, lang, underDecree331(ruleSet));
@@ -497,10 +510,10 @@ std::string formToHtml(int formNumber, const DossierDocument& document, const Do
     const int level = formNumber == 6 && document.approvedLevel != 0 ? document.approvedLevel : documentLevel(document);
     const FormText title = formTitle(formNumber, nd331);
     // Procedure articles: NĐ331 Art 18–25 (appraisal and approval), NĐ85 Art 14–17 before 19 Aug 2026.
-    const std::string procedure = nd331 ? "Điều 18 đến Điều 25 Nghị định số 331/2026/NĐ-CP"
-                                        : "Điều 14 đến Điều 17 Nghị định số 85/2016/NĐ-CP";
-    const std::string formLabel = "Mẫu số 0" + std::to_string(formNumber) +
-                                  (nd331 ? " (Phụ lục Nghị định số 331/2026/NĐ-CP)" : "");
+    const std::string procedure =
+        nd331 ? "Điều 18 đến Điều 25 Nghị định số 331/2026/NĐ-CP" : "Điều 14 đến Điều 17 Nghị định số 85/2016/NĐ-CP";
+    const std::string formLabel =
+        "Mẫu số 0" + std::to_string(formNumber) + (nd331 ? " (Phụ lục Nghị định số 331/2026/NĐ-CP)" : "");
 
     std::string out = openDocument(title.type + " — " + title.summary + " — " + document.system.name, css, lang);
     out += "<p class=\"form-label\">" + esc(formLabel) + "</p>\n";
@@ -554,9 +567,10 @@ std::string formToHtml(int formNumber, const DossierDocument& document, const Do
         out += "<p><b>1. Thông tin chung</b></p>\n" + generalInformation(document, level, false);
         out += "<p><b>2. Hồ sơ kèm theo</b></p>\n" + formAttachments(formNumber, document, level, nd331);
         if (formNumber == 2 && nd331 && level == 5)
-            out += "<p>Đề nghị đưa hệ thống thông tin vào Danh mục hệ thống thông tin quan trọng về an ninh quốc gia.</p>\n";
-        out += "<p>" + esc(issuer) + (formNumber == 5 ? " kính trình xem xét, phê duyệt./." : " đề nghị xem xét, giải quyết./.") +
-               "</p>\n";
+            out +=
+                "<p>Đề nghị đưa hệ thống thông tin vào Danh mục hệ thống thông tin quan trọng về an ninh quốc gia.</p>\n";
+        out += "<p>" + esc(issuer) +
+               (formNumber == 5 ? " kính trình xem xét, phê duyệt./." : " đề nghị xem xét, giải quyết./.") + "</p>\n";
     }
     out += "</div>\n";
     out += signatureBlock(header, true);

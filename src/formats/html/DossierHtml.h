@@ -15,16 +15,16 @@ namespace seclevel {
 
 // Who issues the document and who signs it (Decree 30 Art 8.2.b, c, d, g, i).
 struct DocumentHeader {
-    std::string superiorBody;     // cơ quan chủ quản, e.g. "ỦY BAN NHÂN DÂN TỈNH HÀ NAM" (may be empty)
-    std::string issuerName;       // cơ quan ban hành, e.g. "SỞ KHOA HỌC VÀ CÔNG NGHỆ"
-    std::string numberSymbol;     // after "Số:", e.g. "15/TTr-SKHCN"; empty prints a blank to fill by hand
-    std::string place;            // địa danh, e.g. "Hà Nam"
-    Date date{};                  // !date.ok() prints "ngày … tháng … năm …" to fill by hand
-    std::string addressee;        // "Kính gửi:" of forms 01, 02, 05 (empty = a dotted blank)
-    std::string signerAuthority;  // "KT. GIÁM ĐỐC", "TM. ỦY BAN NHÂN DÂN" (empty = none)
-    std::string signerTitle;      // "PHÓ GIÁM ĐỐC"
+    std::string superiorBody;    // cơ quan chủ quản, e.g. "ỦY BAN NHÂN DÂN TỈNH HÀ NAM" (may be empty)
+    std::string issuerName;      // cơ quan ban hành, e.g. "SỞ KHOA HỌC VÀ CÔNG NGHỆ"
+    std::string numberSymbol;    // after "Số:", e.g. "15/TTr-SKHCN"; empty prints a blank to fill by hand
+    std::string place;           // địa danh, e.g. "Hà Nam"
+    Date date{};                 // !date.ok() prints "ngày … tháng … năm …" to fill by hand
+    std::string addressee;       // "Kính gửi:" of forms 01, 02, 05 (empty = a dotted blank)
+    std::string signerAuthority; // "KT. GIÁM ĐỐC", "TM. ỦY BAN NHÂN DÂN" (empty = none)
+    std::string signerTitle;     // "PHÓ GIÁM ĐỐC"
     std::string signerName;
-    std::vector<std::string> recipients;  // "Nơi nhận:" lines without the leading "- " and trailing ";"
+    std::vector<std::string> recipients; // "Nơi nhận:" lines without the leading "- " and trailing ";"
 };
 
 // The whole dossier: Decree-30 header, title, Part A (template fields), Part B (from the stored trace),

@@ -22,7 +22,8 @@ public:
         SystemDescription system;
         system.sourceFile = m_file;
         if (!root.isObject()) {
-            error(root.line, "", "tệp trả lời phải là một đối tượng JSON {...}, không phải " + json::describeType(root.type).vi,
+            error(root.line, "",
+                  "tệp trả lời phải là một đối tượng JSON {...}, không phải " + json::describeType(root.type).vi,
                   "the answers file must be a JSON object {...}, not " + json::describeType(root.type).en);
             return m_errors;
         }
@@ -77,7 +78,7 @@ private:
             const char* name;
             std::string* target;
             bool required;
-            bool identifier;  // an id (no edge whitespace) rather than a name
+            bool identifier; // an id (no edge whitespace) rather than a name
             bool present = false;
         };
         Field fields[] = {{"id", &system.id, true, true},
@@ -121,9 +122,9 @@ private:
             wrongType(node, field, json::describeType(Type::Object));
             return;
         }
-        const LocalizedText context = where.empty() ? LocalizedText{}
-                                                    : LocalizedText{" (thành phần \"" + where + "\")",
-                                                                    " (component \"" + where + "\")"};
+        const LocalizedText context =
+            where.empty() ? LocalizedText{}
+                          : LocalizedText{" (thành phần \"" + where + "\")", " (component \"" + where + "\")"};
         for (const auto& [key, value] : node.members) {
             if (auto unsafe = checkIdentifier(key, escapeUnsafeCharacters(key), m_file, value.line)) {
                 report(std::move(unsafe));
@@ -157,7 +158,8 @@ private:
                           "integer out of the 64-bit range: " + node.text + context.en);
                 else
                     error(node.line, key,
-                          "câu trả lời phải là số nguyên (không có phần thập phân hay số mũ): " + node.text + context.vi,
+                          "câu trả lời phải là số nguyên (không có phần thập phân hay số mũ): " + node.text +
+                              context.vi,
                           "the answer must be an integer (no fraction or exponent): " + node.text + context.en);
                 return false;
             }
@@ -171,12 +173,15 @@ private:
                 if (!item.isString()) {
                     const LocalizedText found = json::describeType(item.type);
                     error(item.line, key,
-                          "phần tử thứ " + std::to_string(i + 1) + " của danh sách phải là chuỗi, không phải " + found.vi + context.vi,
-                          "item " + std::to_string(i + 1) + " of the list must be a string, not " + found.en + context.en);
+                          "phần tử thứ " + std::to_string(i + 1) + " của danh sách phải là chuỗi, không phải " +
+                              found.vi + context.vi,
+                          "item " + std::to_string(i + 1) + " of the list must be a string, not " + found.en +
+                              context.en);
                     ok = false;
                     continue;
                 }
-                if (auto unsafe = checkFreeText(item.text, key + "[" + std::to_string(i + 1) + "]", m_file, item.line)) {
+                if (auto unsafe =
+                        checkFreeText(item.text, key + "[" + std::to_string(i + 1) + "]", m_file, item.line)) {
                     report(std::move(unsafe));
                     ok = false;
                     continue;
@@ -189,8 +194,10 @@ private:
         }
         case Type::Object:
             error(node.line, key,
-                  "câu trả lời không được là đối tượng {...}; dùng true/false, số nguyên, chuỗi hoặc danh sách chuỗi" + context.vi,
-                  "an answer cannot be an object {...}; use true/false, an integer, a string or a list of strings" + context.en);
+                  "câu trả lời không được là đối tượng {...}; dùng true/false, số nguyên, chuỗi hoặc danh sách chuỗi" +
+                      context.vi,
+                  "an answer cannot be an object {...}; use true/false, an integer, a string or a list of strings" +
+                      context.en);
             return false;
         }
         return false;
@@ -202,7 +209,7 @@ private:
             wrongType(node, "components", json::describeType(Type::Array));
             return;
         }
-        std::map<std::string, int> seen;  // name → line of first use
+        std::map<std::string, int> seen; // name → line of first use
         for (std::size_t i = 0; i < node.items.size(); ++i) {
             const Node& item = node.items[i];
             const std::string field = "components[" + std::to_string(i + 1) + "]";
@@ -216,7 +223,7 @@ private:
                 if (name == "name") {
                     if (!value.isString()) {
                         wrongType(value, field + ".name", json::describeType(Type::String));
-                        named = true;  // reported already
+                        named = true; // reported already
                         continue;
                     }
                     named = true;
@@ -228,17 +235,18 @@ private:
                         report(std::move(unsafe));
                     } else if (auto [it, inserted] = seen.emplace(value.text, value.line); !inserted) {
                         error(value.line, field + ".name",
-                              "tên thành phần \"" + value.text + "\" bị trùng (đã dùng ở dòng " + std::to_string(it->second) + ")",
+                              "tên thành phần \"" + value.text + "\" bị trùng (đã dùng ở dòng " +
+                                  std::to_string(it->second) + ")",
                               "duplicate component name \"" + value.text + "\" (first used at line " +
                                   std::to_string(it->second) + ")");
                     }
                 } else if (name == "answers") {
                     // The name may come after "answers"; messages then say which component by position.
                     const Node* nameNode = item.find("name");
-                    const std::string where = nameNode && nameNode->isString() && !nameNode->text.empty() &&
-                                                      !checkName(nameNode->text, {})
-                                                  ? nameNode->text
-                                                  : field;
+                    const std::string where =
+                        nameNode && nameNode->isString() && !nameNode->text.empty() && !checkName(nameNode->text, {})
+                            ? nameNode->text
+                            : field;
                     readAnswerSet(value, field + ".answers", where, component.answers);
                 } else {
                     error(value.line, field + "." + name, "mục không được hỗ trợ (chỉ có name, answers)",
@@ -260,7 +268,8 @@ private:
 const json::ArrayItemCap& componentCap()
 {
     static const json::ArrayItemCap cap{
-        "components", maxComponentsPerSystem,
+        "components",
+        maxComponentsPerSystem,
         {"quá nhiều thành phần: một hệ thống có tối đa " + std::to_string(maxComponentsPerSystem) +
              " thành phần; dừng đọc ở thành phần thứ " + std::to_string(maxComponentsPerSystem + 1),
          "too many components: a system has at most " + std::to_string(maxComponentsPerSystem) +
@@ -280,7 +289,8 @@ Result<SystemDescription> readAnswers(std::string_view text, const std::string& 
 
 Result<SystemDescription> readAnswersFile(const std::string& path)
 {
-    auto text = readInputFile(path, {.maxBytes = json::kDefaultMaxBytes, .what = {"tệp trả lời", "answers file"}, .text = true});
+    auto text = readInputFile(
+        path, {.maxBytes = json::kDefaultMaxBytes, .what = {"tệp trả lời", "answers file"}, .text = true});
     if (!text)
         return text.errors();
     Result<json::Node> root = json::parse(*text, path, componentCap());
@@ -312,7 +322,7 @@ void writeAnswerValue(json::Writer& writer, const Value& value)
 void writeAnswerSet(json::Writer& writer, const AnswerSet& answers)
 {
     writer.beginObject();
-    for (const auto& [key, value] : answers.values) {  // std::map: sorted by key
+    for (const auto& [key, value] : answers.values) { // std::map: sorted by key
         if (!isAnswered(value))
             continue;
         writer.key(key);

@@ -15,9 +15,9 @@
 // Hostile input: more than maxComponentsPerSystem components is refused before anything else is read; ids
 // (system id, organisation, answer keys) and names (system name, owner, operator, component names) refuse
 // control and bidi characters (core/TextSafety.h), string answers are free text (tab and line breaks allowed).
+#include "codec/Json.h"
 #include "core/Error.h"
 #include "core/System.h"
-#include "codec/Json.h"
 
 #include <string>
 #include <string_view>

@@ -26,7 +26,7 @@ void writeFiredFields(json::Writer& w, const FiredCriterion& fired, Lang lang)
     w.member("kind", criterionKindName(fired.kind));
     w.member("text", fired.text.in(lang));
     w.key("answers").beginObject();
-    std::set<std::string> written;  // a key read twice is written once: duplicate keys would be invalid JSON
+    std::set<std::string> written; // a key read twice is written once: duplicate keys would be invalid JSON
     for (const auto& [key, value] : fired.answers) {
         if (!written.insert(key).second)
             continue;

@@ -9,9 +9,9 @@
 //                    "nearest": [{"id", "citation", "level", "text", "missing": ["<explainShortfall>", …]}]}],
 //    "basis":    [the fired criteria of all components, each with "component" first],
 //    "warnings": [{"id", "citation", "text", "component"}]}
+#include "codec/Json.h"
 #include "core/Assessment.h"
 #include "core/RuleSet.h"
-#include "codec/Json.h"
 
 #include <string>
 
@@ -28,6 +28,6 @@ std::string reassessmentToJson(const Reassessment& reassessment, const RuleSet& 
 // The assessment object written into an enclosing document (e.g. an API response).
 void writeAssessment(json::Writer& writer, const Assessment& assessment, const RuleSet& ruleSet, Lang lang);
 
-const char* criterionKindName(CriterionKind kind);  // "criterion" | "floor"
+const char* criterionKindName(CriterionKind kind); // "criterion" | "floor"
 
 } // namespace seclevel

@@ -5,7 +5,6 @@
 
 namespace seclevel {
 
-
 void writeDossier(json::Writer& writer, const Dossier& dossier)
 {
     writer.key("fields").beginObject();

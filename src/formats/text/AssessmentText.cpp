@@ -26,13 +26,31 @@ struct Labels {
 
 const Labels& labels(Lang lang)
 {
-    static const Labels vi{"Hệ thống", "Bộ quy tắc", "Cấp độ đề xuất", "cấp độ xác định theo tiêu chí",
-                           "Lý do đề xuất cao hơn", "Thành phần", "cấp độ", "Căn cứ đề xuất",
-                           "mức sàn", "Tiêu chí gần đạt (chưa thỏa)", "Cảnh báo", "chưa xác định",
+    static const Labels vi{"Hệ thống",
+                           "Bộ quy tắc",
+                           "Cấp độ đề xuất",
+                           "cấp độ xác định theo tiêu chí",
+                           "Lý do đề xuất cao hơn",
+                           "Thành phần",
+                           "cấp độ",
+                           "Căn cứ đề xuất",
+                           "mức sàn",
+                           "Tiêu chí gần đạt (chưa thỏa)",
+                           "Cảnh báo",
+                           "chưa xác định",
                            "Không tiêu chí nào thỏa mãn: pháp luật không quy định cấp độ cho trường hợp này"};
-    static const Labels en{"System", "Rule set", "Proposed level", "level derived from the criteria",
-                           "Justification for the higher level", "Component", "level", "Basis for the proposal",
-                           "floor", "Nearest criteria not met", "Warnings", "undetermined",
+    static const Labels en{"System",
+                           "Rule set",
+                           "Proposed level",
+                           "level derived from the criteria",
+                           "Justification for the higher level",
+                           "Component",
+                           "level",
+                           "Basis for the proposal",
+                           "floor",
+                           "Nearest criteria not met",
+                           "Warnings",
+                           "undetermined",
                            "No criterion is met: the law sets no level for this case"};
     return lang == Lang::En ? en : vi;
 }
@@ -58,29 +76,32 @@ std::string assessmentToText(const Assessment& a, const RuleSet& rs, const Syste
     const Labels& l = labels(lang);
     std::string out;
     out += std::string(l.system) + ": " + oneLine(system.name) + " (" + oneLine(system.id) + ")\n";
-    out += std::string(l.ruleset) + ": " + oneLine(rs.id) + " v" + oneLine(rs.version) + " — " + oneLine(rs.title.in(lang)) + "\n";
+    out += std::string(l.ruleset) + ": " + oneLine(rs.id) + " v" + oneLine(rs.version) + " — " +
+           oneLine(rs.title.in(lang)) + "\n";
     out += std::string(l.proposed) + ": " + levelText(a.proposedLevel, lang) + "   (" + l.derived + ": " +
            levelText(a.derivedLevel, lang) + ")\n";
     if (!a.justification.empty())
         out += std::string(l.justification) + ": " + terminalSafe(a.justification) + "\n";
     for (const auto& c : a.components) {
         out += '\n';
-        out += std::string(l.component) + ": " + oneLine(c.name) + " — " + l.level + " " + levelText(c.level, lang) + "\n";
+        out +=
+            std::string(l.component) + ": " + oneLine(c.name) + " — " + l.level + " " + levelText(c.level, lang) + "\n";
         if (c.fired.empty())
             out += "  " + std::string(l.noneFired) + "\n";
         else
             out += "  " + std::string(l.basis) + ":\n";
         for (const auto& f : c.fired) {
             out += "  ✔ " + oneLine(f.citation) + " (" + l.level + " " + std::to_string(f.level) +
-                   (f.kind == CriterionKind::Floor ? std::string(", ") + l.floor : std::string()) + "): " +
-                   terminalSafe(f.text.in(lang)) + "\n";
+                   (f.kind == CriterionKind::Floor ? std::string(", ") + l.floor : std::string()) +
+                   "): " + terminalSafe(f.text.in(lang)) + "\n";
             for (const auto& [key, value] : f.answers)
                 out += "      " + oneLine(key) + " = " + oneLine(renderValue(value)) + "\n";
         }
         if (!c.nearest.empty())
             out += "  " + std::string(l.nearest) + ":\n";
         for (const auto& m : c.nearest) {
-            out += "  ✘ " + oneLine(m.citation) + " (" + l.level + " " + std::to_string(m.level) + "): " + terminalSafe(m.text.in(lang)) + "\n";
+            out += "  ✘ " + oneLine(m.citation) + " (" + l.level + " " + std::to_string(m.level) +
+                   "): " + terminalSafe(m.text.in(lang)) + "\n";
             for (const auto& s : m.shortfalls)
                 out += "      - " + explainShortfall(s, rs, lang) + "\n";
         }
@@ -89,8 +110,8 @@ std::string assessmentToText(const Assessment& a, const RuleSet& rs, const Syste
         out += "\n" + std::string(l.warnings) + ":\n";
         for (const auto& w : a.warnings)
             out += "  [" + oneLine(w.id) + "] " + (w.component.empty() ? std::string() : oneLine(w.component) + ": ") +
-                   terminalSafe(w.text.in(lang)) + (w.citation.empty() ? std::string() : " (" + oneLine(w.citation) + ")") +
-                   "\n";
+                   terminalSafe(w.text.in(lang)) +
+                   (w.citation.empty() ? std::string() : " (" + oneLine(w.citation) + ")") + "\n";
     }
     return terminalSafe(out);
 }
@@ -104,12 +125,14 @@ std::string reassessmentToText(const Reassessment& d, const RuleSet& before, con
            levelText(d.after.derivedLevel, lang) +
            (d.before.derivedLevel == d.after.derivedLevel ? (vi ? "  (không đổi)" : "  (unchanged)") : "") + "\n";
     for (const auto& [name, levels] : d.componentLevels)
-        out += "  " + oneLine(name) + ": " + levelText(levels.first, lang) + " → " + levelText(levels.second, lang) + "\n";
+        out +=
+            "  " + oneLine(name) + ": " + levelText(levels.first, lang) + " → " + levelText(levels.second, lang) + "\n";
     if (!d.citationChanges.empty())
         out += vi ? "Căn cứ thay đổi:\n" : "Changed basis:\n";
     for (const auto& c : d.citationChanges)
         out += std::string("  ") + (c.added ? "+ " : "- ") + oneLine(c.citation) + " (" + (vi ? "cấp độ " : "level ") +
-               std::to_string(c.level) + ")" + (d.componentLevels.size() > 1 ? " — " + oneLine(c.component) : "") + "\n";
+               std::to_string(c.level) + ")" + (d.componentLevels.size() > 1 ? " — " + oneLine(c.component) : "") +
+               "\n";
     auto warningIds = [](const Assessment& a) {
         std::set<std::string> unique;
         for (const auto& w : a.warnings)

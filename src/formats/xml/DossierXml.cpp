@@ -71,7 +71,7 @@ void writeAnswer(pugi::xml_node parent, const std::string& key, const Value& val
 void writeAnswers(pugi::xml_node parent, const AnswerSet& answers)
 {
     auto node = parent.append_child("answers");
-    for (const auto& [key, value] : answers.values)  // std::map: sorted by key, byte (= code point) order
+    for (const auto& [key, value] : answers.values) // std::map: sorted by key, byte (= code point) order
         writeAnswer(node, key, value);
 }
 
@@ -348,7 +348,7 @@ std::optional<Error> checkEncoding(std::string_view xml, const std::string& file
         return makeError(fileName, 1, "encoding", "hồ sơ XML phải mã hóa UTF-8 (tệp dùng " + found + ")",
                          "a dossier XML file must be UTF-8 encoded (this one is " + found + ")");
     };
-    if (auto problem = describeEncodingProblem(xml))  // UTF-16/UTF-32 (by mark or NUL pattern), NUL bytes
+    if (auto problem = describeEncodingProblem(xml)) // UTF-16/UTF-32 (by mark or NUL pattern), NUL bytes
         return Error{ErrorKind::InvalidInput, fileName, 1, "encoding", std::move(*problem)};
     std::string_view rest = xml;
     if (rest.substr(0, 3) == "\xEF\xBB\xBF")
@@ -362,7 +362,7 @@ std::optional<Error> checkEncoding(std::string_view xml, const std::string& file
         return std::nullopt;
     auto quote = declaration.find_first_of("\"'", at);
     if (quote == std::string_view::npos)
-        return std::nullopt;  // malformed; libxml2 says so with its line
+        return std::nullopt; // malformed; libxml2 says so with its line
     const auto end = declaration.find(declaration[quote], quote + 1);
     if (end == std::string_view::npos)
         return std::nullopt;
@@ -377,13 +377,11 @@ Error sizeError(const std::string& fileName, unsigned long long size)
 {
     // Line 1: the refusal concerns the file as a whole, which starts there.
     const std::string limit = std::to_string(maxDossierXmlBytes / (1024u * 1024u));
-    return makeError(fileName, 1, "",
-                     "tệp hồ sơ quá lớn (" + std::to_string(size) + " byte; tối đa " + limit + " MB)",
+    return makeError(fileName, 1, "", "tệp hồ sơ quá lớn (" + std::to_string(size) + " byte; tối đa " + limit + " MB)",
                      "dossier file too large (" + std::to_string(size) + " bytes; at most " + limit + " MB)");
 }
 
 // ---- reading --------------------------------------------------------------------------------------------------
-
 
 // The schema fixes the namespace; a foreign writer may still bind it to a prefix (d:dossier). pugixml is not
 // namespace-aware, so elements are matched by local name, which is safe once the file has passed the XSD.
@@ -491,7 +489,7 @@ private:
     int lineOf(ptrdiff_t offset)
     {
         if (!m_lines)
-            m_lines.emplace(m_xml);  // only when an error is reported
+            m_lines.emplace(m_xml); // only when an error is reported
         return m_lines->lineOf(offset);
     }
     int line(pugi::xml_node node) { return lineOf(node.offset_debug()); }
@@ -641,7 +639,7 @@ private:
                 f.citation = attributeOf(c, "citation");
                 f.level = levelOf(c, "level");
                 f.kind = std::strcmp(c.attribute("kind").value(), "floor") == 0 ? CriterionKind::Floor
-                                                                                 : CriterionKind::Criterion;
+                                                                                : CriterionKind::Criterion;
                 f.text = localized(c);
                 for (auto a = c.first_child(); a; a = a.next_sibling())
                     if (isElement(a, "answer")) {
@@ -685,7 +683,7 @@ private:
             } else if (isElement(c, "component")) {
                 ComponentResult result;
                 readComponentResult(c, result);
-                safe(checkName, c, result.name, "assessment/component/@name");  // kept: warnings refer to it
+                safe(checkName, c, result.name, "assessment/component/@name"); // kept: warnings refer to it
                 if (!names.insert(result.name).second)
                     error(c, "component/@name", "thành phần '" + result.name + "' được đánh giá hai lần",
                           "component '" + result.name + "' judged twice");
@@ -869,11 +867,10 @@ Result<std::string> exportDossierXml(const DossierDocument& document, const XmlS
 {
     Errors errors = checkRepresentable(document);
     if (!document.dossier.systemId.empty() && document.dossier.systemId != document.system.id)
-        errors.push_back(makeError("", 0, "system/@id",
-                                   "hồ sơ thuộc hệ thống '" + document.dossier.systemId + "', không phải '" +
-                                       document.system.id + "'",
-                                   "the dossier belongs to system '" + document.dossier.systemId + "', not '" +
-                                       document.system.id + "'"));
+        errors.push_back(makeError(
+            "", 0, "system/@id",
+            "hồ sơ thuộc hệ thống '" + document.dossier.systemId + "', không phải '" + document.system.id + "'",
+            "the dossier belongs to system '" + document.dossier.systemId + "', not '" + document.system.id + "'"));
     if (!errors.empty())
         return errors;
     std::string xml = dossierToXml(document);
@@ -906,7 +903,8 @@ Result<DossierDocument> dossierFromXml(std::string_view xml, const std::string& 
 
 Result<DossierDocument> readDossierXmlFile(const std::string& path, const XmlSchema& schema)
 {
-    auto text = readInputFile(path, {.maxBytes = maxDossierXmlBytes, .what = {"tệp hồ sơ XML", "dossier XML file"}, .text = true});
+    auto text = readInputFile(
+        path, {.maxBytes = maxDossierXmlBytes, .what = {"tệp hồ sơ XML", "dossier XML file"}, .text = true});
     if (!text)
         return text.errors();
     return dossierFromXml(*text, path, schema);

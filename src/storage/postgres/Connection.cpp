@@ -163,9 +163,10 @@ std::string describeUrl(const std::string& url, std::string* error)
 }
 
 Connection::Connection(pg_conn* connection, std::string label, std::string password)
-    : m_connection(connection), m_label(std::move(label)), m_password(std::move(password))
-{
-}
+    : m_connection(connection),
+      m_label(std::move(label)),
+      m_password(std::move(password))
+{}
 
 Connection::~Connection()
 {
@@ -190,8 +191,7 @@ std::unique_ptr<Connection> Connection::open(const std::string& url)
         std::string what = reason;
         if (!options.password.empty())
             what = "invalid connection URL";
-        fail(makeError(ErrorKind::Storage, {}, 0, "url",
-                       "Địa chỉ cơ sở dữ liệu PostgreSQL không hợp lệ: " + what,
+        fail(makeError(ErrorKind::Storage, {}, 0, "url", "Địa chỉ cơ sở dữ liệu PostgreSQL không hợp lệ: " + what,
                        "The PostgreSQL database URL is not valid: " + what));
     }
     const std::string label = "PostgreSQL " + labelOf(options);
@@ -205,8 +205,7 @@ std::unique_ptr<Connection> Connection::open(const std::string& url)
                        "Out of memory while connecting to PostgreSQL"));
     if (PQstatus(handle) != CONNECTION_OK) {
         const std::string message = connection->scrub(trimmed(PQerrorMessage(handle)));
-        fail(makeError(ErrorKind::Storage, label, 0, {},
-                       "Không kết nối được máy chủ cơ sở dữ liệu: " + message,
+        fail(makeError(ErrorKind::Storage, label, 0, {}, "Không kết nối được máy chủ cơ sở dữ liệu: " + message,
                        "Cannot connect to the database server: " + message));
     }
     PQsetNoticeProcessor(handle, ignoreNotice, nullptr);

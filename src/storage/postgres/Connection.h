@@ -23,7 +23,7 @@ namespace seclevel::postgres {
 
 struct Failure {
     Error error;
-    std::string sqlState;  // five characters, empty when the failure did not come from the server
+    std::string sqlState; // five characters, empty when the failure did not come from the server
 
     // Serialisation failure or deadlock: the transaction may simply be run again.
     bool retryable() const { return sqlState == "40001" || sqlState == "40P01"; }
@@ -36,9 +36,9 @@ struct Failure {
 class Params {
 public:
     Params& text(std::string_view value);
-    Params& textOrNull(std::string_view value);  // empty → NULL
+    Params& textOrNull(std::string_view value); // empty → NULL
     Params& integer(std::int64_t value);
-    Params& bytes(std::string_view value);  // bytea, sent in binary
+    Params& bytes(std::string_view value); // bytea, sent in binary
     Params& null();
 
     int count() const { return static_cast<int>(m_values.size()); }
@@ -49,7 +49,7 @@ public:
 private:
     Params& add(const char* data, int length, int format);
 
-    std::deque<std::string> m_owned;  // integers turned into text; a deque keeps addresses stable
+    std::deque<std::string> m_owned; // integers turned into text; a deque keeps addresses stable
     std::vector<const char*> m_values;
     std::vector<int> m_lengths;
     std::vector<int> m_formats;
@@ -66,7 +66,7 @@ public:
 
     int count() const;
     bool isNull(int row, int column) const;
-    std::string text(int row, int column) const;  // "" for NULL
+    std::string text(int row, int column) const; // "" for NULL
     std::int64_t integer(int row, int column) const;
     // The raw bytes of a column fetched in binary (bytea).
     std::string bytes(int row, int column) const;
@@ -105,7 +105,7 @@ private:
     pg_conn* m_connection;
     std::string m_label;
     std::string m_password;
-    std::map<std::string, std::string> m_prepared;  // SQL → statement name
+    std::map<std::string, std::string> m_prepared; // SQL → statement name
 };
 
 // "host/dbname" of a URL without connecting (the password is never part of it); empty when the URL cannot be

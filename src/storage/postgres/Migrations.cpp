@@ -235,9 +235,8 @@ int supportedSchemaVersion()
 
 int readSchemaVersion(Connection& connection)
 {
-    const Rows tables = connection.run(
-        "SELECT count(*), count(*) FILTER (WHERE table_name = 'schema_migrations')"
-        " FROM information_schema.tables WHERE table_schema = current_schema()");
+    const Rows tables = connection.run("SELECT count(*), count(*) FILTER (WHERE table_name = 'schema_migrations')"
+                                       " FROM information_schema.tables WHERE table_schema = current_schema()");
     if (tables.integer(0, 1) == 0) {
         if (tables.integer(0, 0) > 0)
             fail(makeError(ErrorKind::Storage, connection.label(), 0, {},
@@ -255,7 +254,7 @@ int readSchemaVersion(Connection& connection)
 void migrate(Connection& connection)
 {
     if (readSchemaVersion(connection) == supportedSchemaVersion())
-        return;  // the usual case: nothing to do, no lock taken
+        return; // the usual case: nothing to do, no lock taken
     connection.execute("BEGIN ISOLATION LEVEL READ COMMITTED");
     try {
         connection.execute(std::string("SELECT pg_advisory_xact_lock(") + migrationLockKey + ")");
@@ -269,10 +268,10 @@ void migrate(Connection& connection)
                 connection.execute(migration.sql);
             } catch (Failure& failure) {
                 const std::string number = std::to_string(migration.version);
-                failure.error.message.vi = "Không áp dụng được bản chuyển đổi lược đồ " + number + ": " +
-                                           failure.error.message.vi;
-                failure.error.message.en = "Cannot apply schema migration " + number + " (" +
-                                           migration.description + "): " + failure.error.message.en;
+                failure.error.message.vi =
+                    "Không áp dụng được bản chuyển đổi lược đồ " + number + ": " + failure.error.message.vi;
+                failure.error.message.en = "Cannot apply schema migration " + number + " (" + migration.description +
+                                           "): " + failure.error.message.en;
                 throw;
             }
             connection.run("INSERT INTO schema_migrations (version, description) VALUES ($1, $2)",

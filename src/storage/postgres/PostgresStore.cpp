@@ -31,8 +31,8 @@ using postgres::Rows;
 
 namespace {
 
-constexpr int highestLevel = 5;       // cấp độ 1..5 (NĐ85/2016 Art 7); 0 = not yet assessed
-constexpr int maxAttempts = 50;       // serialisation failures before a write gives up
+constexpr int highestLevel = 5; // cấp độ 1..5 (NĐ85/2016 Art 7); 0 = not yet assessed
+constexpr int maxAttempts = 50; // serialisation failures before a write gives up
 
 // Everything but Failure that may escape a body, as an Error.
 Error unexpected(const std::string& where, const std::exception* exception)
@@ -63,8 +63,8 @@ struct Checker {
     Errors errors;
 
     // Ids, keys, names of components and actors: one line of text, no surrounding spaces.
-    void identifier(const std::string& field, std::string_view value, std::string_view whatVi,
-                    std::string_view whatEn, int line = 0)
+    void identifier(const std::string& field, std::string_view value, std::string_view whatVi, std::string_view whatEn,
+                    int line = 0)
     {
         if (value.empty())
             add(line, field, std::string(whatVi) + " không được để trống", std::string(whatEn) + " must not be empty");
@@ -94,14 +94,13 @@ void checkActor(Checker& checker, const Actor& actor)
 {
     checker.identifier("actor", actor.userId, "Người thực hiện", "The actor's user id");
     if (!actor.organisationId.empty())
-        checker.identifier("actor", actor.organisationId, "Tổ chức của người thực hiện",
-                           "The actor's organisation id");
+        checker.identifier("actor", actor.organisationId, "Tổ chức của người thực hiện", "The actor's organisation id");
 }
 
 // The actor as bound to the (user, organisation, role, time) columns.
 struct ActorColumns {
     std::string user, organisation, role;
-    std::int64_t at;  // whole seconds since 1970 (what isoTimestamp shows)
+    std::int64_t at; // whole seconds since 1970 (what isoTimestamp shows)
 };
 
 ActorColumns columnsOf(const Actor& actor)
@@ -120,17 +119,16 @@ using AnswerKey = std::pair<std::string, std::string>;
 
 struct PreparedAnswer {
     codec::EncodedValue stored;
-    std::string json;  // for the history
+    std::string json; // for the history
 };
 
 using PreparedAnswers = std::map<AnswerKey, PreparedAnswer>;
 
-void prepareAnswers(Checker& checker, const std::string& component, const AnswerSet& answers,
-                    PreparedAnswers& prepared)
+void prepareAnswers(Checker& checker, const std::string& component, const AnswerSet& answers, PreparedAnswers& prepared)
 {
     for (const auto& [key, value] : answers.values) {
         if (!isAnswered(value))
-            continue;  // not answered = not stored; in an update this removes the answer
+            continue; // not answered = not stored; in an update this removes the answer
         const int line = answers.lineOf(key);
         const std::string field = component.empty() ? key : component + " / " + key;
         checker.identifier(field, key, "Khóa câu trả lời", "The answer key", line);
@@ -179,8 +177,8 @@ Errors checkAssessment(const std::string& systemId, const Assessment& assessment
     checker.identifier("id", systemId, "Mã hệ thống", "The system id");
     checker.identifier("ruleset", assessment.rulesetId, "Mã bộ quy tắc", "The rule set id");
     checker.text("ruleset_version", assessment.rulesetVersion, "Phiên bản bộ quy tắc", "The rule set version");
-    for (const auto& [field, level] : {std::pair{"derived_level", assessment.derivedLevel},
-                                       std::pair{"proposed_level", assessment.proposedLevel}})
+    for (const auto& [field, level] :
+         {std::pair{"derived_level", assessment.derivedLevel}, std::pair{"proposed_level", assessment.proposedLevel}})
         if (level < 0 || level > highestLevel)
             checker.add(0, field, "Cấp độ " + std::to_string(level) + " nằm ngoài khoảng 0–5",
                         "Level " + std::to_string(level) + " is outside 0–5");
@@ -201,7 +199,7 @@ Errors checkAssessment(const std::string& systemId, const Assessment& assessment
         encoded = std::move(*storable);
     else
         for (const Error& error : storable.errors())
-            if (error.field != "justification")  // reported above
+            if (error.field != "justification") // reported above
                 checker.add(0, error.field, error.message.vi, error.message.en);
     checkActor(checker, actor);
     return std::move(checker.errors);
@@ -392,8 +390,8 @@ void recordAnswerChanges(Database db, const std::string& systemId, const AnswerC
 // The arrays of components, answers and their first history rows that one INSERT … unnest() takes.
 struct SystemArrays {
     TextArray componentNames;
-    TextArray answerComponents, answerKeys, answerTypes, answerTexts;  // component NULL = system-level
-    TextArray historyComponents, historyKeys, historyValues;         // component '' = system-level
+    TextArray answerComponents, answerKeys, answerTypes, answerTexts; // component NULL = system-level
+    TextArray historyComponents, historyKeys, historyValues;          // component '' = system-level
 
     SystemArrays(const SystemDescription& system, const PreparedAnswers& answers)
     {
@@ -477,8 +475,8 @@ bool replaceSystem(Database db, const SystemDescription& system, const PreparedA
                    current.text(0, 2) != system.operatorName || current.text(0, 3) != system.organisationId;
     requireOrganisation(db, system.organisationId);
 
-    const Rows components = db.run("SELECT name FROM components WHERE system_id = $1 ORDER BY position",
-                                   Params().text(system.id));
+    const Rows components =
+        db.run("SELECT name FROM components WHERE system_id = $1 ORDER BY position", Params().text(system.id));
     changed = changed || static_cast<size_t>(components.count()) != system.components.size();
     for (int i = 0; !changed && i < components.count(); ++i)
         changed = components.text(i, 0) != system.components[static_cast<size_t>(i)].name;
@@ -539,25 +537,25 @@ bool replaceSystem(Database db, const SystemDescription& system, const PreparedA
 void insertAssessment(Database db, const std::string& systemId, const Assessment& assessment,
                       const std::string& encoded, const ActorColumns& actor)
 {
-    const Rows inserted = db.run(
-        "WITH u AS ("
-        "  UPDATE systems SET ruleset_id = $2, ruleset_version = $3, derived_level = $4, proposed_level = $5,"
-        "   justification = $6, updated_by = $8, updated_at = to_timestamp($11) WHERE id = $1 RETURNING id)"
-        " INSERT INTO assessments (system_id, ruleset_id, ruleset_version, derived_level, proposed_level,"
-        "  justification, assessment, actor, actor_org, actor_role, at)"
-        " SELECT u.id, $2, $3, $4, $5, $6, $7::jsonb, $8, $9, $10, to_timestamp($11) FROM u RETURNING 1",
-        Params()
-            .text(systemId)
-            .text(assessment.rulesetId)
-            .text(assessment.rulesetVersion)
-            .integer(assessment.derivedLevel)
-            .integer(assessment.proposedLevel)
-            .text(assessment.justification)
-            .text(encoded)
-            .text(actor.user)
-            .text(actor.organisation)
-            .text(actor.role)
-            .integer(actor.at));
+    const Rows inserted =
+        db.run("WITH u AS ("
+               "  UPDATE systems SET ruleset_id = $2, ruleset_version = $3, derived_level = $4, proposed_level = $5,"
+               "   justification = $6, updated_by = $8, updated_at = to_timestamp($11) WHERE id = $1 RETURNING id)"
+               " INSERT INTO assessments (system_id, ruleset_id, ruleset_version, derived_level, proposed_level,"
+               "  justification, assessment, actor, actor_org, actor_role, at)"
+               " SELECT u.id, $2, $3, $4, $5, $6, $7::jsonb, $8, $9, $10, to_timestamp($11) FROM u RETURNING 1",
+               Params()
+                   .text(systemId)
+                   .text(assessment.rulesetId)
+                   .text(assessment.rulesetVersion)
+                   .integer(assessment.derivedLevel)
+                   .integer(assessment.proposedLevel)
+                   .text(assessment.justification)
+                   .text(encoded)
+                   .text(actor.user)
+                   .text(actor.organisation)
+                   .text(actor.role)
+                   .integer(actor.at));
     if (inserted.count() == 0)
         fail(noSuchSystem(db, systemId));
 }
@@ -631,9 +629,10 @@ Dossier loadDossier(Database db, const std::string& systemId)
                                Params().text(systemId));
     for (int row = 0; row < fields.count(); ++row)
         dossier.fields.emplace(fields.text(row, 0), fields.text(row, 1));
-    const Rows requirements = db.run("SELECT group_id, item, status, how, to_char(planned_by, 'YYYY-MM-DD')"
-                                     " FROM dossier_requirements WHERE system_id = $1 ORDER BY group_id COLLATE \"C\", item",
-                                     Params().text(systemId));
+    const Rows requirements =
+        db.run("SELECT group_id, item, status, how, to_char(planned_by, 'YYYY-MM-DD')"
+               " FROM dossier_requirements WHERE system_id = $1 ORDER BY group_id COLLATE \"C\", item",
+               Params().text(systemId));
     for (int row = 0; row < requirements.count(); ++row) {
         RequirementStatement statement;
         statement.groupId = requirements.text(row, 0);
@@ -657,11 +656,10 @@ Dossier loadDossier(Database db, const std::string& systemId)
                                     " WHERE system_id = $1 ORDER BY position",
                                     Params().text(systemId));
     for (int row = 0; row < attachments.count(); ++row)
-        dossier.attachments.push_back(Attachment{attachments.text(row, 0), attachments.text(row, 1),
-                                                 attachments.text(row, 2),
-                                                 static_cast<std::uint64_t>(attachments.integer(row, 3)),
-                                                 attachments.text(row, 4), attachments.text(row, 5),
-                                                 attachments.integer(row, 6) != 0});
+        dossier.attachments.push_back(
+            Attachment{attachments.text(row, 0), attachments.text(row, 1), attachments.text(row, 2),
+                       static_cast<std::uint64_t>(attachments.integer(row, 3)), attachments.text(row, 4),
+                       attachments.text(row, 5), attachments.integer(row, 6) != 0});
     return dossier;
 }
 
@@ -901,7 +899,7 @@ Result<bool> PostgresStore::write(const std::function<Result<bool>()>& body)
             } catch (const Failure& failure) {
                 if (!failure.retryable())
                     return failure.error;
-                result = failure.error;  // the transaction is over; run it again
+                result = failure.error; // the transaction is over; run it again
                 m_mustRetry = true;
             }
         } else {
@@ -962,22 +960,23 @@ Result<bool> PostgresStore::upsertOrganisation(const Organisation& organisation,
                                  "Organisation " + inQuotes(organisation.parentId) + " lies below " +
                                      inQuotes(organisation.id) + " and cannot be its parent");
         }
-        db.run("INSERT INTO organisations (id, name, parent_id, created_by, created_by_org, created_by_role, created_at,"
-               " updated_by, updated_by_org, updated_by_role, updated_at)"
-               " VALUES ($1, $2, $3, $4, $5, $6, to_timestamp($7), $4, $5, $6, to_timestamp($7))"
-               " ON CONFLICT (id) DO UPDATE SET name = excluded.name, parent_id = excluded.parent_id,"
-               "   updated_by = excluded.updated_by, updated_by_org = excluded.updated_by_org,"
-               "   updated_by_role = excluded.updated_by_role, updated_at = excluded.updated_at"
-               " WHERE organisations.name IS DISTINCT FROM excluded.name"
-               "    OR organisations.parent_id IS DISTINCT FROM excluded.parent_id",
-               Params()
-                   .text(organisation.id)
-                   .text(organisation.name)
-                   .textOrNull(organisation.parentId)
-                   .text(who.user)
-                   .text(who.organisation)
-                   .text(who.role)
-                   .integer(who.at));
+        db.run(
+            "INSERT INTO organisations (id, name, parent_id, created_by, created_by_org, created_by_role, created_at,"
+            " updated_by, updated_by_org, updated_by_role, updated_at)"
+            " VALUES ($1, $2, $3, $4, $5, $6, to_timestamp($7), $4, $5, $6, to_timestamp($7))"
+            " ON CONFLICT (id) DO UPDATE SET name = excluded.name, parent_id = excluded.parent_id,"
+            "   updated_by = excluded.updated_by, updated_by_org = excluded.updated_by_org,"
+            "   updated_by_role = excluded.updated_by_role, updated_at = excluded.updated_at"
+            " WHERE organisations.name IS DISTINCT FROM excluded.name"
+            "    OR organisations.parent_id IS DISTINCT FROM excluded.parent_id",
+            Params()
+                .text(organisation.id)
+                .text(organisation.name)
+                .textOrNull(organisation.parentId)
+                .text(who.user)
+                .text(who.organisation)
+                .text(who.role)
+                .integer(who.at));
         return true;
     });
 }
@@ -986,7 +985,8 @@ Result<std::vector<Organisation>> PostgresStore::organisations()
 {
     return read<std::vector<Organisation>>(false, [&] {
         std::vector<Organisation> result;
-        const Rows rows = m_connection->run("SELECT id, name, coalesce(parent_id, '') FROM organisations ORDER BY id COLLATE \"C\"");
+        const Rows rows =
+            m_connection->run("SELECT id, name, coalesce(parent_id, '') FROM organisations ORDER BY id COLLATE \"C\"");
         for (int row = 0; row < rows.count(); ++row)
             result.push_back(Organisation{rows.text(row, 0), rows.text(row, 1), rows.text(row, 2)});
         return result;
@@ -1087,7 +1087,7 @@ void attach(Database db, std::vector<StoredSystem>& systems, const std::map<std:
             for (Component& candidate : system.components)
                 if (candidate.name == component)
                     target = &candidate.answers;
-            if (!target)  // the foreign key prevents this
+            if (!target) // the foreign key prevents this
                 fail(damagedAnswer(db, system.id, component, key));
         }
         target->values.emplace(key, std::move(*value));
@@ -1149,7 +1149,8 @@ std::vector<StoredSystem> PostgresStore::loadSystems(const std::string* id, cons
            0);
     attach(db, result, index,
            db.run("SELECT 2, x.system_id, 0, coalesce(x.component, ''), x.key, x.value_type, x.value_text"
-                  " FROM answers x" + join + filter,
+                  " FROM answers x" +
+                      join + filter,
                   params),
            0);
     return result;
@@ -1159,7 +1160,7 @@ Result<std::optional<StoredSystem>> PostgresStore::system(const std::string& id)
 {
     return read<std::optional<StoredSystem>>(false, [&]() -> std::optional<StoredSystem> {
         if (!codec::isStorableText(id))
-            return std::nullopt;  // no such id can be stored; PostgreSQL would refuse the text itself
+            return std::nullopt; // no such id can be stored; PostgreSQL would refuse the text itself
         auto found = loadSystems(&id, nullptr);
         if (found.empty())
             return std::nullopt;
@@ -1189,7 +1190,8 @@ Result<std::vector<AnswerChange>> PostgresStore::answerHistory(const std::string
         result.reserve(static_cast<size_t>(rows.count()));
         for (int row = 0; row < rows.count(); ++row)
             result.push_back(AnswerChange{rows.text(row, 0), rows.text(row, 1), rows.text(row, 2), rows.text(row, 3),
-                                          rows.text(row, 4), recordedActor(rows, row, 5), timeOf(rows.integer(row, 8))});
+                                          rows.text(row, 4), recordedActor(rows, row, 5),
+                                          timeOf(rows.integer(row, 8))});
         return result;
     });
 }
@@ -1215,7 +1217,8 @@ Result<std::vector<StoredAssessment>> PostgresStore::assessments(const std::stri
         if (!codec::isStorableText(systemId))
             return std::vector<StoredAssessment>{};
         const Database db{*m_connection};
-        return readAssessments(db, db.run(std::string(assessmentColumns) + " ORDER BY at, id", Params().text(systemId)));
+        return readAssessments(db,
+                               db.run(std::string(assessmentColumns) + " ORDER BY at, id", Params().text(systemId)));
     });
 }
 
@@ -1257,7 +1260,8 @@ Result<bool> PostgresStore::storeAttachmentContent(const std::string& systemId, 
         errors.push_back(makeError(describe(), 0, field, "Tài liệu lưu nội dung không được có đường dẫn tham chiếu",
                                    "An attachment whose content is stored must not carry a reference"));
     if (attachment.size != bytes.size() || sha256Hex(bytes) != attachment.sha256)
-        errors.push_back(makeError(describe(), 0, field, "Nội dung không khớp với kích thước hoặc mã băm SHA-256 đã ghi",
+        errors.push_back(makeError(describe(), 0, field,
+                                   "Nội dung không khớp với kích thước hoặc mã băm SHA-256 đã ghi",
                                    "The content does not match the recorded size or SHA-256 digest"));
     if (!errors.empty())
         return errors;
@@ -1283,7 +1287,7 @@ Result<std::optional<std::string>> PostgresStore::attachmentContent(const std::s
 {
     return read<std::optional<std::string>>(false, [&]() -> std::optional<std::string> {
         if (!isSha256Hex(sha256))
-            return std::nullopt;  // only such digests are stored
+            return std::nullopt; // only such digests are stored
         const Rows rows =
             m_connection->run("SELECT content FROM attachment_contents WHERE sha256 = $1", Params().text(sha256), true);
         if (rows.count() == 0)

@@ -76,8 +76,8 @@ private:
     std::vector<StoredSystem> loadSystems(const std::string* id, const std::string* organisationId);
 
     std::unique_ptr<postgres::Connection> m_connection;
-    int m_depth = 0;            // 0 = no transaction open; 1 = the outer transaction; more = savepoints
-    bool m_mustRetry = false;   // a serialisation failure happened inside the open transaction
+    int m_depth = 0;          // 0 = no transaction open; 1 = the outer transaction; more = savepoints
+    bool m_mustRetry = false; // a serialisation failure happened inside the open transaction
 };
 
 } // namespace seclevel

@@ -12,13 +12,13 @@
 
 #include <cstdint>
 #include <exception>
-#include <limits>
 #include <filesystem>
+#include <limits>
 #include <map>
 #include <new>
 #include <set>
-#include <unordered_map>
 #include <string_view>
+#include <unordered_map>
 #include <utility>
 
 namespace seclevel {
@@ -31,7 +31,7 @@ using sqlite::Transaction;
 
 namespace {
 
-constexpr int highestLevel = 5;  // cấp độ 1..5 (NĐ85/2016 Art 7); 0 = not yet assessed
+constexpr int highestLevel = 5; // cấp độ 1..5 (NĐ85/2016 Art 7); 0 = not yet assessed
 
 // Runs one public operation: Failures thrown inside storage/sqlite, and anything else, become Errors here.
 template <class T, class Body>
@@ -71,8 +71,8 @@ struct Checker {
     Errors errors;
 
     // Ids, keys, names of components and actors: one line of text, no surrounding spaces.
-    void identifier(const std::string& field, std::string_view value, std::string_view whatVi,
-                    std::string_view whatEn, int line = 0)
+    void identifier(const std::string& field, std::string_view value, std::string_view whatVi, std::string_view whatEn,
+                    int line = 0)
     {
         if (value.empty())
             add(line, field, std::string(whatVi) + " không được để trống", std::string(whatEn) + " must not be empty");
@@ -123,17 +123,16 @@ using AnswerKey = std::pair<std::string, std::string>;
 
 struct PreparedAnswer {
     EncodedValue stored;
-    std::string json;  // for the history
+    std::string json; // for the history
 };
 
 using PreparedAnswers = std::map<AnswerKey, PreparedAnswer>;
 
-void prepareAnswers(Checker& checker, const std::string& component, const AnswerSet& answers,
-                    PreparedAnswers& prepared)
+void prepareAnswers(Checker& checker, const std::string& component, const AnswerSet& answers, PreparedAnswers& prepared)
 {
     for (const auto& [key, value] : answers.values) {
         if (!isAnswered(value))
-            continue;  // not answered = not stored; in an update this removes the answer
+            continue; // not answered = not stored; in an update this removes the answer
         const int line = answers.lineOf(key);
         const std::string field = component.empty() ? key : component + " / " + key;
         checker.identifier(field, key, "Khóa câu trả lời", "The answer key", line);
@@ -218,8 +217,7 @@ Error damagedAnswer(Database db, const std::string& systemId, const std::string&
     return makeError(ErrorKind::Storage, db.path, 0, key,
                      "Câu trả lời " + inQuotes(key) + " của " + where +
                          " trong cơ sở dữ liệu bị hỏng (kiểu hoặc giá trị không hợp lệ)",
-                     "The stored answer " + inQuotes(key) + " of " + where +
-                         " is damaged (invalid type or value)");
+                     "The stored answer " + inQuotes(key) + " of " + where + " is damaged (invalid type or value)");
 }
 
 void insertComponentsAndAnswers(Database db, const SystemDescription& system, const PreparedAnswers& answers)
@@ -230,9 +228,8 @@ void insertComponentsAndAnswers(Database db, const SystemDescription& system, co
             .bindInt(2, static_cast<std::int64_t>(position))
             .bindText(3, system.components[position].name)
             .run();
-    Statement answer(db.cache,
-                     "INSERT INTO answers (system_id, component, key, value_type, value_text) "
-                     "VALUES (?1, ?2, ?3, ?4, ?5)");
+    Statement answer(db.cache, "INSERT INTO answers (system_id, component, key, value_type, value_text) "
+                               "VALUES (?1, ?2, ?3, ?4, ?5)");
     for (const auto& [where, prepared] : answers)
         answer.bindText(1, system.id)
             .bindText(2, where.first)
@@ -248,9 +245,9 @@ public:
         : m_statement(db.cache,
                       "INSERT INTO answer_history (system_id, component, key, old_value, new_value, actor, at,"
                       " actor_organisation, actor_role) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"),
-          m_systemId(systemId), m_actor(actor)
-    {
-    }
+          m_systemId(systemId),
+          m_actor(actor)
+    {}
 
     void record(const AnswerKey& where, const std::string& oldValue, const std::string& newValue)
     {
@@ -278,9 +275,9 @@ private:
 // never changes what an old assessment said), and the row holds the canonical encoding with the texts left
 // empty plus the digests in the order the texts appear.
 struct AssessmentRow {
-    std::string stripped;  // codec::encodeAssessment with every criterion and warning text empty
-    std::string digests;   // JSON array of the texts' digests, in order of appearance
-    std::vector<std::pair<std::string, LocalizedText>> texts;  // the distinct texts, by digest
+    std::string stripped; // codec::encodeAssessment with every criterion and warning text empty
+    std::string digests;  // JSON array of the texts' digests, in order of appearance
+    std::vector<std::pair<std::string, LocalizedText>> texts; // the distinct texts, by digest
 };
 
 // Visits every criterion and warning text in a fixed order: per component its fired, then its nearest
@@ -322,8 +319,8 @@ Errors checkAssessment(const std::string& systemId, const Assessment& assessment
     checker.identifier("id", systemId, "Mã hệ thống", "The system id");
     checker.identifier("ruleset", assessment.rulesetId, "Mã bộ quy tắc", "The rule set id");
     checker.text("ruleset_version", assessment.rulesetVersion, "Phiên bản bộ quy tắc", "The rule set version");
-    for (const auto& [field, level] : {std::pair{"derived_level", assessment.derivedLevel},
-                                       std::pair{"proposed_level", assessment.proposedLevel}})
+    for (const auto& [field, level] :
+         {std::pair{"derived_level", assessment.derivedLevel}, std::pair{"proposed_level", assessment.proposedLevel}})
         if (level < 0 || level > highestLevel)
             checker.add(0, field, "Cấp độ " + std::to_string(level) + " nằm ngoài khoảng 0–5",
                         "Level " + std::to_string(level) + " is outside 0–5");
@@ -358,7 +355,7 @@ Errors checkAssessment(const std::string& systemId, const Assessment& assessment
         row.stripped = std::move(*storable);
     else
         for (const Error& error : storable.errors())
-            if (error.field != "justification")  // reported above
+            if (error.field != "justification") // reported above
                 checker.add(0, error.field, error.message.vi, error.message.en);
     checkActor(checker, actor);
     return std::move(checker.errors);
@@ -417,8 +414,7 @@ void replaceSystem(Database db, const SystemDescription& system, const PreparedA
         changed = storedComponents[i] != system.components[i].name;
 
     std::map<AnswerKey, EncodedValue> storedAnswers;
-    Statement stored(db.cache,
-                     "SELECT component, key, value_type, value_text FROM answers WHERE system_id = ?1");
+    Statement stored(db.cache, "SELECT component, key, value_type, value_text FROM answers WHERE system_id = ?1");
     stored.bindText(1, system.id);
     while (stored.step())
         storedAnswers.emplace(AnswerKey{stored.text(0), stored.text(1)}, EncodedValue{stored.text(2), stored.text(3)});
@@ -450,10 +446,9 @@ void replaceSystem(Database db, const SystemDescription& system, const PreparedA
     if (!changed)
         return;
 
-    Statement update(db.cache,
-                     "UPDATE systems SET name = ?2, owner = ?3, operator = ?4, organisation_id = ?5,"
-                     " updated_by = ?6, updated_at = ?7, updated_by_organisation = ?8, updated_by_role = ?9"
-                     " WHERE id = ?1");
+    Statement update(db.cache, "UPDATE systems SET name = ?2, owner = ?3, operator = ?4, organisation_id = ?5,"
+                               " updated_by = ?6, updated_at = ?7, updated_by_organisation = ?8, updated_by_role = ?9"
+                               " WHERE id = ?1");
     update.bindText(1, system.id)
         .bindText(2, system.name)
         .bindText(3, system.owner)
@@ -475,15 +470,15 @@ void replaceSystem(Database db, const SystemDescription& system, const PreparedA
         history.record(where, values.first, values.second);
 }
 
-void insertAssessment(Database db, const std::string& systemId, const Assessment& assessment,
-                      const AssessmentRow& row, const ActorColumns& actor)
+void insertAssessment(Database db, const std::string& systemId, const Assessment& assessment, const AssessmentRow& row,
+                      const ActorColumns& actor)
 {
     if (!systemExists(db, systemId))
         fail(noSuchSystem(db, systemId));
-    Statement update(db.cache,
-                     "UPDATE systems SET ruleset_id = ?2, ruleset_version = ?3, derived_level = ?4, proposed_level = ?5,"
-                     " justification = ?6, updated_by = ?7, updated_at = ?8, updated_by_organisation = ?9,"
-                     " updated_by_role = ?10 WHERE id = ?1");
+    Statement update(
+        db.cache, "UPDATE systems SET ruleset_id = ?2, ruleset_version = ?3, derived_level = ?4, proposed_level = ?5,"
+                  " justification = ?6, updated_by = ?7, updated_at = ?8, updated_by_organisation = ?9,"
+                  " updated_by_role = ?10 WHERE id = ?1");
     update.bindText(1, systemId)
         .bindText(2, assessment.rulesetId)
         .bindText(3, assessment.rulesetVersion)
@@ -522,13 +517,14 @@ void insertAssessment(Database db, const std::string& systemId, const Assessment
 // ---- opening ------------------------------------------------------------------------------------------------
 
 SqliteStore::SqliteStore(sqlite3* db, std::string path)
-    : m_db(db), m_path(std::move(path)), m_cache(std::make_unique<sqlite::StatementCache>(m_db, m_path))
-{
-}
+    : m_db(db),
+      m_path(std::move(path)),
+      m_cache(std::make_unique<sqlite::StatementCache>(m_db, m_path))
+{}
 
 SqliteStore::~SqliteStore()
 {
-    m_cache.reset();  // statements first, then the connection
+    m_cache.reset(); // statements first, then the connection
     sqlite3_close_v2(m_db);
 }
 
@@ -604,10 +600,10 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::open(const std::string& path, 
 
         sqlite3* handle = nullptr;
         // One connection is used by one thread at a time (see the header), so SQLite's own mutexes only cost.
-        const int flags = SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0) | SQLITE_OPEN_EXRESCODE |
-                          SQLITE_OPEN_NOMUTEX;
+        const int flags =
+            SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0) | SQLITE_OPEN_EXRESCODE | SQLITE_OPEN_NOMUTEX;
         const int code = sqlite3_open_v2(path.c_str(), &handle, flags, nullptr);
-        std::unique_ptr<SqliteStore> store(new SqliteStore(handle, path));  // owns the handle even on failure
+        std::unique_ptr<SqliteStore> store(new SqliteStore(handle, path)); // owns the handle even on failure
         if (code != SQLITE_OK)
             return sqlite::databaseError(handle, code, path, "Không mở được cơ sở dữ liệu", "Cannot open the database");
         sqlite3_busy_timeout(handle, sqlite::kBusyTimeoutMilliseconds);
@@ -703,15 +699,15 @@ Result<bool> SqliteStore::upsertOrganisation(const Organisation& organisation, c
                                  "Organisation " + inQuotes(organisation.parentId) + " lies below " +
                                      inQuotes(organisation.id) + " and cannot be its parent");
         }
-        Statement upsert(*m_cache,
-                         "INSERT INTO organisations (id, name, parent_id, created_by, created_at, updated_by, updated_at,"
-                         "  created_by_organisation, created_by_role, updated_by_organisation, updated_by_role)"
-                         " VALUES (?1, ?2, ?3, ?4, ?5, ?4, ?5, ?6, ?7, ?6, ?7)"
-                         " ON CONFLICT (id) DO UPDATE SET name = excluded.name, parent_id = excluded.parent_id,"
-                         "   updated_by = excluded.updated_by, updated_at = excluded.updated_at,"
-                         "   updated_by_organisation = excluded.updated_by_organisation,"
-                         "   updated_by_role = excluded.updated_by_role"
-                         " WHERE name IS NOT excluded.name OR parent_id IS NOT excluded.parent_id");
+        Statement upsert(
+            *m_cache, "INSERT INTO organisations (id, name, parent_id, created_by, created_at, updated_by, updated_at,"
+                      "  created_by_organisation, created_by_role, updated_by_organisation, updated_by_role)"
+                      " VALUES (?1, ?2, ?3, ?4, ?5, ?4, ?5, ?6, ?7, ?6, ?7)"
+                      " ON CONFLICT (id) DO UPDATE SET name = excluded.name, parent_id = excluded.parent_id,"
+                      "   updated_by = excluded.updated_by, updated_at = excluded.updated_at,"
+                      "   updated_by_organisation = excluded.updated_by_organisation,"
+                      "   updated_by_role = excluded.updated_by_role"
+                      " WHERE name IS NOT excluded.name OR parent_id IS NOT excluded.parent_id");
         upsert.bindText(1, organisation.id)
             .bindText(2, organisation.name)
             .bindTextOrNull(3, organisation.parentId)
@@ -772,7 +768,7 @@ Result<bool> SqliteStore::saveSystem(const SystemDescription& system, bool isNew
         Errors errors = checkSystem(system, actor, answers);
         AssessmentRow row;
         for (Error& error : checkAssessment(system.id, assessment, actor, row))
-            if (error.field != "id" && error.field != "actor")  // already reported by checkSystem
+            if (error.field != "id" && error.field != "actor") // already reported by checkSystem
                 errors.push_back(std::move(error));
         if (!errors.empty())
             return errors;
@@ -793,7 +789,7 @@ Result<bool> SqliteStore::transact(const std::function<Result<bool>()>& work)
 {
     return guarded<bool>(m_path, [&]() -> Result<bool> {
         Scope unit(m_db, m_path, m_depth, Transaction::Kind::Write);
-        Result<bool> result = work();  // an exception rolls back as the scope unwinds; guarded() reports it
+        Result<bool> result = work(); // an exception rolls back as the scope unwinds; guarded() reports it
         if (result)
             unit.commit();
         return result;
@@ -806,7 +802,8 @@ TimePoint storedTime(const std::string& path, const std::string& text, const std
 {
     TimePoint at;
     if (!parseIsoTimestamp(text, at))
-        fail(makeError(ErrorKind::Storage, path, 0, field, "Thời điểm " + inQuotes(text) + " trong cơ sở dữ liệu bị hỏng",
+        fail(makeError(ErrorKind::Storage, path, 0, field,
+                       "Thời điểm " + inQuotes(text) + " trong cơ sở dữ liệu bị hỏng",
                        "The stored time " + inQuotes(text) + " is damaged"));
     return at;
 }
@@ -870,10 +867,10 @@ std::vector<StoredSystem> SqliteStore::loadSystems(const std::string* id, const 
 
     // Components and answers need the systems table only to filter by organisation.
     const std::string from = organisationId ? " JOIN systems s ON s.id = x.system_id WHERE s.organisation_id = ?1"
-                             : id          ? " WHERE x.system_id = ?1"
-                                           : "";
-    Statement components(*m_cache, "SELECT x.system_id, x.name FROM components x" + from +
-                                       " ORDER BY x.system_id, x.position");
+                             : id           ? " WHERE x.system_id = ?1"
+                                            : "";
+    Statement components(*m_cache,
+                         "SELECT x.system_id, x.name FROM components x" + from + " ORDER BY x.system_id, x.position");
     bind(components);
     size_t cursor = 0;
     while (components.step())
@@ -895,7 +892,7 @@ std::vector<StoredSystem> SqliteStore::loadSystems(const std::string* id, const 
             for (Component& candidate : system.components)
                 if (candidate.name == component)
                     target = &candidate.answers;
-            if (!target)  // the schema's triggers prevent this; a damaged file might not
+            if (!target) // the schema's triggers prevent this; a damaged file might not
                 fail(damagedAnswer(db, system.id, std::string(component), std::string(key)));
         }
         target->values.emplace_hint(target->values.end(), std::string(key), std::move(*value));
@@ -906,7 +903,7 @@ std::vector<StoredSystem> SqliteStore::loadSystems(const std::string* id, const 
 Result<std::optional<StoredSystem>> SqliteStore::system(const std::string& id)
 {
     return guarded<std::optional<StoredSystem>>(m_path, [&]() -> Result<std::optional<StoredSystem>> {
-        Scope transaction(m_db, m_path, m_depth, Transaction::Kind::Read);  // one consistent snapshot
+        Scope transaction(m_db, m_path, m_depth, Transaction::Kind::Read); // one consistent snapshot
         auto found = loadSystems(&id, nullptr);
         transaction.commit();
         if (found.empty())
@@ -929,14 +926,12 @@ Result<std::vector<AnswerChange>> SqliteStore::answerHistory(const std::string& 
 {
     return guarded<std::vector<AnswerChange>>(m_path, [&]() -> Result<std::vector<AnswerChange>> {
         std::vector<AnswerChange> result;
-        Statement select(*m_cache,
-                         "SELECT system_id, component, key, old_value, new_value, actor, actor_organisation,"
-                         " actor_role, at FROM answer_history WHERE system_id = ?1 ORDER BY at, id");
+        Statement select(*m_cache, "SELECT system_id, component, key, old_value, new_value, actor, actor_organisation,"
+                                   " actor_role, at FROM answer_history WHERE system_id = ?1 ORDER BY at, id");
         select.bindText(1, systemId);
         while (select.step())
             result.push_back(AnswerChange{select.text(0), select.text(1), select.text(2), select.text(3),
-                                          select.text(4),
-                                          recordedActor(select.text(5), select.text(6), select.text(7)),
+                                          select.text(4), recordedActor(select.text(5), select.text(6), select.text(7)),
                                           storedTime(m_path, select.text(8), "at")});
         return result;
     });
@@ -962,17 +957,16 @@ void SqliteStore::fillTexts(std::string_view digests, Assessment& assessment, co
                             const std::string& systemId)
 {
     auto damaged = [&](const std::string& what) {
-        return makeError(ErrorKind::Storage, m_path, 0, "texts",
-                         "Văn bản của kết quả đánh giá số " + row + " của hệ thống " + inQuotes(systemId) +
-                             " bị hỏng: " + what,
-                         "The texts of assessment " + row + " of system " + inQuotes(systemId) + " are damaged: " +
-                             what);
+        return makeError(
+            ErrorKind::Storage, m_path, 0, "texts",
+            "Văn bản của kết quả đánh giá số " + row + " của hệ thống " + inQuotes(systemId) + " bị hỏng: " + what,
+            "The texts of assessment " + row + " of system " + inQuotes(systemId) + " are damaged: " + what);
     };
     auto list = json::parse(digests, m_path);
     if (!list || !list->isArray())
         fail(damaged("not a JSON array"));
     size_t next = 0;
-    thread_local std::unordered_map<std::string, LocalizedText> known;  // by digest: content never changes
+    thread_local std::unordered_map<std::string, LocalizedText> known; // by digest: content never changes
     Statement lookup(*m_cache, "SELECT vi, en FROM assessment_texts WHERE digest = ?1");
     eachText(assessment, [&](LocalizedText& text, auto) {
         if (next >= list->items.size() || !list->items[next].isString())
@@ -997,13 +991,13 @@ void SqliteStore::fillTexts(std::string_view digests, Assessment& assessment, co
 std::vector<StoredAssessment> SqliteStore::loadAssessments(const std::string& systemId, bool latestOnly)
 {
     std::vector<StoredAssessment> result;
-    Statement select(*m_cache, latestOnly
-                                   ? "SELECT id, ruleset_id, ruleset_version, derived_level, proposed_level, assessment,"
-                                     " actor, actor_organisation, actor_role, at, texts FROM assessments"
-                                     " WHERE system_id = ?1 ORDER BY at DESC, id DESC LIMIT 1"
-                                   : "SELECT id, ruleset_id, ruleset_version, derived_level, proposed_level, assessment,"
-                                     " actor, actor_organisation, actor_role, at, texts FROM assessments"
-                                     " WHERE system_id = ?1 ORDER BY at, id");
+    Statement select(*m_cache,
+                     latestOnly ? "SELECT id, ruleset_id, ruleset_version, derived_level, proposed_level, assessment,"
+                                  " actor, actor_organisation, actor_role, at, texts FROM assessments"
+                                  " WHERE system_id = ?1 ORDER BY at DESC, id DESC LIMIT 1"
+                                : "SELECT id, ruleset_id, ruleset_version, derived_level, proposed_level, assessment,"
+                                  " actor, actor_organisation, actor_role, at, texts FROM assessments"
+                                  " WHERE system_id = ?1 ORDER BY at, id");
     select.bindText(1, systemId);
     while (select.step()) {
         const std::string row = std::to_string(select.integer(0));
@@ -1011,8 +1005,8 @@ std::vector<StoredAssessment> SqliteStore::loadAssessments(const std::string& sy
         if (!decoded) {
             Error error = decoded.errors().front();
             error.file = m_path;
-            error.message.vi = "Kết quả đánh giá số " + row + " của hệ thống " + inQuotes(systemId) + ": " +
-                               error.message.vi;
+            error.message.vi =
+                "Kết quả đánh giá số " + row + " của hệ thống " + inQuotes(systemId) + ": " + error.message.vi;
             error.message.en = "Assessment " + row + " of system " + inQuotes(systemId) + ": " + error.message.en;
             fail(std::move(error));
         }
@@ -1052,7 +1046,7 @@ Result<std::optional<StoredAssessment>> SqliteStore::latestAssessment(const std:
 
 namespace {
 
-using DossierItems = std::map<std::string, std::string>;  // history key → canonical text
+using DossierItems = std::map<std::string, std::string>; // history key → canonical text
 
 using codec::attachmentKey;
 using codec::attachmentText;
@@ -1134,9 +1128,8 @@ Dossier loadDossier(Database db, const std::string& systemId)
     fields.bindText(1, systemId);
     while (fields.step())
         dossier.fields.emplace(fields.text(0), fields.text(1));
-    Statement requirements(db.cache,
-                           "SELECT group_id, item, status, how, planned_by FROM dossier_requirements"
-                           " WHERE system_id = ?1 ORDER BY group_id, item");
+    Statement requirements(db.cache, "SELECT group_id, item, status, how, planned_by FROM dossier_requirements"
+                                     " WHERE system_id = ?1 ORDER BY group_id, item");
     requirements.bindText(1, systemId);
     while (requirements.step()) {
         RequirementStatement statement;
@@ -1147,25 +1140,25 @@ Dossier loadDossier(Database db, const std::string& systemId)
         if (!requirements.isNull(4)) {
             plannedBy = parseIsoDate(requirements.text(4));
             if (!plannedBy)
-                fail(makeError(ErrorKind::Storage, db.path, 0, requirementKey(statement), "Ngày hoàn thành trong cơ sở dữ liệu bị hỏng",
-                               "The stored planned-by date is damaged"));
+                fail(makeError(ErrorKind::Storage, db.path, 0, requirementKey(statement),
+                               "Ngày hoàn thành trong cơ sở dữ liệu bị hỏng", "The stored planned-by date is damaged"));
         }
         if (!status)
-            fail(makeError(ErrorKind::Storage, db.path, 0, requirementKey(statement), "Trạng thái trong cơ sở dữ liệu bị hỏng",
-                           "The stored status is damaged"));
+            fail(makeError(ErrorKind::Storage, db.path, 0, requirementKey(statement),
+                           "Trạng thái trong cơ sở dữ liệu bị hỏng", "The stored status is damaged"));
         statement.status = *status;
         statement.how = requirements.text(3);
         statement.plannedBy = plannedBy;
         dossier.requirements.push_back(std::move(statement));
     }
-    Statement attachments(db.cache,
-                          "SELECT kind, name, media_type, size, sha256, reference, imported_reference"
-                          " FROM dossier_attachments WHERE system_id = ?1 ORDER BY position");
+    Statement attachments(db.cache, "SELECT kind, name, media_type, size, sha256, reference, imported_reference"
+                                    " FROM dossier_attachments WHERE system_id = ?1 ORDER BY position");
     attachments.bindText(1, systemId);
     while (attachments.step())
         dossier.attachments.push_back(Attachment{attachments.text(0), attachments.text(1), attachments.text(2),
                                                  static_cast<std::uint64_t>(attachments.integer(3)),
-                                                 attachments.text(4), attachments.text(5), attachments.integer(6) != 0});
+                                                 attachments.text(4), attachments.text(5),
+                                                 attachments.integer(6) != 0});
     return dossier;
 }
 
@@ -1216,9 +1209,8 @@ bool writeDossier(Database db, const Dossier& dossier, const ActorColumns& actor
             .bindInt(9, a.importedReference ? 1 : 0)
             .run();
     }
-    Statement history(db.cache,
-                      "INSERT INTO dossier_history (system_id, key, old_value, new_value, actor, at,"
-                      " actor_organisation, actor_role) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+    Statement history(db.cache, "INSERT INTO dossier_history (system_id, key, old_value, new_value, actor, at,"
+                                " actor_organisation, actor_role) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
     auto record = [&](const std::string& key, const std::string& oldValue, const std::string& newValue) {
         history.bindText(1, dossier.systemId)
             .bindText(2, key)
@@ -1240,9 +1232,8 @@ bool writeDossier(Database db, const Dossier& dossier, const ActorColumns& actor
         if (!before.items.count(key) && !newValue.empty())
             record(key, {}, newValue);
     // Contents no attachment refers to any more go; the history keeps their digest.
-    Statement orphan(db.cache,
-                     "DELETE FROM attachment_contents WHERE sha256 = ?1"
-                     " AND NOT EXISTS (SELECT 1 FROM dossier_attachments WHERE sha256 = ?1)");
+    Statement orphan(db.cache, "DELETE FROM attachment_contents WHERE sha256 = ?1"
+                               " AND NOT EXISTS (SELECT 1 FROM dossier_attachments WHERE sha256 = ?1)");
     std::set<std::string> dropped;
     for (const Attachment& attachment : previous.attachments)
         dropped.insert(attachment.sha256);
@@ -1339,10 +1330,12 @@ Result<bool> SqliteStore::storeAttachmentContent(const std::string& systemId, co
         Errors errors = checkDossier(single, actor);
         const std::string field = attachmentKey(attachment);
         if (!attachment.reference.empty())
-            errors.push_back(makeError(ErrorKind::InvalidInput, m_path, 0, field, "Tài liệu lưu nội dung không được có đường dẫn tham chiếu",
+            errors.push_back(makeError(ErrorKind::InvalidInput, m_path, 0, field,
+                                       "Tài liệu lưu nội dung không được có đường dẫn tham chiếu",
                                        "An attachment whose content is stored must not carry a reference"));
         if (attachment.size != bytes.size() || sha256Hex(bytes) != attachment.sha256)
-            errors.push_back(makeError(m_path, 0, field, "Nội dung không khớp với kích thước hoặc mã băm SHA-256 đã ghi",
+            errors.push_back(makeError(m_path, 0, field,
+                                       "Nội dung không khớp với kích thước hoặc mã băm SHA-256 đã ghi",
                                        "The content does not match the recorded size or SHA-256 digest"));
         if (!errors.empty())
             return errors;

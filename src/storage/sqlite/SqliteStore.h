@@ -101,7 +101,7 @@ private:
     sqlite3* m_db;
     std::string m_path;
     std::unique_ptr<sqlite::StatementCache> m_cache;
-    int m_depth = 0;  // open scopes (transact and the write methods inside it)
+    int m_depth = 0; // open scopes (transact and the write methods inside it)
 };
 
 } // namespace seclevel

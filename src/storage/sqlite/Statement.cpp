@@ -44,8 +44,7 @@ void fail(Error error)
     throw Failure{std::move(error)};
 }
 
-Error databaseError(sqlite3* db, int code, const std::string& path, std::string_view doingVi,
-                    std::string_view doingEn)
+Error databaseError(sqlite3* db, int code, const std::string& path, std::string_view doingVi, std::string_view doingEn)
 {
     const Explanation explanation = explain(code);
     const std::string detail = db ? sqlite3_errmsg(db) : sqlite3_errstr(code);
@@ -82,7 +81,8 @@ sqlite3_stmt* StatementCache::borrow(std::string_view sql)
         const int code = sqlite3_prepare_v3(m_db, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT,
                                             &statement, nullptr);
         if (code != SQLITE_OK)
-            fail(databaseError(m_db, code, m_path, "Không chuẩn bị được câu lệnh SQL", "Cannot prepare an SQL statement"));
+            fail(databaseError(m_db, code, m_path, "Không chuẩn bị được câu lệnh SQL",
+                               "Cannot prepare an SQL statement"));
         found = m_entries.emplace(std::string(sql), Entry{statement, false}).first;
     }
     if (found->second.inUse)
@@ -239,7 +239,10 @@ void Transaction::commit()
 }
 
 Scope::Scope(sqlite3* db, const std::string& path, int& depth, Transaction::Kind kind)
-    : m_db(db), m_path(path), m_depth(depth), m_kind(kind)
+    : m_db(db),
+      m_path(path),
+      m_depth(depth),
+      m_kind(kind)
 {
     if (m_depth == 0) {
         const int code = executeWaiting(m_db, kind == Transaction::Kind::Write       ? "BEGIN IMMEDIATE"

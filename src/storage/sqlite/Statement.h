@@ -23,8 +23,7 @@ struct Failure {
 
 // An Error for the SQLite result code `code`: names the database file, says what was being done (vi/en)
 // and adds SQLite's own words, with plain explanations for the codes a user can act on.
-Error databaseError(sqlite3* db, int code, const std::string& path, std::string_view doingVi,
-                    std::string_view doingEn);
+Error databaseError(sqlite3* db, int code, const std::string& path, std::string_view doingVi, std::string_view doingEn);
 
 // Runs a script of statements without parameters (schema, PRAGMA, BEGIN/COMMIT).
 void execute(sqlite3* db, const std::string& path, const char* sql);
@@ -65,7 +64,7 @@ public:
 
     // Parameters are 1-based, as in SQL (?1, ?2 …).
     Statement& bindText(int index, std::string_view text);
-    Statement& bindTextOrNull(int index, std::string_view text);  // NULL when empty (optional foreign keys)
+    Statement& bindTextOrNull(int index, std::string_view text); // NULL when empty (optional foreign keys)
     Statement& bindInt(int index, std::int64_t value);
     Statement& bindNull(int index);
 
@@ -75,8 +74,8 @@ public:
     void run();
     void reset();
 
-    std::string text(int column) const;  // empty for NULL
-    std::string_view view(int column) const;  // the same, valid until the next step or reset
+    std::string text(int column) const;      // empty for NULL
+    std::string_view view(int column) const; // the same, valid until the next step or reset
     std::int64_t integer(int column) const;
     bool isNull(int column) const;
 
@@ -86,7 +85,7 @@ private:
     sqlite3* m_db;
     const std::string& m_path;
     sqlite3_stmt* m_statement = nullptr;
-    StatementCache* m_cache = nullptr;  // set when borrowed
+    StatementCache* m_cache = nullptr; // set when borrowed
 };
 
 // How long a writer waits for another connection's write lock before it gives up (each attempt waits in
@@ -106,7 +105,7 @@ public:
     // before anything is read, so the checks made inside the transaction still hold when it commits. A busy
     // database is waited for (see executeWaiting).
     Transaction(sqlite3* db, const std::string& path, Kind kind);
-    ~Transaction();  // rolls back unless committed
+    ~Transaction(); // rolls back unless committed
     Transaction(const Transaction&) = delete;
     Transaction& operator=(const Transaction&) = delete;
 
@@ -124,7 +123,7 @@ private:
 class Scope {
 public:
     Scope(sqlite3* db, const std::string& path, int& depth, Transaction::Kind kind);
-    ~Scope();  // rolls back to where it began unless committed
+    ~Scope(); // rolls back to where it began unless committed
     Scope(const Scope&) = delete;
     Scope& operator=(const Scope&) = delete;
 
@@ -137,7 +136,7 @@ private:
     const std::string& m_path;
     int& m_depth;
     Transaction::Kind m_kind;
-    std::string m_savepoint;  // empty for the outermost scope
+    std::string m_savepoint; // empty for the outermost scope
     bool m_open = false;
 };
 
