@@ -39,19 +39,11 @@ public:
         if (format != "text" && format != "json" && format != "xml")
             return usageError(*this, context, "định dạng không hợp lệ '" + format + "'",
                               "unknown format '" + format + "'");
-        auto catalogue = loadCatalogue(line, context);
-        if (!catalogue)
-            return printErrors(catalogue.errors(), context);
-        auto choice = ruleSetChoice(line);
-        if (!choice)
-            return printErrors(choice.errors(), context);
-        auto proposal = proposalFrom(line);
-        if (!proposal)
-            return printErrors(proposal.errors(), context);
-        auto system = readAnswersFile(line.positional().front());
-        if (!system)
-            return printErrors(system.errors(), context);
-        auto judged = judge(**catalogue, std::move(*system), *choice, *proposal,
+        int exitCode = ExitOk;
+        auto input = readJudgingInput(line.positional().front(), line, context, exitCode);
+        if (!input)
+            return exitCode;
+        auto judged = judge(*input->catalogue, std::move(input->system), input->choice, input->proposal,
                             todayInVietnam(std::chrono::system_clock::now()));
         if (!judged)
             return printErrors(judged.errors(), context);

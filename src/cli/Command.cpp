@@ -1,5 +1,6 @@
 #include "cli/Command.h"
 
+#include "formats/json/AnswersFile.h"
 #include "storage/Store.h"
 
 #include <QStandardPaths>
@@ -155,7 +156,7 @@ Result<std::optional<Date>> asOfDate(const CommandLine& line)
     return std::optional<Date>(*date);
 }
 
-std::vector<OptionSpec> judgingOptions()
+std::vector<OptionSpec> ruleSetOptions()
 {
     return {
         {"ruleset",
@@ -165,13 +166,41 @@ std::vector<OptionSpec> judgingOptions()
         {"as-of",
          true,
          {"ngày áp dụng YYYY-MM-DD (mặc định hôm nay)", "date YYYY-MM-DD that picks the rule set (default today)"}},
-        {"propose",
-         true,
-         {"cấp độ đề xuất cao hơn cấp độ xác định (1–5)", "propose a level above the derived one (1–5)"}},
-        {"justification",
-         true,
-         {"lý do bằng văn bản cho cấp độ đề xuất cao hơn", "written justification for the higher level"}},
     };
+}
+
+std::vector<OptionSpec> judgingOptions()
+{
+    auto specs = ruleSetOptions();
+    specs.push_back({"propose",
+                     true,
+                     {"cấp độ đề xuất cao hơn cấp độ xác định (1–5)", "propose a level above the derived one (1–5)"}});
+    specs.push_back({"justification",
+                     true,
+                     {"lý do bằng văn bản cho cấp độ đề xuất cao hơn", "written justification for the higher level"}});
+    return specs;
+}
+
+std::optional<JudgingInput> readJudgingInput(const std::string& answersFile, const CommandLine& line, Context& context,
+                                             int& exitCode)
+{
+    auto fail = [&](const Errors& errors) {
+        exitCode = printErrors(errors, context);
+        return std::nullopt;
+    };
+    auto catalogue = loadCatalogue(line, context);
+    if (!catalogue)
+        return fail(catalogue.errors());
+    auto choice = ruleSetChoice(line);
+    if (!choice)
+        return fail(choice.errors());
+    auto proposal = proposalFrom(line);
+    if (!proposal)
+        return fail(proposal.errors());
+    auto system = readAnswersFile(answersFile);
+    if (!system)
+        return fail(system.errors());
+    return JudgingInput{std::move(*catalogue), std::move(*choice), std::move(*proposal), std::move(*system)};
 }
 
 Result<RuleSetChoice> ruleSetChoice(const CommandLine& line)

@@ -94,8 +94,21 @@ std::optional<int> parseInteger(std::string_view text);
 Result<std::shared_ptr<const Catalogue>> loadCatalogue(const CommandLine& line, const Context& context);
 std::string dataDirectory(const CommandLine& line, const Context& context);
 
+// --ruleset and --as-of, the options that choose the rule set.
+std::vector<OptionSpec> ruleSetOptions();
 // The options that go with judging (--ruleset, --as-of, --propose, --justification).
 std::vector<OptionSpec> judgingOptions();
+
+// What a command that judges an answers file reads first: the catalogue, the rule-set choice, the proposal
+// and the answers file itself. On failure prints why and returns nullopt with the exit code in `exitCode`.
+struct JudgingInput {
+    std::shared_ptr<const Catalogue> catalogue;
+    RuleSetChoice choice;
+    Proposal proposal;
+    SystemDescription system;
+};
+std::optional<JudgingInput> readJudgingInput(const std::string& answersFile, const CommandLine& line, Context& context,
+                                             int& exitCode);
 // --ruleset ID and --as-of DATE as a choice (ErrorKind::Usage for a malformed date).
 Result<RuleSetChoice> ruleSetChoice(const CommandLine& line);
 Result<std::optional<Date>> asOfDate(const CommandLine& line);

@@ -662,20 +662,14 @@ public:
     }
     std::vector<OptionSpec> options() const override
     {
-        return {
-            {"output", true, {"tệp trả lời sẽ ghi (JSON)", "the answers file to write (JSON)"}},
-            {"resume",
-             false,
-             {"tiếp tục tệp trả lời đã có, chỉ hỏi các câu chưa trả lời",
-              "continue an existing answers file, asking only what is unanswered"}},
-            {"ruleset",
-             true,
-             {"bộ quy tắc (VN-2016, VN-2022, VN-2026); mặc định theo ngày",
-              "rule set (VN-2016, VN-2022, VN-2026); default by date"}},
-            {"as-of",
-             true,
-             {"ngày áp dụng YYYY-MM-DD (mặc định hôm nay)", "date YYYY-MM-DD that picks the rule set (default today)"}},
-        };
+        auto specs = ruleSetOptions();
+        specs.insert(specs.begin(),
+                     {{"output", true, {"tệp trả lời sẽ ghi (JSON)", "the answers file to write (JSON)"}},
+                      {"resume",
+                       false,
+                       {"tiếp tục tệp trả lời đã có, chỉ hỏi các câu chưa trả lời",
+                        "continue an existing answers file, asking only what is unanswered"}}});
+        return specs;
     }
 
     int run(const CommandLine& line, Context& context) override

@@ -18,9 +18,9 @@ public:
     std::string usage() const override { return "[--ruleset ID] [--as-of DATE] [--format text|json]"; }
     std::vector<OptionSpec> options() const override
     {
-        return {{"ruleset", true, {"bộ quy tắc", "rule set"}},
-                {"as-of", true, {"ngày áp dụng YYYY-MM-DD", "date YYYY-MM-DD"}},
-                {"format", true, {"text (mặc định) hoặc json", "text (default) or json"}}};
+        auto specs = ruleSetOptions();
+        specs.push_back({"format", true, {"text (mặc định) hoặc json", "text (default) or json"}});
+        return specs;
     }
     int run(const CommandLine& line, Context& context) override
     {

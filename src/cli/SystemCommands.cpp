@@ -55,23 +55,15 @@ int storeJudgedSystem(const std::string& file, const std::string& expectedId, co
                       bool isNew)
 {
     const bool vi = context.lang == Lang::Vi;
-    auto catalogue = loadCatalogue(line, context);
-    if (!catalogue)
-        return printErrors(catalogue.errors(), context);
-    auto choice = ruleSetChoice(line);
-    if (!choice)
-        return printErrors(choice.errors(), context);
-    auto proposal = proposalFrom(line);
-    if (!proposal)
-        return printErrors(proposal.errors(), context);
-    auto system = readAnswersFile(file);
-    if (!system)
-        return printErrors(system.errors(), context);
+    int exitCode = ExitOk;
+    auto input = readJudgingInput(file, line, context, exitCode);
+    if (!input)
+        return exitCode;
     auto store = openStore(line);
     if (!store)
         return printErrors(store.errors(), context);
-    SystemService service(**catalogue, **store);
-    SystemWrite write{std::move(*system), line.value("organisation"), *choice, *proposal};
+    SystemService service(*input->catalogue, **store);
+    SystemWrite write{std::move(input->system), line.value("organisation"), input->choice, input->proposal};
     auto saved = isNew ? service.add(std::move(write), currentActor(line))
                        : service.update(expectedId, std::move(write), currentActor(line));
     if (!saved)
