@@ -252,7 +252,7 @@ Result<RecordedRequirement> DossierService::setRequirement(const std::string& sy
         return makeError(ErrorKind::InvalidInput, "", 0, statement.groupId,
                          "số thứ tự phải từ 1 đến " + std::to_string(group->count),
                          "the item must be 1 to " + std::to_string(group->count));
-    if (statement.how.find_first_not_of(" \t\r\n") == std::string::npos)
+    if (isBlank(statement.how))
         return makeError(ErrorKind::InvalidInput, "", 0, "how", "cần mô tả cách đáp ứng", "describe how it is met");
     if (auto unsafe = checkFreeText(statement.how, "how"))
         return *unsafe;

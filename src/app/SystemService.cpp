@@ -9,7 +9,7 @@ namespace {
 // An id or a name of an organisation: present, and safe to store and print (core/TextSafety).
 void checkOrganisationText(const std::string& value, const std::string& field, bool identifier, Errors& errors)
 {
-    if (value.find_first_not_of(" \t") == std::string::npos) {
+    if (isBlank(value)) {
         errors.push_back(makeError(ErrorKind::InvalidInput, "", 0, field, "không được để trống", "must not be empty"));
         return;
     }

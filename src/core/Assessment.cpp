@@ -101,18 +101,6 @@ void normaliseSet(const RuleSet& rs, AnswerSet& answers, const std::string& file
     }
 }
 
-bool isShown(const Question& q, const AnswerSet& answers)
-{
-    return !q.showIf || q.showIf->evaluate(answers);
-}
-
-bool isRequired(const Question& q, const AnswerSet& answers)
-{
-    if (!isShown(q, answers))
-        return false;
-    return q.requiredIf ? q.requiredIf->evaluate(answers) : q.required;
-}
-
 void checkRequired(const RuleSet& rs, const AnswerSet& answers, const std::string& file, const std::string& where,
                    int line, Errors& errors)
 {
@@ -120,14 +108,14 @@ void checkRequired(const RuleSet& rs, const AnswerSet& answers, const std::strin
         auto field = [&]() { return where.empty() ? q.key : where + "/" + q.key; };
         const Value& value = answers.get(q.key);
         if (!isAnswered(value)) {
-            if (isRequired(q, answers))
+            if (isQuestionRequired(q, answers))
                 errors.push_back(makeError(file, line, field(), "thiếu câu trả lời bắt buộc: " + q.text.vi,
                                            "missing required answer: " + q.text.en));
             continue;
         }
         // An empty selection is no answer: every system processes at least one class of information.
         if (q.type == AnswerType::MultiChoice && std::holds_alternative<std::vector<std::string>>(value) &&
-            std::get<std::vector<std::string>>(value).empty() && isRequired(q, answers))
+            std::get<std::vector<std::string>>(value).empty() && isQuestionRequired(q, answers))
             errors.push_back(
                 makeError(file, answers.lineOf(q.key), field(),
                           "câu trả lời bắt buộc không được để trống (chọn ít nhất một phương án): " + q.text.vi,
@@ -397,9 +385,7 @@ Result<Assessment> proposeLevel(Assessment assessment, int proposedLevel, const 
                              std::to_string(assessment.derivedLevel) + " required by " + citation);
     }
     if (proposedLevel > assessment.derivedLevel) {
-        bool blank = std::all_of(justification.begin(), justification.end(),
-                                 [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; });
-        if (blank)
+        if (isBlank(justification))
             return makeError("", 0, "justification", "đề xuất cấp độ cao hơn cần nêu lý do bằng văn bản",
                              "a level above the derived one needs a written justification");
     }

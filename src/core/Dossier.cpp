@@ -69,16 +69,6 @@ LocalizedText requirementStatusLabel(RequirementStatus status)
     return {};
 }
 
-namespace {
-
-bool blank(const std::string& text)
-{
-    return std::all_of(text.begin(), text.end(),
-                       [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; });
-}
-
-} // namespace
-
 std::vector<MissingItem> checkCompleteness(const DossierTemplate& t, const Dossier& dossier, int proposedLevel)
 {
     std::vector<MissingItem> missing;
@@ -93,7 +83,7 @@ std::vector<MissingItem> checkCompleteness(const DossierTemplate& t, const Dossi
             if (!f.required || proposedLevel < f.minLevel)
                 continue;
             auto it = dossier.fields.find(f.key);
-            if (it == dossier.fields.end() || blank(it->second))
+            if (it == dossier.fields.end() || isBlank(it->second))
                 missing.push_back(
                     {f.key, {section.id + ". " + f.label.vi, section.id + ". " + f.label.en}, f.citation});
         }
@@ -115,7 +105,7 @@ std::vector<MissingItem> checkCompleteness(const DossierTemplate& t, const Dossi
             const std::string key = "requirement:" + g->id + "#" + std::to_string(item);
             const LocalizedText what{g->heading.vi + " — mục " + std::to_string(item),
                                      g->heading.en + " — item " + std::to_string(item)};
-            if (it == dossier.requirements.end() || blank(it->how)) {
+            if (it == dossier.requirements.end() || isBlank(it->how)) {
                 missing.push_back({key, what, g->citation});
             } else if ((it->status == RequirementStatus::Planned || it->status == RequirementStatus::PartlyMet) &&
                        !it->plannedBy) {

@@ -243,18 +243,6 @@ std::string_view trimInput(std::string_view line)
     return line;
 }
 
-bool isQuestionShown(const Question& question, const AnswerSet& answers)
-{
-    return !question.showIf || question.showIf->evaluate(answers);
-}
-
-bool isQuestionRequired(const Question& question, const AnswerSet& answers)
-{
-    if (!isQuestionShown(question, answers))
-        return false;
-    return question.requiredIf ? question.requiredIf->evaluate(answers) : question.required;
-}
-
 const Question* nextQuestion(const RuleSet& ruleSet, const AnswerSet& answers, const std::set<std::string>& settled)
 {
     for (const auto& question : ruleSet.questions)

@@ -13,11 +13,6 @@
 
 namespace seclevel {
 
-// A question is asked only while its show-if holds (an unanswered key makes a comparison false).
-bool isQuestionShown(const Question& question, const AnswerSet& answers);
-// Shown, and then required-if when the question has one, else its `required` attribute.
-bool isQuestionRequired(const Question& question, const AnswerSet& answers);
-
 // The first question, in questionnaire order, that is shown for `answers` and whose key is not in
 // `settled`. Call it again after every answer: an answer may show or hide any other question, including
 // an earlier one. Null when nothing is left to ask.

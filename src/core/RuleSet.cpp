@@ -122,6 +122,18 @@ const RuleSet* ruleSetInForce(const std::vector<RuleSet>& ruleSets, Date date)
     return best;
 }
 
+bool isQuestionShown(const Question& question, const AnswerSet& answers)
+{
+    return !question.showIf || question.showIf->evaluate(answers);
+}
+
+bool isQuestionRequired(const Question& question, const AnswerSet& answers)
+{
+    if (!isQuestionShown(question, answers))
+        return false;
+    return question.requiredIf ? question.requiredIf->evaluate(answers) : question.required;
+}
+
 const RuleSet* ruleSetById(const std::vector<RuleSet>& ruleSets, const std::string& id)
 {
     for (const auto& rs : ruleSets)

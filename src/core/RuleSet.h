@@ -179,6 +179,11 @@ void indexQuestions(RuleSet& ruleSet);
 // Slots for every question of the rule set: the component's answer where it has one, else the system's.
 AnswerSlots slotAnswers(const RuleSet& ruleSet, const AnswerSet* component, const AnswerSet& system);
 
+// A question is asked only while its show-if holds (an unanswered key makes a comparison false).
+bool isQuestionShown(const Question& question, const AnswerSet& answers);
+// Shown, and then required-if when the question has one, else its `required` attribute.
+bool isQuestionRequired(const Question& question, const AnswerSet& answers);
+
 const RuleSet* ruleSetById(const std::vector<RuleSet>& ruleSets, const std::string& id);
 
 // "personal_data_subjects: cần ≥ 10000; đã trả lời 3200" (vi) / "…: needs ≥ 10000; answered 3200" (en).

@@ -41,12 +41,6 @@ pugi::xml_node childNamed(const pugi::xml_node& parent, std::string_view name)
     return {};
 }
 
-bool blank(std::string_view text)
-{
-    return std::all_of(text.begin(), text.end(),
-                       [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; });
-}
-
 class Loader {
 public:
     Loader(std::string_view xml, const std::string& file) : m_xml(xml), m_file(file), m_lines(xml) {}
@@ -67,7 +61,7 @@ public:
         t.sourceFile = m_file;
         t.rulesetId = root.attribute("ruleset").as_string();
         t.version = root.attribute("version").as_string();
-        if (blank(t.rulesetId))
+        if (isBlank(t.rulesetId))
             error(root, "ruleset", "thiếu mã bộ quy tắc (ruleset)", "the rule-set id (ruleset) is missing");
         readSections(childNamed(root, "sections"), t);
         readAttachments(childNamed(root, "attachments"), t);
@@ -107,7 +101,7 @@ private:
                 error(node, owner, "<" + name + "> lặp lại cho ngôn ngữ " + lang,
                       "<" + name + "> repeated for language " + lang);
             seen = true;
-            if (blank(value))
+            if (isBlank(value))
                 error(node, owner, "<" + name + "> (" + lang + ") để trống", "<" + name + "> (" + lang + ") is empty");
             (lang == "vi" ? text.vi : text.en) = value;
         }
@@ -132,7 +126,7 @@ private:
     std::string citation(const pugi::xml_node& node, const std::string& owner)
     {
         std::string cited = node.attribute("citation").as_string();
-        if (blank(cited))
+        if (isBlank(cited))
             error(node, owner, "thiếu căn cứ pháp lý (citation)", "no citation");
         return cited;
     }
@@ -147,7 +141,7 @@ private:
         for (auto node : sections) {
             DossierSectionSpec s;
             s.id = node.attribute("id").as_string();
-            if (blank(s.id))
+            if (isBlank(s.id))
                 error(node, "section", "phần thiếu mã (id)", "section without an id");
             else if (!sectionIds.insert(s.id).second)
                 error(node, s.id, "mã phần trùng lặp '" + s.id + "'", "duplicate section id '" + s.id + "'");
@@ -158,7 +152,7 @@ private:
             for (auto fieldNode : childrenNamed(node, "field")) {
                 DossierFieldSpec f;
                 f.key = fieldNode.attribute("key").as_string();
-                if (blank(f.key)) {
+                if (isBlank(f.key)) {
                     error(fieldNode, "field", "mục thiếu khóa (key)", "field without a key");
                 } else if (!fieldKeys.insert(f.key).second) {
                     error(fieldNode, f.key, "khóa mục trùng lặp '" + f.key + "'",
@@ -190,7 +184,7 @@ private:
         for (auto node : childrenNamed(parent, "attachment")) {
             AttachmentSpec a;
             a.kind = node.attribute("kind").as_string();
-            if (blank(a.kind))
+            if (isBlank(a.kind))
                 error(node, "attachment", "tài liệu kèm theo thiếu loại (kind)", "attachment without a kind");
             else if (!kinds.insert(a.kind).second)
                 error(node, a.kind, "loại tài liệu kèm theo trùng lặp '" + a.kind + "'",
@@ -210,7 +204,7 @@ private:
         for (auto node : childrenNamed(parent, "group")) {
             RequirementGroupSpec g;
             g.id = node.attribute("id").as_string();
-            if (blank(g.id))
+            if (isBlank(g.id))
                 error(node, "group", "nhóm yêu cầu thiếu mã (id)", "requirement group without an id");
             else if (!ids.insert(g.id).second)
                 error(node, g.id, "mã nhóm yêu cầu trùng lặp '" + g.id + "'",

@@ -720,9 +720,7 @@ private:
                       std::to_string(a.derivedLevel),
                   "proposed level " + std::to_string(a.proposedLevel) + " is below the derived level " +
                       std::to_string(a.derivedLevel));
-        const bool blank = std::all_of(a.justification.begin(), a.justification.end(),
-                                       [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; });
-        if (a.proposedLevel > a.derivedLevel && blank)
+        if (a.proposedLevel > a.derivedLevel && isBlank(a.justification))
             error(node, "assessment/justification", "đề xuất cấp độ cao hơn cấp độ xác định nhưng không nêu lý do",
                   "a level above the derived one is proposed without a justification");
         return approved;
