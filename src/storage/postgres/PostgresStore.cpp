@@ -4,6 +4,7 @@
 #include "core/Date.h"
 #include "core/Sha256.h"
 
+#include "storage/AnswerChanges.h"
 #include "storage/StoreValidation.h"
 #include "storage/postgres/Connection.h"
 #include "storage/postgres/Migrations.h"
@@ -143,11 +144,7 @@ Error noSuchSystem(Database db, const std::string& id)
 
 Error damagedAnswer(Database db, const std::string& systemId, const std::string& component, const std::string& key)
 {
-    const std::string where = inQuotes(systemId) + (component.empty() ? "" : " / " + inQuotes(component));
-    return makeError(ErrorKind::Storage, db.label(), 0, key,
-                     "Câu trả lời " + inQuotes(key) + " của " + where +
-                         " trong cơ sở dữ liệu bị hỏng (kiểu hoặc giá trị không hợp lệ)",
-                     "The stored answer " + inQuotes(key) + " of " + where + " is damaged (invalid type or value)");
+    return storage::damagedAnswer(db.label(), systemId, component, key);
 }
 
 void insertComponentsAndAnswers(Database db, const SystemDescription& system, const PreparedAnswers& answers)
@@ -182,8 +179,9 @@ void insertComponentsAndAnswers(Database db, const SystemDescription& system, co
     }
 }
 
+using storage::AnswerChanges;
+
 // Old and new canonical JSON of each changed answer, written as one statement.
-using AnswerChanges = std::map<AnswerKey, std::pair<std::string, std::string>>;
 
 void recordAnswerChanges(Database db, const std::string& systemId, const AnswerChanges& changes,
                          const ActorColumns& actor)
@@ -311,7 +309,7 @@ bool replaceSystem(Database db, const SystemDescription& system, const PreparedA
     for (int i = 0; !changed && i < components.count(); ++i)
         changed = components.text(i, 0) != system.components[static_cast<size_t>(i)].name;
 
-    std::map<AnswerKey, codec::EncodedValue> storedAnswers;
+    storage::StoredAnswers storedAnswers;
     const Rows stored = db.run("SELECT coalesce(component, ''), key, value_type, value_text FROM answers"
                                " WHERE system_id = $1",
                                Params().text(system.id));
@@ -319,29 +317,9 @@ bool replaceSystem(Database db, const SystemDescription& system, const PreparedA
         storedAnswers.emplace(AnswerKey{stored.text(row, 0), stored.text(row, 1)},
                               codec::EncodedValue{stored.text(row, 2), stored.text(row, 3)});
 
-    // Encodings are canonical, so equal encodings mean equal values and an unchanged answer leaves no trace.
     AnswerChanges changes;
-    for (const auto& [where, old] : storedAnswers) {
-        const auto now = answers.find(where);
-        if (now != answers.end() && now->second.stored == old)
-            continue;
-        changed = true;
-        const auto oldValue = codec::decodeValue(old.type, old.text);
-        if (!oldValue)
-            fail(damagedAnswer(db, system.id, where.first, where.second));
-        std::string oldJson = codec::canonicalJson(*oldValue);
-        std::string newJson = now == answers.end() ? "" : now->second.json;
-        // The date 2026-08-19 and the text "2026-08-19" share one JSON text: the stored type follows the
-        // new value, but the history, which speaks JSON, has no change to show.
-        if (oldJson != newJson)
-            changes[where] = {std::move(oldJson), std::move(newJson)};
-    }
-    for (const auto& [where, answer] : answers) {
-        if (!storedAnswers.count(where)) {
-            changed = true;
-            changes[where] = {"", answer.json};
-        }
-    }
+    if (const auto damaged = storage::compareAnswers(storedAnswers, answers, changed, changes))
+        fail(damagedAnswer(db, system.id, damaged->first, damaged->second));
     if (!changed)
         return false;
 

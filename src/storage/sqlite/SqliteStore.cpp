@@ -5,6 +5,7 @@
 #include "core/Date.h"
 #include "core/Sha256.h"
 
+#include "storage/AnswerChanges.h"
 #include "storage/StoreValidation.h"
 #include "storage/sqlite/Migrations.h"
 #include "storage/sqlite/Statement.h"
@@ -113,11 +114,7 @@ Error noSuchSystem(Database db, const std::string& id)
 
 Error damagedAnswer(Database db, const std::string& systemId, const std::string& component, const std::string& key)
 {
-    const std::string where = inQuotes(systemId) + (component.empty() ? "" : " / " + inQuotes(component));
-    return makeError(ErrorKind::Storage, db.path, 0, key,
-                     "Câu trả lời " + inQuotes(key) + " của " + where +
-                         " trong cơ sở dữ liệu bị hỏng (kiểu hoặc giá trị không hợp lệ)",
-                     "The stored answer " + inQuotes(key) + " of " + where + " is damaged (invalid type or value)");
+    return storage::damagedAnswer(db.path, systemId, component, key);
 }
 
 void insertComponentsAndAnswers(Database db, const SystemDescription& system, const PreparedAnswers& answers)
@@ -294,36 +291,15 @@ void replaceSystem(Database db, const SystemDescription& system, const PreparedA
     for (size_t i = 0; !changed && i < storedComponents.size(); ++i)
         changed = storedComponents[i] != system.components[i].name;
 
-    std::map<AnswerKey, EncodedValue> storedAnswers;
+    storage::StoredAnswers storedAnswers;
     Statement stored(db.cache, "SELECT component, key, value_type, value_text FROM answers WHERE system_id = ?1");
     stored.bindText(1, system.id);
     while (stored.step())
         storedAnswers.emplace(AnswerKey{stored.text(0), stored.text(1)}, EncodedValue{stored.text(2), stored.text(3)});
 
-    // Old and new canonical JSON of every answer that was changed, added or removed. Encodings are canonical,
-    // so equal encodings mean equal values and an unchanged answer leaves no trace.
-    std::map<AnswerKey, std::pair<std::string, std::string>> changes;
-    for (const auto& [where, old] : storedAnswers) {
-        const auto now = answers.find(where);
-        if (now != answers.end() && now->second.stored == old)
-            continue;
-        changed = true;
-        const auto oldValue = codec::decodeValue(old.type, old.text);
-        if (!oldValue)
-            fail(damagedAnswer(db, system.id, where.first, where.second));
-        std::string oldJson = codec::canonicalJson(*oldValue);
-        std::string newJson = now == answers.end() ? "" : now->second.json;
-        // The date 2026-08-19 and the text "2026-08-19" share one JSON text: the stored type follows the
-        // new value, but the history, which speaks JSON, has no change to show.
-        if (oldJson != newJson)
-            changes[where] = {std::move(oldJson), std::move(newJson)};
-    }
-    for (const auto& [where, answer] : answers) {
-        if (!storedAnswers.count(where)) {
-            changed = true;
-            changes[where] = {"", answer.json};
-        }
-    }
+    storage::AnswerChanges changes;
+    if (const auto damaged = storage::compareAnswers(storedAnswers, answers, changed, changes))
+        fail(damagedAnswer(db, system.id, damaged->first, damaged->second));
     if (!changed)
         return;
 
