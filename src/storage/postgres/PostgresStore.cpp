@@ -793,24 +793,26 @@ Result<std::vector<Organisation>> PostgresStore::organisations()
 
 Result<bool> PostgresStore::addSystem(const SystemDescription& system, const Actor& actor)
 {
-    PreparedAnswers answers;
-    if (Errors errors = storage::checkSystem(system, actor, actorLabels, answers); !errors.empty())
-        return errors;
-    const ActorColumns who = columnsOf(actor);
-    return write([&]() -> Result<bool> {
-        insertSystem({*m_connection}, system, answers, who);
-        return true;
-    });
+    return writeSystem(system, true, actor);
 }
 
 Result<bool> PostgresStore::updateSystem(const SystemDescription& system, const Actor& actor)
+{
+    return writeSystem(system, false, actor);
+}
+
+Result<bool> PostgresStore::writeSystem(const SystemDescription& system, bool isNew, const Actor& actor)
 {
     PreparedAnswers answers;
     if (Errors errors = storage::checkSystem(system, actor, actorLabels, answers); !errors.empty())
         return errors;
     const ActorColumns who = columnsOf(actor);
     return write([&]() -> Result<bool> {
-        replaceSystem({*m_connection}, system, answers, who);
+        const Database db{*m_connection};
+        if (isNew)
+            insertSystem(db, system, answers, who);
+        else
+            replaceSystem(db, system, answers, who);
         return true;
     });
 }
