@@ -147,36 +147,48 @@ Error damagedAnswer(Database db, const std::string& systemId, const std::string&
     return storage::damagedAnswer(db.label(), systemId, component, key);
 }
 
-void insertComponentsAndAnswers(Database db, const SystemDescription& system, const PreparedAnswers& answers)
-{
-    if (!system.components.empty()) {
-        TextArray names;
+// The arrays of components, answers and their first history rows that one INSERT … unnest() takes.
+struct SystemArrays {
+    TextArray componentNames;
+    TextArray answerComponents, answerKeys, answerTypes, answerTexts; // component NULL = system-level
+    TextArray historyComponents, historyKeys, historyValues;          // component '' = system-level
+
+    SystemArrays(const SystemDescription& system, const PreparedAnswers& answers)
+    {
         for (const Component& component : system.components)
-            names.add(component.name);
-        db.run("INSERT INTO components (system_id, position, name)"
-               " SELECT $1, position - 1, name FROM unnest($2::text[]) WITH ORDINALITY AS c (name, position)",
-               Params().text(system.id).text(names.literal()));
-    }
-    if (!answers.empty()) {
-        TextArray components, keys, types, texts;
+            componentNames.add(component.name);
         for (const auto& [where, prepared] : answers) {
             if (where.first.empty())
-                components.addNull();
+                answerComponents.addNull();
             else
-                components.add(where.first);
-            keys.add(where.second);
-            types.add(prepared.stored.type);
-            texts.add(prepared.stored.text);
+                answerComponents.add(where.first);
+            answerKeys.add(where.second);
+            answerTypes.add(prepared.stored.type);
+            answerTexts.add(prepared.stored.text);
+            historyComponents.add(where.first);
+            historyKeys.add(where.second);
+            historyValues.add(prepared.json);
         }
+    }
+};
+
+// Components and answers of a system whose row exists (replaceSystem; insertSystem does this in its statement).
+void insertComponentsAndAnswers(Database db, const SystemDescription& system, const PreparedAnswers& answers)
+{
+    const SystemArrays arrays(system, answers);
+    if (!system.components.empty())
+        db.run("INSERT INTO components (system_id, position, name)"
+               " SELECT $1, position - 1, name FROM unnest($2::text[]) WITH ORDINALITY AS c (name, position)",
+               Params().text(system.id).text(arrays.componentNames.literal()));
+    if (!answers.empty())
         db.run("INSERT INTO answers (system_id, component, key, value_type, value_text)"
                " SELECT $1, * FROM unnest($2::text[], $3::text[], $4::text[], $5::text[])",
                Params()
                    .text(system.id)
-                   .text(components.literal())
-                   .text(keys.literal())
-                   .text(types.literal())
-                   .text(texts.literal()));
-    }
+                   .text(arrays.answerComponents.literal())
+                   .text(arrays.answerKeys.literal())
+                   .text(arrays.answerTypes.literal())
+                   .text(arrays.answerTexts.literal()));
 }
 
 using storage::AnswerChanges;
@@ -214,31 +226,6 @@ void recordAnswerChanges(Database db, const std::string& systemId, const AnswerC
 
 // The write steps below run inside the caller's transaction and throw Failure on any refusal, so that they
 // compose (saveSystem = insert or replace + assessment) and the caller's rollback undoes all of it.
-
-// The arrays of components, answers and their first history rows that one INSERT … unnest() takes.
-struct SystemArrays {
-    TextArray componentNames;
-    TextArray answerComponents, answerKeys, answerTypes, answerTexts; // component NULL = system-level
-    TextArray historyComponents, historyKeys, historyValues;          // component '' = system-level
-
-    SystemArrays(const SystemDescription& system, const PreparedAnswers& answers)
-    {
-        for (const Component& component : system.components)
-            componentNames.add(component.name);
-        for (const auto& [where, prepared] : answers) {
-            if (where.first.empty())
-                answerComponents.addNull();
-            else
-                answerComponents.add(where.first);
-            answerKeys.add(where.second);
-            answerTypes.add(prepared.stored.type);
-            answerTexts.add(prepared.stored.text);
-            historyComponents.add(where.first);
-            historyKeys.add(where.second);
-            historyValues.add(prepared.json);
-        }
-    }
-};
 
 // One statement, one round trip: the system row, its components, answers and their history. ON CONFLICT DO
 // NOTHING leaves the other CTEs without a row to join, so an existing id inserts nothing at all. (Under
