@@ -5,6 +5,7 @@
 #include "core/Sha256.h"
 
 #include "storage/AnswerChanges.h"
+#include "storage/DossierState.h"
 #include "storage/StoreValidation.h"
 #include "storage/postgres/Connection.h"
 #include "storage/postgres/Migrations.h"
@@ -393,26 +394,8 @@ std::optional<StoredAssessment> latest(Database db, const std::string& systemId)
 
 // ---- the dossier ---------------------------------------------------------------------------------------------
 
-// Everything the history compares (history key → canonical text), plus the attachments' order.
-struct DossierState {
-    std::map<std::string, std::string> items;
-    std::vector<std::string> attachmentOrder;
-    bool operator==(const DossierState&) const = default;
-};
-
-DossierState stateOf(const Dossier& dossier)
-{
-    DossierState state;
-    for (const auto& [key, value] : dossier.fields)
-        state.items[key] = value;
-    for (const RequirementStatement& statement : dossier.requirements)
-        state.items[codec::requirementKey(statement)] = codec::requirementText(statement);
-    for (const Attachment& attachment : dossier.attachments) {
-        state.items[codec::attachmentKey(attachment)] = codec::attachmentText(attachment);
-        state.attachmentOrder.push_back(codec::attachmentKey(attachment));
-    }
-    return state;
-}
+using storage::DossierState;
+using storage::stateOf;
 
 Dossier loadDossier(Database db, const std::string& systemId)
 {
@@ -519,15 +502,8 @@ bool writeDossier(Database db, const Dossier& dossier, const ActorColumns& actor
         news.add(newValue);
         anyHistory = true;
     };
-    for (const auto& [key, oldValue] : before.items) {
-        const auto now = after.items.find(key);
-        const std::string newValue = now == after.items.end() ? std::string() : now->second;
-        if (newValue != oldValue)
-            record(key, oldValue, newValue);
-    }
-    for (const auto& [key, newValue] : after.items)
-        if (!before.items.count(key) && !newValue.empty())
-            record(key, {}, newValue);
+    for (const storage::DossierItemChange& change : storage::itemChanges(before, after))
+        record(change.key, change.oldValue, change.newValue);
     if (anyHistory)
         db.run("INSERT INTO dossier_history (system_id, key, old_value, new_value, actor, actor_org, actor_role, at)"
                " SELECT $1, k, o, n, $5, $6, $7, to_timestamp($8)"

@@ -6,6 +6,7 @@
 #include "core/Sha256.h"
 
 #include "storage/AnswerChanges.h"
+#include "storage/DossierState.h"
 #include "storage/StoreValidation.h"
 #include "storage/sqlite/Migrations.h"
 #include "storage/sqlite/Statement.h"
@@ -889,33 +890,11 @@ Result<std::optional<StoredAssessment>> SqliteStore::latestAssessment(const std:
 
 namespace {
 
-using DossierItems = std::map<std::string, std::string>; // history key → canonical text
-
 using codec::attachmentKey;
-using codec::attachmentText;
 using codec::requirementKey;
-using codec::requirementText;
 
-// Everything the history compares, plus the attachments' order (which the export keeps).
-struct DossierState {
-    DossierItems items;
-    std::vector<std::string> attachmentOrder;
-    bool operator==(const DossierState&) const = default;
-};
-
-DossierState stateOf(const Dossier& dossier)
-{
-    DossierState state;
-    for (const auto& [key, value] : dossier.fields)
-        state.items[key] = value;
-    for (const RequirementStatement& statement : dossier.requirements)
-        state.items[requirementKey(statement)] = requirementText(statement);
-    for (const Attachment& attachment : dossier.attachments) {
-        state.items[attachmentKey(attachment)] = attachmentText(attachment);
-        state.attachmentOrder.push_back(attachmentKey(attachment));
-    }
-    return state;
-}
+using storage::DossierState;
+using storage::stateOf;
 
 Dossier loadDossier(Database db, const std::string& systemId)
 {
@@ -1021,15 +1000,8 @@ bool writeDossier(Database db, const Dossier& dossier, const ActorColumns& actor
             .bindText(8, actor.role)
             .run();
     };
-    for (const auto& [key, oldValue] : before.items) {
-        const auto now = after.items.find(key);
-        const std::string newValue = now == after.items.end() ? std::string() : now->second;
-        if (newValue != oldValue)
-            record(key, oldValue, newValue);
-    }
-    for (const auto& [key, newValue] : after.items)
-        if (!before.items.count(key) && !newValue.empty())
-            record(key, {}, newValue);
+    for (const storage::DossierItemChange& change : storage::itemChanges(before, after))
+        record(change.key, change.oldValue, change.newValue);
     // Contents no attachment refers to any more go; the history keeps their digest.
     Statement orphan(db.cache, "DELETE FROM attachment_contents WHERE sha256 = ?1"
                                " AND NOT EXISTS (SELECT 1 FROM dossier_attachments WHERE sha256 = ?1)");
