@@ -156,6 +156,17 @@ void checkAssessmentLevels(Checker& checker, const std::string& systemId, const 
                         "The level of component " + inQuotes(component.name) + " is outside 0–5");
 }
 
+std::optional<std::string> storableAssessment(Checker& checker, const Assessment& assessment)
+{
+    auto storable = codec::encodeStorableAssessment(assessment);
+    if (storable)
+        return std::move(*storable);
+    for (const Error& error : storable.errors())
+        if (error.field != "justification") // reported by checkAssessmentLevels
+            checker.add(0, error.field, error.message.vi, error.message.en);
+    return std::nullopt;
+}
+
 Errors checkDossier(const Dossier& dossier, const Actor& actor, const ActorLabels& labels)
 {
     Checker checker{{}, {}};

@@ -5,6 +5,7 @@
 #include "storage/Store.h"
 
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -53,6 +54,10 @@ Errors checkOrganisation(const Organisation& organisation, const Actor& actor, c
 
 // The checks of an assessment that do not depend on how a store encodes it: ids, levels, justification.
 void checkAssessmentLevels(Checker& checker, const std::string& systemId, const Assessment& assessment);
+
+// The assessment's canonical stored text; nothing when it cannot be encoded, with the reasons added to `checker`
+// (all but the justification's, which checkAssessmentLevels reports).
+std::optional<std::string> storableAssessment(Checker& checker, const Assessment& assessment);
 
 Errors checkDossier(const Dossier& dossier, const Actor& actor, const ActorLabels& labels);
 

@@ -78,13 +78,8 @@ Errors checkAssessment(const std::string& systemId, const Assessment& assessment
 {
     Checker checker{{}, {}};
     storage::checkAssessmentLevels(checker, systemId, assessment);
-    auto storable = codec::encodeStorableAssessment(assessment);
-    if (storable)
+    if (auto storable = storage::storableAssessment(checker, assessment))
         encoded = std::move(*storable);
-    else
-        for (const Error& error : storable.errors())
-            if (error.field != "justification") // reported above
-                checker.add(0, error.field, error.message.vi, error.message.en);
     storage::checkActor(checker, actor, actorLabels);
     return std::move(checker.errors);
 }
@@ -756,37 +751,28 @@ Result<std::vector<Organisation>> PostgresStore::organisations()
 
 Result<bool> PostgresStore::addSystem(const SystemDescription& system, const Actor& actor)
 {
-    return writeSystem(system, true, actor);
+    return writeSystem(system, true, nullptr, actor);
 }
 
 Result<bool> PostgresStore::updateSystem(const SystemDescription& system, const Actor& actor)
 {
-    return writeSystem(system, false, actor);
-}
-
-Result<bool> PostgresStore::writeSystem(const SystemDescription& system, bool isNew, const Actor& actor)
-{
-    PreparedAnswers answers;
-    if (Errors errors = storage::checkSystem(system, actor, actorLabels, answers); !errors.empty())
-        return errors;
-    const ActorColumns who = columnsOf(actor);
-    return write([&]() -> Result<bool> {
-        const Database db{*m_connection};
-        if (isNew)
-            insertSystem(db, system, answers, who);
-        else
-            replaceSystem(db, system, answers, who);
-        return true;
-    });
+    return writeSystem(system, false, nullptr, actor);
 }
 
 Result<bool> PostgresStore::saveSystem(const SystemDescription& system, bool isNew, const Assessment& assessment,
                                        const Actor& actor)
 {
+    return writeSystem(system, isNew, &assessment, actor);
+}
+
+Result<bool> PostgresStore::writeSystem(const SystemDescription& system, bool isNew, const Assessment* assessment,
+                                        const Actor& actor)
+{
     PreparedAnswers answers;
     std::string encoded;
     Errors errors = storage::checkSystem(system, actor, actorLabels, answers);
-    storage::appendNew(errors, checkAssessment(system.id, assessment, actor, encoded));
+    if (assessment)
+        storage::appendNew(errors, checkAssessment(system.id, *assessment, actor, encoded));
     if (!errors.empty())
         return errors;
     const ActorColumns who = columnsOf(actor);
@@ -796,7 +782,8 @@ Result<bool> PostgresStore::saveSystem(const SystemDescription& system, bool isN
             insertSystem(db, system, answers, who);
         else
             replaceSystem(db, system, answers, who);
-        insertAssessment(db, system.id, assessment, encoded, who);
+        if (assessment)
+            insertAssessment(db, system.id, *assessment, encoded, who);
         return true;
     });
 }

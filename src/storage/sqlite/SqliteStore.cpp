@@ -229,13 +229,8 @@ Errors checkAssessment(const std::string& systemId, const Assessment& assessment
         text = LocalizedText{};
     });
     row.digests += "]";
-    auto storable = codec::encodeStorableAssessment(stripped);
-    if (storable)
+    if (auto storable = storage::storableAssessment(checker, stripped))
         row.stripped = std::move(*storable);
-    else
-        for (const Error& error : storable.errors())
-            if (error.field != "justification") // reported above
-                checker.add(0, error.field, error.message.vi, error.message.en);
     storage::checkActor(checker, actor, actorLabels);
     return std::move(checker.errors);
 }
