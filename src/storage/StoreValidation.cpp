@@ -13,8 +13,6 @@ namespace {
 
 constexpr int highestLevel = 5; // cấp độ 1..5 (NĐ85/2016 Art 7); 0 = not yet assessed
 
-} // namespace
-
 bool hasControlCharacter(std::string_view text)
 {
     for (const char c : text)
@@ -22,6 +20,8 @@ bool hasControlCharacter(std::string_view text)
             return true;
     return false;
 }
+
+} // namespace
 
 std::string inQuotes(std::string_view text)
 {

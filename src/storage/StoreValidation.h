@@ -12,7 +12,6 @@
 
 namespace seclevel::storage {
 
-bool hasControlCharacter(std::string_view text);
 std::string inQuotes(std::string_view text);
 
 struct Checker {
