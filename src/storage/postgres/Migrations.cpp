@@ -206,14 +206,8 @@ constexpr const char* migrationLockKey = "7166402563318451013";
 
 void refuseNewer(Connection& connection, std::int64_t version)
 {
-    if (version <= supportedSchemaVersion())
-        return;
-    const std::string found = std::to_string(version), known = std::to_string(supportedSchemaVersion());
-    fail(makeError(ErrorKind::Storage, connection.label(), 0, "schema_migrations",
-                   "Cơ sở dữ liệu có phiên bản lược đồ " + found + ", mới hơn phiên bản " + known +
-                       " mà chương trình này hỗ trợ; hãy dùng phiên bản seclevel mới hơn",
-                   "The database has schema version " + found + ", newer than version " + known +
-                       " this program supports; use a newer seclevel"));
+    if (version > supportedSchemaVersion())
+        fail(storage::newerSchema(connection.label(), version, supportedSchemaVersion()));
 }
 
 } // namespace

@@ -5,17 +5,14 @@
 // in one transaction that holds a transaction-level advisory lock, so two programs opening a new database at
 // the same moment never both migrate it: the second waits, then finds the work done. Never edit a released
 // migration: add the next one.
+#include "storage/Migration.h"
 #include "storage/postgres/Connection.h"
 
 #include <vector>
 
 namespace seclevel::postgres {
 
-struct Migration {
-    int version;
-    const char* description;
-    const char* sql;
-};
+using storage::Migration;
 
 const std::vector<Migration>& migrations();
 int supportedSchemaVersion();

@@ -4,6 +4,9 @@
 #include "core/Date.h"
 #include "core/Sha256.h"
 
+#include "storage/AnswerChanges.h"
+#include "storage/DossierState.h"
+#include "storage/StoreValidation.h"
 #include "storage/postgres/Connection.h"
 #include "storage/postgres/Migrations.h"
 
@@ -31,7 +34,6 @@ using postgres::Rows;
 
 namespace {
 
-constexpr int highestLevel = 5; // cấp độ 1..5 (NĐ85/2016 Art 7); 0 = not yet assessed
 constexpr int maxAttempts = 50; // serialisation failures before a write gives up
 
 // Everything but Failure that may escape a body, as an Error.
@@ -43,59 +45,15 @@ Error unexpected(const std::string& where, const std::exception* exception)
     return makeError(ErrorKind::Internal, where, 0, {}, "Lỗi không lường trước: " + what, "Unexpected error: " + what);
 }
 
-// ---- validation: everything that can be checked without the database, all errors at once -------------------
+// ---- validation: everything that can be checked without the database (storage/StoreValidation.h) -----------
 
-bool hasControlCharacter(std::string_view text)
-{
-    for (const char c : text)
-        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F)
-            return true;
-    return false;
-}
+using storage::AnswerKey;
+using storage::Checker;
+using storage::inQuotes;
+using storage::PreparedAnswers;
 
-std::string inQuotes(std::string_view text)
-{
-    return "'" + std::string(text) + "'";
-}
-
-struct Checker {
-    std::string file;
-    Errors errors;
-
-    // Ids, keys, names of components and actors: one line of text, no surrounding spaces.
-    void identifier(const std::string& field, std::string_view value, std::string_view whatVi, std::string_view whatEn,
-                    int line = 0)
-    {
-        if (value.empty())
-            add(line, field, std::string(whatVi) + " không được để trống", std::string(whatEn) + " must not be empty");
-        else if (!codec::isStorableText(value))
-            text(field, value, whatVi, whatEn, line);
-        else if (hasControlCharacter(value) || value.front() == ' ' || value.back() == ' ')
-            add(line, field, std::string(whatVi) + " chứa ký tự điều khiển hoặc khoảng trắng ở đầu/cuối",
-                std::string(whatEn) + " contains control characters or leading/trailing spaces");
-    }
-
-    // Free text: anything that is well-formed UTF-8 without NUL.
-    void text(const std::string& field, std::string_view value, std::string_view whatVi, std::string_view whatEn,
-              int line = 0)
-    {
-        if (!codec::isStorableText(value))
-            add(line, field, std::string(whatVi) + " không phải văn bản UTF-8 hợp lệ hoặc chứa ký tự NUL",
-                std::string(whatEn) + " is not valid UTF-8 text or contains a NUL character");
-    }
-
-    void add(int line, const std::string& field, std::string vi, std::string en)
-    {
-        errors.push_back(makeError(file, line, field, std::move(vi), std::move(en)));
-    }
-};
-
-void checkActor(Checker& checker, const Actor& actor)
-{
-    checker.identifier("actor", actor.userId, "Người thực hiện", "The actor's user id");
-    if (!actor.organisationId.empty())
-        checker.identifier("actor", actor.organisationId, "Tổ chức của người thực hiện", "The actor's organisation id");
-}
+constexpr storage::ActorLabels actorLabels{"Người thực hiện", "The actor's user id", "Tổ chức của người thực hiện",
+                                           "The actor's organisation id"};
 
 // The actor as bound to the (user, organisation, role, time) columns.
 struct ActorColumns {
@@ -114,147 +72,16 @@ TimePoint timeOf(std::int64_t seconds)
     return std::chrono::system_clock::from_time_t(static_cast<std::time_t>(seconds));
 }
 
-// component ('' = system-level), key
-using AnswerKey = std::pair<std::string, std::string>;
-
-struct PreparedAnswer {
-    codec::EncodedValue stored;
-    std::string json; // for the history
-};
-
-using PreparedAnswers = std::map<AnswerKey, PreparedAnswer>;
-
-void prepareAnswers(Checker& checker, const std::string& component, const AnswerSet& answers, PreparedAnswers& prepared)
-{
-    for (const auto& [key, value] : answers.values) {
-        if (!isAnswered(value))
-            continue; // not answered = not stored; in an update this removes the answer
-        const int line = answers.lineOf(key);
-        const std::string field = component.empty() ? key : component + " / " + key;
-        checker.identifier(field, key, "Khóa câu trả lời", "The answer key", line);
-        auto encoded = codec::encodeValue(value);
-        if (!encoded) {
-            checker.add(line, field,
-                        "Giá trị câu trả lời không lưu được: văn bản phải là UTF-8 hợp lệ không chứa ký tự NUL, "
-                        "ngày phải có thật và trong khoảng năm 0000–9999",
-                        "The answer's value cannot be stored: text must be valid UTF-8 without NUL characters, "
-                        "dates must exist and lie within the years 0000–9999");
-            continue;
-        }
-        prepared[{component, key}] = PreparedAnswer{std::move(*encoded), codec::canonicalJson(value)};
-    }
-}
-
-Errors checkSystem(const SystemDescription& system, const Actor& actor, PreparedAnswers& prepared)
-{
-    Checker checker{system.sourceFile, {}};
-    checker.identifier("id", system.id, "Mã hệ thống", "The system id");
-    if (system.name.empty())
-        checker.add(0, "name", "Tên hệ thống không được để trống", "The system name must not be empty");
-    checker.text("name", system.name, "Tên hệ thống", "The system name");
-    checker.text("owner", system.owner, "Chủ quản hệ thống", "The system owner");
-    checker.text("operator", system.operatorName, "Đơn vị vận hành", "The operator");
-    if (!system.organisationId.empty())
-        checker.identifier("organisation", system.organisationId, "Mã tổ chức", "The organisation id");
-    prepareAnswers(checker, {}, system.answers, prepared);
-    std::set<std::string> names;
-    for (const Component& component : system.components) {
-        checker.identifier("components", component.name, "Tên hợp phần", "The component name");
-        if (!names.insert(component.name).second)
-            checker.add(0, "components", "Hợp phần " + inQuotes(component.name) + " xuất hiện nhiều lần",
-                        "Component " + inQuotes(component.name) + " appears more than once");
-        prepareAnswers(checker, component.name, component.answers, prepared);
-    }
-    checkActor(checker, actor);
-    return std::move(checker.errors);
-}
-
 // Checks an assessment; on success `encoded` holds its canonical text.
 Errors checkAssessment(const std::string& systemId, const Assessment& assessment, const Actor& actor,
                        std::string& encoded)
 {
     Checker checker{{}, {}};
-    checker.identifier("id", systemId, "Mã hệ thống", "The system id");
-    checker.identifier("ruleset", assessment.rulesetId, "Mã bộ quy tắc", "The rule set id");
-    checker.text("ruleset_version", assessment.rulesetVersion, "Phiên bản bộ quy tắc", "The rule set version");
-    for (const auto& [field, level] :
-         {std::pair{"derived_level", assessment.derivedLevel}, std::pair{"proposed_level", assessment.proposedLevel}})
-        if (level < 0 || level > highestLevel)
-            checker.add(0, field, "Cấp độ " + std::to_string(level) + " nằm ngoài khoảng 0–5",
-                        "Level " + std::to_string(level) + " is outside 0–5");
-    // What proposeLevel guarantees, checked again because the record must never say otherwise.
-    if (assessment.proposedLevel < assessment.derivedLevel)
-        checker.add(0, "proposed_level", "Cấp độ đề xuất không được thấp hơn cấp độ xác định theo tiêu chí",
-                    "The proposed level must not be lower than the derived level");
-    if (assessment.proposedLevel > assessment.derivedLevel && assessment.justification.empty())
-        checker.add(0, "justification", "Đề xuất cấp độ cao hơn cần có lý do",
-                    "Proposing a higher level needs a justification");
-    checker.text("justification", assessment.justification, "Lý do", "The justification");
-    for (const ComponentResult& component : assessment.components)
-        if (component.level < 0 || component.level > highestLevel)
-            checker.add(0, "components", "Cấp độ của hợp phần " + inQuotes(component.name) + " nằm ngoài khoảng 0–5",
-                        "The level of component " + inQuotes(component.name) + " is outside 0–5");
-    auto storable = codec::encodeStorableAssessment(assessment);
-    if (storable)
+    storage::checkAssessmentLevels(checker, systemId, assessment);
+    if (auto storable = storage::storableAssessment(checker, assessment))
         encoded = std::move(*storable);
-    else
-        for (const Error& error : storable.errors())
-            if (error.field != "justification") // reported above
-                checker.add(0, error.field, error.message.vi, error.message.en);
-    checkActor(checker, actor);
+    storage::checkActor(checker, actor, actorLabels);
     return std::move(checker.errors);
-}
-
-bool storableDate(const Date& date)
-{
-    return date.ok() && int(date.year()) >= 0 && int(date.year()) <= 9999;
-}
-
-Errors checkDossier(const Dossier& dossier, const Actor& actor)
-{
-    Checker checker{{}, {}};
-    checker.identifier("id", dossier.systemId, "Mã hệ thống", "The system id");
-    for (const auto& [key, value] : dossier.fields) {
-        checker.identifier("field", key, "Khóa mục hồ sơ", "The dossier field key");
-        checker.text(key, value, "Nội dung mục " + inQuotes(key), "The text of field " + inQuotes(key));
-    }
-    std::set<std::pair<std::string, int>> statements;
-    for (const RequirementStatement& statement : dossier.requirements) {
-        const std::string field = codec::requirementKey(statement);
-        checker.identifier(field, statement.groupId, "Mã nhóm yêu cầu", "The requirement group id");
-        if (statement.item < 1)
-            checker.add(0, field, "Số thứ tự yêu cầu phải từ 1", "The requirement item must be 1 or more");
-        if (!statements.insert({statement.groupId, statement.item}).second)
-            checker.add(0, field, "Yêu cầu được ghi nhiều lần", "The requirement is recorded more than once");
-        checker.text(field, statement.how, "Cách đáp ứng", "How it is met");
-        if (statement.plannedBy && !storableDate(*statement.plannedBy))
-            checker.add(0, field, "Ngày hoàn thành không hợp lệ", "The planned-by date is not valid");
-    }
-    std::set<std::pair<std::string, std::string>> attachments;
-    for (const Attachment& attachment : dossier.attachments) {
-        const std::string field = codec::attachmentKey(attachment);
-        checker.identifier(field, attachment.kind, "Loại tài liệu kèm theo", "The attachment kind");
-        checker.identifier(field, attachment.name, "Tên tài liệu kèm theo", "The attachment name");
-        checker.text(field, attachment.mediaType, "Kiểu nội dung", "The media type");
-        checker.text(field, attachment.reference, "Đường dẫn tham chiếu", "The reference");
-        if (!isSha256Hex(attachment.sha256))
-            checker.add(0, field, "Mã băm SHA-256 phải gồm 64 chữ số thập lục phân viết thường",
-                        "The SHA-256 digest must be 64 lowercase hex digits");
-        if (attachment.size > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max()))
-            checker.add(0, field, "Kích thước không hợp lệ", "The size is not valid");
-        if (!attachments.insert({attachment.kind, attachment.name}).second)
-            checker.add(0, field, "Tài liệu kèm theo được ghi nhiều lần", "The attachment is recorded more than once");
-    }
-    checkActor(checker, actor);
-    return std::move(checker.errors);
-}
-
-// Errors of a later check that an earlier one already reported (same id, same actor) are left out.
-void appendNew(Errors& errors, Errors more)
-{
-    for (Error& error : more)
-        if (error.field != "id" && error.field != "actor")
-            errors.push_back(std::move(error));
 }
 
 // A PostgreSQL array literal of texts, for unnest($n::text[]): one statement inserts many rows, and the
@@ -313,47 +140,56 @@ Error noSuchSystem(Database db, const std::string& id)
 
 Error damagedAnswer(Database db, const std::string& systemId, const std::string& component, const std::string& key)
 {
-    const std::string where = inQuotes(systemId) + (component.empty() ? "" : " / " + inQuotes(component));
-    return makeError(ErrorKind::Storage, db.label(), 0, key,
-                     "Câu trả lời " + inQuotes(key) + " của " + where +
-                         " trong cơ sở dữ liệu bị hỏng (kiểu hoặc giá trị không hợp lệ)",
-                     "The stored answer " + inQuotes(key) + " of " + where + " is damaged (invalid type or value)");
+    return storage::damagedAnswer(db.label(), systemId, component, key);
 }
 
-void insertComponentsAndAnswers(Database db, const SystemDescription& system, const PreparedAnswers& answers)
-{
-    if (!system.components.empty()) {
-        TextArray names;
+// The arrays of components, answers and their first history rows that one INSERT … unnest() takes.
+struct SystemArrays {
+    TextArray componentNames;
+    TextArray answerComponents, answerKeys, answerTypes, answerTexts; // component NULL = system-level
+    TextArray historyComponents, historyKeys, historyValues;          // component '' = system-level
+
+    SystemArrays(const SystemDescription& system, const PreparedAnswers& answers)
+    {
         for (const Component& component : system.components)
-            names.add(component.name);
-        db.run("INSERT INTO components (system_id, position, name)"
-               " SELECT $1, position - 1, name FROM unnest($2::text[]) WITH ORDINALITY AS c (name, position)",
-               Params().text(system.id).text(names.literal()));
-    }
-    if (!answers.empty()) {
-        TextArray components, keys, types, texts;
+            componentNames.add(component.name);
         for (const auto& [where, prepared] : answers) {
             if (where.first.empty())
-                components.addNull();
+                answerComponents.addNull();
             else
-                components.add(where.first);
-            keys.add(where.second);
-            types.add(prepared.stored.type);
-            texts.add(prepared.stored.text);
+                answerComponents.add(where.first);
+            answerKeys.add(where.second);
+            answerTypes.add(prepared.stored.type);
+            answerTexts.add(prepared.stored.text);
+            historyComponents.add(where.first);
+            historyKeys.add(where.second);
+            historyValues.add(prepared.json);
         }
+    }
+};
+
+// Components and answers of a system whose row exists (replaceSystem; insertSystem does this in its statement).
+void insertComponentsAndAnswers(Database db, const SystemDescription& system, const PreparedAnswers& answers)
+{
+    const SystemArrays arrays(system, answers);
+    if (!system.components.empty())
+        db.run("INSERT INTO components (system_id, position, name)"
+               " SELECT $1, position - 1, name FROM unnest($2::text[]) WITH ORDINALITY AS c (name, position)",
+               Params().text(system.id).text(arrays.componentNames.literal()));
+    if (!answers.empty())
         db.run("INSERT INTO answers (system_id, component, key, value_type, value_text)"
                " SELECT $1, * FROM unnest($2::text[], $3::text[], $4::text[], $5::text[])",
                Params()
                    .text(system.id)
-                   .text(components.literal())
-                   .text(keys.literal())
-                   .text(types.literal())
-                   .text(texts.literal()));
-    }
+                   .text(arrays.answerComponents.literal())
+                   .text(arrays.answerKeys.literal())
+                   .text(arrays.answerTypes.literal())
+                   .text(arrays.answerTexts.literal()));
 }
 
+using storage::AnswerChanges;
+
 // Old and new canonical JSON of each changed answer, written as one statement.
-using AnswerChanges = std::map<AnswerKey, std::pair<std::string, std::string>>;
 
 void recordAnswerChanges(Database db, const std::string& systemId, const AnswerChanges& changes,
                          const ActorColumns& actor)
@@ -386,31 +222,6 @@ void recordAnswerChanges(Database db, const std::string& systemId, const AnswerC
 
 // The write steps below run inside the caller's transaction and throw Failure on any refusal, so that they
 // compose (saveSystem = insert or replace + assessment) and the caller's rollback undoes all of it.
-
-// The arrays of components, answers and their first history rows that one INSERT … unnest() takes.
-struct SystemArrays {
-    TextArray componentNames;
-    TextArray answerComponents, answerKeys, answerTypes, answerTexts; // component NULL = system-level
-    TextArray historyComponents, historyKeys, historyValues;          // component '' = system-level
-
-    SystemArrays(const SystemDescription& system, const PreparedAnswers& answers)
-    {
-        for (const Component& component : system.components)
-            componentNames.add(component.name);
-        for (const auto& [where, prepared] : answers) {
-            if (where.first.empty())
-                answerComponents.addNull();
-            else
-                answerComponents.add(where.first);
-            answerKeys.add(where.second);
-            answerTypes.add(prepared.stored.type);
-            answerTexts.add(prepared.stored.text);
-            historyComponents.add(where.first);
-            historyKeys.add(where.second);
-            historyValues.add(prepared.json);
-        }
-    }
-};
 
 // One statement, one round trip: the system row, its components, answers and their history. ON CONFLICT DO
 // NOTHING leaves the other CTEs without a row to join, so an existing id inserts nothing at all. (Under
@@ -481,7 +292,7 @@ bool replaceSystem(Database db, const SystemDescription& system, const PreparedA
     for (int i = 0; !changed && i < components.count(); ++i)
         changed = components.text(i, 0) != system.components[static_cast<size_t>(i)].name;
 
-    std::map<AnswerKey, codec::EncodedValue> storedAnswers;
+    storage::StoredAnswers storedAnswers;
     const Rows stored = db.run("SELECT coalesce(component, ''), key, value_type, value_text FROM answers"
                                " WHERE system_id = $1",
                                Params().text(system.id));
@@ -489,29 +300,9 @@ bool replaceSystem(Database db, const SystemDescription& system, const PreparedA
         storedAnswers.emplace(AnswerKey{stored.text(row, 0), stored.text(row, 1)},
                               codec::EncodedValue{stored.text(row, 2), stored.text(row, 3)});
 
-    // Encodings are canonical, so equal encodings mean equal values and an unchanged answer leaves no trace.
     AnswerChanges changes;
-    for (const auto& [where, old] : storedAnswers) {
-        const auto now = answers.find(where);
-        if (now != answers.end() && now->second.stored == old)
-            continue;
-        changed = true;
-        const auto oldValue = codec::decodeValue(old.type, old.text);
-        if (!oldValue)
-            fail(damagedAnswer(db, system.id, where.first, where.second));
-        std::string oldJson = codec::canonicalJson(*oldValue);
-        std::string newJson = now == answers.end() ? "" : now->second.json;
-        // The date 2026-08-19 and the text "2026-08-19" share one JSON text: the stored type follows the
-        // new value, but the history, which speaks JSON, has no change to show.
-        if (oldJson != newJson)
-            changes[where] = {std::move(oldJson), std::move(newJson)};
-    }
-    for (const auto& [where, answer] : answers) {
-        if (!storedAnswers.count(where)) {
-            changed = true;
-            changes[where] = {"", answer.json};
-        }
-    }
+    if (const auto damaged = storage::compareAnswers(storedAnswers, answers, changed, changes))
+        fail(damagedAnswer(db, system.id, damaged->first, damaged->second));
     if (!changed)
         return false;
 
@@ -598,26 +389,8 @@ std::optional<StoredAssessment> latest(Database db, const std::string& systemId)
 
 // ---- the dossier ---------------------------------------------------------------------------------------------
 
-// Everything the history compares (history key → canonical text), plus the attachments' order.
-struct DossierState {
-    std::map<std::string, std::string> items;
-    std::vector<std::string> attachmentOrder;
-    bool operator==(const DossierState&) const = default;
-};
-
-DossierState stateOf(const Dossier& dossier)
-{
-    DossierState state;
-    for (const auto& [key, value] : dossier.fields)
-        state.items[key] = value;
-    for (const RequirementStatement& statement : dossier.requirements)
-        state.items[codec::requirementKey(statement)] = codec::requirementText(statement);
-    for (const Attachment& attachment : dossier.attachments) {
-        state.items[codec::attachmentKey(attachment)] = codec::attachmentText(attachment);
-        state.attachmentOrder.push_back(codec::attachmentKey(attachment));
-    }
-    return state;
-}
+using storage::DossierState;
+using storage::stateOf;
 
 Dossier loadDossier(Database db, const std::string& systemId)
 {
@@ -724,15 +497,8 @@ bool writeDossier(Database db, const Dossier& dossier, const ActorColumns& actor
         news.add(newValue);
         anyHistory = true;
     };
-    for (const auto& [key, oldValue] : before.items) {
-        const auto now = after.items.find(key);
-        const std::string newValue = now == after.items.end() ? std::string() : now->second;
-        if (newValue != oldValue)
-            record(key, oldValue, newValue);
-    }
-    for (const auto& [key, newValue] : after.items)
-        if (!before.items.count(key) && !newValue.empty())
-            record(key, {}, newValue);
+    for (const storage::DossierItemChange& change : storage::itemChanges(before, after))
+        record(change.key, change.oldValue, change.newValue);
     if (anyHistory)
         db.run("INSERT INTO dossier_history (system_id, key, old_value, new_value, actor, actor_org, actor_role, at)"
                " SELECT $1, k, o, n, $5, $6, $7, to_timestamp($8)"
@@ -926,20 +692,8 @@ Result<bool> PostgresStore::transact(const std::function<Result<bool>()>& work)
 
 Result<bool> PostgresStore::upsertOrganisation(const Organisation& organisation, const Actor& actor)
 {
-    Checker checker{{}, {}};
-    checker.identifier("id", organisation.id, "Mã tổ chức", "The organisation id");
-    if (organisation.name.empty())
-        checker.add(0, "name", "Tên tổ chức không được để trống", "The organisation name must not be empty");
-    checker.text("name", organisation.name, "Tên tổ chức", "The organisation name");
-    if (!organisation.parentId.empty()) {
-        checker.identifier("parent", organisation.parentId, "Mã tổ chức cấp trên", "The parent organisation id");
-        if (organisation.parentId == organisation.id)
-            checker.add(0, "parent", "Một tổ chức không thể là cấp trên của chính nó",
-                        "An organisation cannot be its own parent");
-    }
-    checkActor(checker, actor);
-    if (!checker.errors.empty())
-        return checker.errors;
+    if (Errors errors = storage::checkOrganisation(organisation, actor, actorLabels); !errors.empty())
+        return errors;
     const ActorColumns who = columnsOf(actor);
     return write([&]() -> Result<bool> {
         Database db{*m_connection};
@@ -997,35 +751,28 @@ Result<std::vector<Organisation>> PostgresStore::organisations()
 
 Result<bool> PostgresStore::addSystem(const SystemDescription& system, const Actor& actor)
 {
-    PreparedAnswers answers;
-    if (Errors errors = checkSystem(system, actor, answers); !errors.empty())
-        return errors;
-    const ActorColumns who = columnsOf(actor);
-    return write([&]() -> Result<bool> {
-        insertSystem({*m_connection}, system, answers, who);
-        return true;
-    });
+    return writeSystem(system, true, nullptr, actor);
 }
 
 Result<bool> PostgresStore::updateSystem(const SystemDescription& system, const Actor& actor)
 {
-    PreparedAnswers answers;
-    if (Errors errors = checkSystem(system, actor, answers); !errors.empty())
-        return errors;
-    const ActorColumns who = columnsOf(actor);
-    return write([&]() -> Result<bool> {
-        replaceSystem({*m_connection}, system, answers, who);
-        return true;
-    });
+    return writeSystem(system, false, nullptr, actor);
 }
 
 Result<bool> PostgresStore::saveSystem(const SystemDescription& system, bool isNew, const Assessment& assessment,
                                        const Actor& actor)
 {
+    return writeSystem(system, isNew, &assessment, actor);
+}
+
+Result<bool> PostgresStore::writeSystem(const SystemDescription& system, bool isNew, const Assessment* assessment,
+                                        const Actor& actor)
+{
     PreparedAnswers answers;
     std::string encoded;
-    Errors errors = checkSystem(system, actor, answers);
-    appendNew(errors, checkAssessment(system.id, assessment, actor, encoded));
+    Errors errors = storage::checkSystem(system, actor, actorLabels, answers);
+    if (assessment)
+        storage::appendNew(errors, checkAssessment(system.id, *assessment, actor, encoded));
     if (!errors.empty())
         return errors;
     const ActorColumns who = columnsOf(actor);
@@ -1035,7 +782,8 @@ Result<bool> PostgresStore::saveSystem(const SystemDescription& system, bool isN
             insertSystem(db, system, answers, who);
         else
             replaceSystem(db, system, answers, who);
-        insertAssessment(db, system.id, assessment, encoded, who);
+        if (assessment)
+            insertAssessment(db, system.id, *assessment, encoded, who);
         return true;
     });
 }
@@ -1244,7 +992,7 @@ Result<Dossier> PostgresStore::dossier(const std::string& systemId)
 
 Result<bool> PostgresStore::saveDossier(const Dossier& dossier, const Actor& actor)
 {
-    if (Errors errors = checkDossier(dossier, actor); !errors.empty())
+    if (Errors errors = storage::checkDossier(dossier, actor, actorLabels); !errors.empty())
         return errors;
     const ActorColumns who = columnsOf(actor);
     return write([&]() -> Result<bool> { return writeDossier({*m_connection}, dossier, who); });
@@ -1254,7 +1002,7 @@ Result<bool> PostgresStore::storeAttachmentContent(const std::string& systemId, 
                                                    const std::string& bytes, const Actor& actor)
 {
     Dossier single{systemId, {}, {}, {attachment}};
-    Errors errors = checkDossier(single, actor);
+    Errors errors = storage::checkDossier(single, actor, actorLabels);
     const std::string field = codec::attachmentKey(attachment);
     if (!attachment.reference.empty())
         errors.push_back(makeError(describe(), 0, field, "Tài liệu lưu nội dung không được có đường dẫn tham chiếu",
@@ -1300,11 +1048,11 @@ Result<bool> PostgresStore::importDossier(const DossierDocument& document, const
 {
     PreparedAnswers answers;
     std::string encoded;
-    Errors errors = checkSystem(document.system, actor, answers);
-    appendNew(errors, checkAssessment(document.system.id, document.assessment, actor, encoded));
+    Errors errors = storage::checkSystem(document.system, actor, actorLabels, answers);
+    storage::appendNew(errors, checkAssessment(document.system.id, document.assessment, actor, encoded));
     Dossier dossier = document.dossier;
     dossier.systemId = document.system.id;
-    appendNew(errors, checkDossier(dossier, actor));
+    storage::appendNew(errors, storage::checkDossier(dossier, actor, actorLabels));
     if (!errors.empty())
         return errors;
     const ActorColumns who = columnsOf(actor);

@@ -73,6 +73,10 @@ private:
     template <class T>
     Result<T> read(bool snapshot, const std::function<T()>& body);
 
+    // addSystem (isNew), updateSystem and saveSystem: the checks, then one write that inserts or replaces the
+    // system and, when there is one, records the assessment.
+    Result<bool> writeSystem(const SystemDescription& system, bool isNew, const Assessment* assessment,
+                             const Actor& actor);
     std::vector<StoredSystem> loadSystems(const std::string* id, const std::string* organisationId);
 
     std::unique_ptr<postgres::Connection> m_connection;

@@ -7,16 +7,14 @@
 // be switched off inside a transaction (see https://sqlite.org/lang_altertable.html#otheralter).
 #include <sqlite3.h>
 
+#include "storage/Migration.h"
+
 #include <string>
 #include <vector>
 
 namespace seclevel::sqlite {
 
-struct Migration {
-    int version;
-    const char* description;
-    const char* sql;
-};
+using storage::Migration;
 
 const std::vector<Migration>& migrations();
 int supportedSchemaVersion();

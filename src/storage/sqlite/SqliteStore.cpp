@@ -5,6 +5,9 @@
 #include "core/Date.h"
 #include "core/Sha256.h"
 
+#include "storage/AnswerChanges.h"
+#include "storage/DossierState.h"
+#include "storage/StoreValidation.h"
 #include "storage/sqlite/Migrations.h"
 #include "storage/sqlite/Statement.h"
 
@@ -31,8 +34,6 @@ using sqlite::Transaction;
 
 namespace {
 
-constexpr int highestLevel = 5; // cấp độ 1..5 (NĐ85/2016 Art 7); 0 = not yet assessed
-
 // Runs one public operation: Failures thrown inside storage/sqlite, and anything else, become Errors here.
 template <class T, class Body>
 Result<T> guarded(const std::string& path, Body&& body)
@@ -51,59 +52,15 @@ Result<T> guarded(const std::string& path, Body&& body)
     }
 }
 
-// ---- validation: everything that can be checked without the database, all errors at once -------------------
+// ---- validation: everything that can be checked without the database (storage/StoreValidation.h) -----------
 
-bool hasControlCharacter(std::string_view text)
-{
-    for (const char c : text)
-        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F)
-            return true;
-    return false;
-}
+using storage::AnswerKey;
+using storage::Checker;
+using storage::inQuotes;
+using storage::PreparedAnswers;
 
-std::string inQuotes(std::string_view text)
-{
-    return "'" + std::string(text) + "'";
-}
-
-struct Checker {
-    std::string file;
-    Errors errors;
-
-    // Ids, keys, names of components and actors: one line of text, no surrounding spaces.
-    void identifier(const std::string& field, std::string_view value, std::string_view whatVi, std::string_view whatEn,
-                    int line = 0)
-    {
-        if (value.empty())
-            add(line, field, std::string(whatVi) + " không được để trống", std::string(whatEn) + " must not be empty");
-        else if (!codec::isStorableText(value))
-            text(field, value, whatVi, whatEn, line);
-        else if (hasControlCharacter(value) || value.front() == ' ' || value.back() == ' ')
-            add(line, field, std::string(whatVi) + " chứa ký tự điều khiển hoặc khoảng trắng ở đầu/cuối",
-                std::string(whatEn) + " contains control characters or leading/trailing spaces");
-    }
-
-    // Free text: anything that is well-formed UTF-8 without NUL.
-    void text(const std::string& field, std::string_view value, std::string_view whatVi, std::string_view whatEn,
-              int line = 0)
-    {
-        if (!codec::isStorableText(value))
-            add(line, field, std::string(whatVi) + " không phải văn bản UTF-8 hợp lệ hoặc chứa ký tự NUL",
-                std::string(whatEn) + " is not valid UTF-8 text or contains a NUL character");
-    }
-
-    void add(int line, const std::string& field, std::string vi, std::string en)
-    {
-        errors.push_back(makeError(file, line, field, std::move(vi), std::move(en)));
-    }
-};
-
-void checkActor(Checker& checker, const Actor& actor)
-{
-    checker.identifier("actor", actor.userId, "Mã người thực hiện", "The actor's user id");
-    if (!actor.organisationId.empty())
-        checker.identifier("actor", actor.organisationId, "Tổ chức của người thực hiện", "The actor's organisation");
-}
+constexpr storage::ActorLabels actorLabels{"Mã người thực hiện", "The actor's user id", "Tổ chức của người thực hiện",
+                                           "The actor's organisation"};
 
 // Who and when, as the columns record them.
 struct ActorColumns {
@@ -116,61 +73,6 @@ struct ActorColumns {
 ActorColumns columnsOf(const Actor& actor)
 {
     return {actor.userId, actor.organisationId, roleName(actor.role), isoTimestamp(actor.at)};
-}
-
-// component ('' = system-level), key
-using AnswerKey = std::pair<std::string, std::string>;
-
-struct PreparedAnswer {
-    EncodedValue stored;
-    std::string json; // for the history
-};
-
-using PreparedAnswers = std::map<AnswerKey, PreparedAnswer>;
-
-void prepareAnswers(Checker& checker, const std::string& component, const AnswerSet& answers, PreparedAnswers& prepared)
-{
-    for (const auto& [key, value] : answers.values) {
-        if (!isAnswered(value))
-            continue; // not answered = not stored; in an update this removes the answer
-        const int line = answers.lineOf(key);
-        const std::string field = component.empty() ? key : component + " / " + key;
-        checker.identifier(field, key, "Khóa câu trả lời", "The answer key", line);
-        auto encoded = codec::encodeValue(value);
-        if (!encoded) {
-            checker.add(line, field,
-                        "Giá trị câu trả lời không lưu được: văn bản phải là UTF-8 hợp lệ không chứa ký tự NUL, "
-                        "ngày phải có thật và trong khoảng năm 0000–9999",
-                        "The answer's value cannot be stored: text must be valid UTF-8 without NUL characters, "
-                        "dates must exist and lie within the years 0000–9999");
-            continue;
-        }
-        prepared[{component, key}] = PreparedAnswer{std::move(*encoded), codec::canonicalJson(value)};
-    }
-}
-
-Errors checkSystem(const SystemDescription& system, const Actor& actor, PreparedAnswers& prepared)
-{
-    Checker checker{system.sourceFile, {}};
-    checker.identifier("id", system.id, "Mã hệ thống", "The system id");
-    if (system.name.empty())
-        checker.add(0, "name", "Tên hệ thống không được để trống", "The system name must not be empty");
-    checker.text("name", system.name, "Tên hệ thống", "The system name");
-    checker.text("owner", system.owner, "Chủ quản hệ thống", "The system owner");
-    checker.text("operator", system.operatorName, "Đơn vị vận hành", "The operator");
-    if (!system.organisationId.empty())
-        checker.identifier("organisation", system.organisationId, "Mã tổ chức", "The organisation id");
-    prepareAnswers(checker, {}, system.answers, prepared);
-    std::set<std::string> names;
-    for (const Component& component : system.components) {
-        checker.identifier("components", component.name, "Tên hợp phần", "The component name");
-        if (!names.insert(component.name).second)
-            checker.add(0, "components", "Hợp phần " + inQuotes(component.name) + " xuất hiện nhiều lần",
-                        "Component " + inQuotes(component.name) + " appears more than once");
-        prepareAnswers(checker, component.name, component.answers, prepared);
-    }
-    checkActor(checker, actor);
-    return std::move(checker.errors);
 }
 
 // ---- queries shared by the write paths ---------------------------------------------------------------------
@@ -213,11 +115,7 @@ Error noSuchSystem(Database db, const std::string& id)
 
 Error damagedAnswer(Database db, const std::string& systemId, const std::string& component, const std::string& key)
 {
-    const std::string where = inQuotes(systemId) + (component.empty() ? "" : " / " + inQuotes(component));
-    return makeError(ErrorKind::Storage, db.path, 0, key,
-                     "Câu trả lời " + inQuotes(key) + " của " + where +
-                         " trong cơ sở dữ liệu bị hỏng (kiểu hoặc giá trị không hợp lệ)",
-                     "The stored answer " + inQuotes(key) + " of " + where + " is damaged (invalid type or value)");
+    return storage::damagedAnswer(db.path, systemId, component, key);
 }
 
 void insertComponentsAndAnswers(Database db, const SystemDescription& system, const PreparedAnswers& answers)
@@ -316,26 +214,7 @@ Errors checkAssessment(const std::string& systemId, const Assessment& assessment
                        AssessmentRow& row)
 {
     Checker checker{{}, {}};
-    checker.identifier("id", systemId, "Mã hệ thống", "The system id");
-    checker.identifier("ruleset", assessment.rulesetId, "Mã bộ quy tắc", "The rule set id");
-    checker.text("ruleset_version", assessment.rulesetVersion, "Phiên bản bộ quy tắc", "The rule set version");
-    for (const auto& [field, level] :
-         {std::pair{"derived_level", assessment.derivedLevel}, std::pair{"proposed_level", assessment.proposedLevel}})
-        if (level < 0 || level > highestLevel)
-            checker.add(0, field, "Cấp độ " + std::to_string(level) + " nằm ngoài khoảng 0–5",
-                        "Level " + std::to_string(level) + " is outside 0–5");
-    // What proposeLevel guarantees, checked again because the record must never say otherwise.
-    if (assessment.proposedLevel < assessment.derivedLevel)
-        checker.add(0, "proposed_level", "Cấp độ đề xuất không được thấp hơn cấp độ xác định theo tiêu chí",
-                    "The proposed level must not be lower than the derived level");
-    if (assessment.proposedLevel > assessment.derivedLevel && assessment.justification.empty())
-        checker.add(0, "justification", "Đề xuất cấp độ cao hơn cần có lý do",
-                    "Proposing a higher level needs a justification");
-    checker.text("justification", assessment.justification, "Lý do", "The justification");
-    for (const ComponentResult& component : assessment.components)
-        if (component.level < 0 || component.level > highestLevel)
-            checker.add(0, "components", "Cấp độ của hợp phần " + inQuotes(component.name) + " nằm ngoài khoảng 0–5",
-                        "The level of component " + inQuotes(component.name) + " is outside 0–5");
+    storage::checkAssessmentLevels(checker, systemId, assessment);
     Assessment stripped = assessment;
     std::set<std::string> distinct;
     row.digests = "[";
@@ -350,14 +229,9 @@ Errors checkAssessment(const std::string& systemId, const Assessment& assessment
         text = LocalizedText{};
     });
     row.digests += "]";
-    auto storable = codec::encodeStorableAssessment(stripped);
-    if (storable)
+    if (auto storable = storage::storableAssessment(checker, stripped))
         row.stripped = std::move(*storable);
-    else
-        for (const Error& error : storable.errors())
-            if (error.field != "justification") // reported above
-                checker.add(0, error.field, error.message.vi, error.message.en);
-    checkActor(checker, actor);
+    storage::checkActor(checker, actor, actorLabels);
     return std::move(checker.errors);
 }
 
@@ -413,36 +287,15 @@ void replaceSystem(Database db, const SystemDescription& system, const PreparedA
     for (size_t i = 0; !changed && i < storedComponents.size(); ++i)
         changed = storedComponents[i] != system.components[i].name;
 
-    std::map<AnswerKey, EncodedValue> storedAnswers;
+    storage::StoredAnswers storedAnswers;
     Statement stored(db.cache, "SELECT component, key, value_type, value_text FROM answers WHERE system_id = ?1");
     stored.bindText(1, system.id);
     while (stored.step())
         storedAnswers.emplace(AnswerKey{stored.text(0), stored.text(1)}, EncodedValue{stored.text(2), stored.text(3)});
 
-    // Old and new canonical JSON of every answer that was changed, added or removed. Encodings are canonical,
-    // so equal encodings mean equal values and an unchanged answer leaves no trace.
-    std::map<AnswerKey, std::pair<std::string, std::string>> changes;
-    for (const auto& [where, old] : storedAnswers) {
-        const auto now = answers.find(where);
-        if (now != answers.end() && now->second.stored == old)
-            continue;
-        changed = true;
-        const auto oldValue = codec::decodeValue(old.type, old.text);
-        if (!oldValue)
-            fail(damagedAnswer(db, system.id, where.first, where.second));
-        std::string oldJson = codec::canonicalJson(*oldValue);
-        std::string newJson = now == answers.end() ? "" : now->second.json;
-        // The date 2026-08-19 and the text "2026-08-19" share one JSON text: the stored type follows the
-        // new value, but the history, which speaks JSON, has no change to show.
-        if (oldJson != newJson)
-            changes[where] = {std::move(oldJson), std::move(newJson)};
-    }
-    for (const auto& [where, answer] : answers) {
-        if (!storedAnswers.count(where)) {
-            changed = true;
-            changes[where] = {"", answer.json};
-        }
-    }
+    storage::AnswerChanges changes;
+    if (const auto damaged = storage::compareAnswers(storedAnswers, answers, changed, changes))
+        fail(damagedAnswer(db, system.id, damaged->first, damaged->second));
     if (!changed)
         return;
 
@@ -660,20 +513,8 @@ Result<int> SqliteStore::schemaVersion()
 Result<bool> SqliteStore::upsertOrganisation(const Organisation& organisation, const Actor& actor)
 {
     return guarded<bool>(m_path, [&]() -> Result<bool> {
-        Checker checker{{}, {}};
-        checker.identifier("id", organisation.id, "Mã tổ chức", "The organisation id");
-        if (organisation.name.empty())
-            checker.add(0, "name", "Tên tổ chức không được để trống", "The organisation name must not be empty");
-        checker.text("name", organisation.name, "Tên tổ chức", "The organisation name");
-        if (!organisation.parentId.empty()) {
-            checker.identifier("parent", organisation.parentId, "Mã tổ chức cấp trên", "The parent organisation id");
-            if (organisation.parentId == organisation.id)
-                checker.add(0, "parent", "Một tổ chức không thể là cấp trên của chính nó",
-                            "An organisation cannot be its own parent");
-        }
-        checkActor(checker, actor);
-        if (!checker.errors.empty())
-            return checker.errors;
+        if (Errors errors = storage::checkOrganisation(organisation, actor, actorLabels); !errors.empty())
+            return errors;
         const ActorColumns by = columnsOf(actor);
         const Database db{m_db, m_path, *m_cache};
 
@@ -738,7 +579,7 @@ Result<bool> SqliteStore::addSystem(const SystemDescription& system, const Actor
 {
     return guarded<bool>(m_path, [&]() -> Result<bool> {
         PreparedAnswers answers;
-        if (Errors errors = checkSystem(system, actor, answers); !errors.empty())
+        if (Errors errors = storage::checkSystem(system, actor, actorLabels, answers); !errors.empty())
             return errors;
         Scope transaction(m_db, m_path, m_depth, Transaction::Kind::Write);
         insertSystem({m_db, m_path, *m_cache}, system, answers, columnsOf(actor));
@@ -751,7 +592,7 @@ Result<bool> SqliteStore::updateSystem(const SystemDescription& system, const Ac
 {
     return guarded<bool>(m_path, [&]() -> Result<bool> {
         PreparedAnswers answers;
-        if (Errors errors = checkSystem(system, actor, answers); !errors.empty())
+        if (Errors errors = storage::checkSystem(system, actor, actorLabels, answers); !errors.empty())
             return errors;
         Scope transaction(m_db, m_path, m_depth, Transaction::Kind::Write);
         replaceSystem({m_db, m_path, *m_cache}, system, answers, columnsOf(actor));
@@ -765,11 +606,9 @@ Result<bool> SqliteStore::saveSystem(const SystemDescription& system, bool isNew
 {
     return guarded<bool>(m_path, [&]() -> Result<bool> {
         PreparedAnswers answers;
-        Errors errors = checkSystem(system, actor, answers);
+        Errors errors = storage::checkSystem(system, actor, actorLabels, answers);
         AssessmentRow row;
-        for (Error& error : checkAssessment(system.id, assessment, actor, row))
-            if (error.field != "id" && error.field != "actor") // already reported by checkSystem
-                errors.push_back(std::move(error));
+        storage::appendNew(errors, checkAssessment(system.id, assessment, actor, row));
         if (!errors.empty())
             return errors;
         const ActorColumns by = columnsOf(actor);
@@ -1046,77 +885,11 @@ Result<std::optional<StoredAssessment>> SqliteStore::latestAssessment(const std:
 
 namespace {
 
-using DossierItems = std::map<std::string, std::string>; // history key → canonical text
-
 using codec::attachmentKey;
-using codec::attachmentText;
 using codec::requirementKey;
-using codec::requirementText;
 
-// Everything the history compares, plus the attachments' order (which the export keeps).
-struct DossierState {
-    DossierItems items;
-    std::vector<std::string> attachmentOrder;
-    bool operator==(const DossierState&) const = default;
-};
-
-DossierState stateOf(const Dossier& dossier)
-{
-    DossierState state;
-    for (const auto& [key, value] : dossier.fields)
-        state.items[key] = value;
-    for (const RequirementStatement& statement : dossier.requirements)
-        state.items[requirementKey(statement)] = requirementText(statement);
-    for (const Attachment& attachment : dossier.attachments) {
-        state.items[attachmentKey(attachment)] = attachmentText(attachment);
-        state.attachmentOrder.push_back(attachmentKey(attachment));
-    }
-    return state;
-}
-
-bool storableDate(const Date& date)
-{
-    return date.ok() && int(date.year()) >= 0 && int(date.year()) <= 9999;
-}
-
-Errors checkDossier(const Dossier& dossier, const Actor& actor)
-{
-    Checker checker{{}, {}};
-    checker.identifier("id", dossier.systemId, "Mã hệ thống", "The system id");
-    for (const auto& [key, value] : dossier.fields) {
-        checker.identifier("field", key, "Khóa mục hồ sơ", "The dossier field key");
-        checker.text(key, value, "Nội dung mục " + inQuotes(key), "The text of field " + inQuotes(key));
-    }
-    std::set<std::pair<std::string, int>> statements;
-    for (const RequirementStatement& statement : dossier.requirements) {
-        const std::string field = requirementKey(statement);
-        checker.identifier(field, statement.groupId, "Mã nhóm yêu cầu", "The requirement group id");
-        if (statement.item < 1)
-            checker.add(0, field, "Số thứ tự yêu cầu phải từ 1", "The requirement item must be 1 or more");
-        if (!statements.insert({statement.groupId, statement.item}).second)
-            checker.add(0, field, "Yêu cầu được ghi nhiều lần", "The requirement is recorded more than once");
-        checker.text(field, statement.how, "Cách đáp ứng", "How it is met");
-        if (statement.plannedBy && !storableDate(*statement.plannedBy))
-            checker.add(0, field, "Ngày hoàn thành không hợp lệ", "The planned-by date is not valid");
-    }
-    std::set<std::pair<std::string, std::string>> attachments;
-    for (const Attachment& attachment : dossier.attachments) {
-        const std::string field = attachmentKey(attachment);
-        checker.identifier(field, attachment.kind, "Loại tài liệu kèm theo", "The attachment kind");
-        checker.identifier(field, attachment.name, "Tên tài liệu kèm theo", "The attachment name");
-        checker.text(field, attachment.mediaType, "Kiểu nội dung", "The media type");
-        checker.text(field, attachment.reference, "Đường dẫn tham chiếu", "The reference");
-        if (!isSha256Hex(attachment.sha256))
-            checker.add(0, field, "Mã băm SHA-256 phải gồm 64 chữ số thập lục phân viết thường",
-                        "The SHA-256 digest must be 64 lowercase hex digits");
-        if (attachment.size > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max()))
-            checker.add(0, field, "Kích thước không hợp lệ", "The size is not valid");
-        if (!attachments.insert({attachment.kind, attachment.name}).second)
-            checker.add(0, field, "Tài liệu kèm theo được ghi nhiều lần", "The attachment is recorded more than once");
-    }
-    checkActor(checker, actor);
-    return std::move(checker.errors);
-}
+using storage::DossierState;
+using storage::stateOf;
 
 Dossier loadDossier(Database db, const std::string& systemId)
 {
@@ -1222,15 +995,8 @@ bool writeDossier(Database db, const Dossier& dossier, const ActorColumns& actor
             .bindText(8, actor.role)
             .run();
     };
-    for (const auto& [key, oldValue] : before.items) {
-        const auto now = after.items.find(key);
-        const std::string newValue = now == after.items.end() ? std::string() : now->second;
-        if (newValue != oldValue)
-            record(key, oldValue, newValue);
-    }
-    for (const auto& [key, newValue] : after.items)
-        if (!before.items.count(key) && !newValue.empty())
-            record(key, {}, newValue);
+    for (const storage::DossierItemChange& change : storage::itemChanges(before, after))
+        record(change.key, change.oldValue, change.newValue);
     // Contents no attachment refers to any more go; the history keeps their digest.
     Statement orphan(db.cache, "DELETE FROM attachment_contents WHERE sha256 = ?1"
                                " AND NOT EXISTS (SELECT 1 FROM dossier_attachments WHERE sha256 = ?1)");
@@ -1313,7 +1079,7 @@ Result<Dossier> SqliteStore::dossier(const std::string& systemId)
 Result<bool> SqliteStore::saveDossier(const Dossier& dossier, const Actor& actor)
 {
     return guarded<bool>(m_path, [&]() -> Result<bool> {
-        if (Errors errors = checkDossier(dossier, actor); !errors.empty())
+        if (Errors errors = storage::checkDossier(dossier, actor, actorLabels); !errors.empty())
             return errors;
         Scope transaction(m_db, m_path, m_depth, Transaction::Kind::Write);
         const bool changed = writeDossier({m_db, m_path, *m_cache}, dossier, columnsOf(actor));
@@ -1327,7 +1093,7 @@ Result<bool> SqliteStore::storeAttachmentContent(const std::string& systemId, co
 {
     return guarded<bool>(m_path, [&]() -> Result<bool> {
         Dossier single{systemId, {}, {}, {attachment}};
-        Errors errors = checkDossier(single, actor);
+        Errors errors = storage::checkDossier(single, actor, actorLabels);
         const std::string field = attachmentKey(attachment);
         if (!attachment.reference.empty())
             errors.push_back(makeError(ErrorKind::InvalidInput, m_path, 0, field,
@@ -1376,16 +1142,12 @@ Result<bool> SqliteStore::importDossier(const DossierDocument& document, const A
 {
     return guarded<bool>(m_path, [&]() -> Result<bool> {
         PreparedAnswers answers;
-        Errors errors = checkSystem(document.system, actor, answers);
+        Errors errors = storage::checkSystem(document.system, actor, actorLabels, answers);
         AssessmentRow row;
-        for (Error& error : checkAssessment(document.system.id, document.assessment, actor, row))
-            if (error.field != "id" && error.field != "actor")
-                errors.push_back(std::move(error));
+        storage::appendNew(errors, checkAssessment(document.system.id, document.assessment, actor, row));
         Dossier dossier = document.dossier;
         dossier.systemId = document.system.id;
-        for (Error& error : checkDossier(dossier, actor))
-            if (error.field != "id" && error.field != "actor")
-                errors.push_back(std::move(error));
+        storage::appendNew(errors, storage::checkDossier(dossier, actor, actorLabels));
         if (!errors.empty())
             return errors;
         const ActorColumns by = columnsOf(actor);
