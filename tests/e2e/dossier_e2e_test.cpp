@@ -124,6 +124,46 @@ BOOST_AUTO_TEST_CASE(dossier_is_filled_checked_exported_and_imported)
     BOOST_TEST(jsonDoc->find("system")->find("id")->text == "DOS-1");
     BOOST_TEST(!jsonDoc->find("requirements")->items.empty());
 
+    // A reference in an imported dossier names a file of the sender: reported as not checked, never opened here.
+    Run importedCheck = run({"dossier", "check", "DOS-1", "--db", fresh, "--format", "json"}, work);
+    BOOST_TEST(importedCheck.exitCode == 8);
+    BOOST_TEST(importedCheck.out.find("\"not_checked\"") != std::string::npos, importedCheck.out);
+
+    // A document whose level its own answers do not give is refused and nothing is stored; with
+    // --accept-disagreement seclevel's own derivation is stored and the disagreement said.
+    std::string tampered = slurp(first);
+    const auto levelAt = tampered.find("<assessment derived=\"");
+    BOOST_REQUIRE(levelAt != std::string::npos);
+    const std::size_t digit = levelAt + std::string("<assessment derived=\"").size();
+    const char realLevel = tampered[digit];
+    const std::string forgedLevel = "0"; // the attack the hostile review made: "no level", answers unchanged
+    tampered.replace(digit, 1, forgedLevel);
+    const auto proposedAt = tampered.find("proposed=\"", levelAt);
+    tampered.replace(proposedAt + std::string("proposed=\"").size(), 1, forgedLevel);
+    // The document stays consistent in itself: no fired criterion, every component at level 0.
+    for (auto fired = tampered.find("<fired "); fired != std::string::npos; fired = tampered.find("<fired "))
+        tampered.erase(fired, tampered.find("</fired>", fired) + std::string("</fired>").size() - fired);
+    for (auto at = tampered.find("<component name=", levelAt); at != std::string::npos;
+         at = tampered.find("<component name=", at + 1)) {
+        const auto levelOf = tampered.find(" level=\"", at);
+        tampered.replace(levelOf + std::string(" level=\"").size(), 1, forgedLevel);
+    }
+    const auto forged = write(work, "forged.xml", tampered);
+    const std::string third = (work / "c.db").string();
+    Run refusedImport = run({"dossier", "import", forged.string(), "--db", third, "--lang", "en"}, work);
+    BOOST_TEST(refusedImport.exitCode == 2, refusedImport.err);
+    BOOST_TEST(refusedImport.err.find(std::string("seclevel derives ") + realLevel) != std::string::npos,
+               refusedImport.err);
+    BOOST_TEST(run({"system", "show", "DOS-1", "--db", third}, work).exitCode == 5);
+    Run accepted =
+        run({"dossier", "import", forged.string(), "--db", third, "--accept-disagreement", "--lang", "en"}, work);
+    BOOST_TEST(accepted.exitCode == 0, accepted.err);
+    BOOST_TEST(accepted.err.find("IMPORT-DISAGREEMENT") != std::string::npos, accepted.err);
+    Run shown = run({"system", "show", "DOS-1", "--db", third, "--format", "json"}, work);
+    auto shownDoc = json::parse(shown.out, "show");
+    BOOST_REQUIRE(shownDoc.ok());
+    BOOST_TEST(shownDoc->find("derived_level")->integer == realLevel - '0');
+
     // A truncated file: exit 2 with file and line, and the database is untouched.
     const std::string xml = slurp(first);
     const auto truncated = write(work, "truncated.xml", xml.substr(0, xml.size() / 2));
