@@ -26,32 +26,37 @@ struct Labels {
 
 const Labels& labels(Lang lang)
 {
-    static const Labels vi{"Hệ thống",
-                           "Bộ quy tắc",
-                           "Cấp độ đề xuất",
-                           "cấp độ xác định theo tiêu chí",
-                           "Lý do đề xuất cao hơn",
-                           "Thành phần",
-                           "cấp độ",
-                           "Căn cứ đề xuất",
-                           "mức sàn",
-                           "Tiêu chí gần đạt (chưa thỏa)",
-                           "Cảnh báo",
-                           "chưa xác định",
-                           "Không tiêu chí nào thỏa mãn: pháp luật không quy định cấp độ cho trường hợp này"};
-    static const Labels en{"System",
-                           "Rule set",
-                           "Proposed level",
-                           "level derived from the criteria",
-                           "Justification for the higher level",
-                           "Component",
-                           "level",
-                           "Basis for the proposal",
-                           "floor",
-                           "Nearest criteria not met",
-                           "Warnings",
-                           "undetermined",
-                           "No criterion is met: the law sets no level for this case"};
+    static const Labels vi{
+        "Hệ thống",
+        "Bộ quy tắc",
+        "Cấp độ đề xuất",
+        "cấp độ xác định theo tiêu chí",
+        "Lý do đề xuất cao hơn",
+        "Thành phần",
+        "cấp độ",
+        "Căn cứ đề xuất",
+        "mức sàn",
+        "Tiêu chí gần đạt (chưa thỏa)",
+        "Cảnh báo",
+        "chưa xác định",
+        "Không tiêu chí nào thỏa mãn: pháp luật không quy định cấp độ cho trường hợp này — xem "
+        "“Tiêu chí gần đạt” để biết câu trả lời nào còn thiếu, và kiểm tra loại hệ thống (system_type) "
+        "và loại thông tin (info_classes) đã khai"};
+    static const Labels en{
+        "System",
+        "Rule set",
+        "Proposed level",
+        "level derived from the criteria",
+        "Justification for the higher level",
+        "Component",
+        "level",
+        "Basis for the proposal",
+        "floor",
+        "Nearest criteria not met",
+        "Warnings",
+        "undetermined",
+        "No criterion is met: the law sets no level for this case — see “Nearest criteria not met” for "
+        "the answers still missing, and check the declared system_type and info_classes"};
     return lang == Lang::En ? en : vi;
 }
 
