@@ -282,6 +282,12 @@ private:
     void complain(const std::string& vi, const std::string& en) { say("  ✘ " + tr(vi, en), 4); }
 
     // Text answers must be UTF-8 (the answers file is); a terminal set to another encoding is told so.
+    static bool isEmptySelection(const Value& value)
+    {
+        const auto* selection = std::get_if<std::vector<std::string>>(&value);
+        return selection && selection->empty();
+    }
+
     bool isValidText(const Value& value)
     {
         const auto* text = std::get_if<std::string>(&value);
@@ -370,6 +376,12 @@ private:
             const ParsedInput parsed = parseAnswerInput(q, *line);
             switch (parsed.kind) {
             case InputKind::Answer:
+                if (required && isEmptySelection(parsed.value)) {
+                    // The file check refuses it too (every system processes at least public information).
+                    complain("câu hỏi này bắt buộc: hãy chọn ít nhất một phương án",
+                             "this question is required: choose at least one option");
+                    break;
+                }
                 if (isValidText(parsed.value))
                     return parsed.value;
                 break;

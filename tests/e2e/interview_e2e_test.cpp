@@ -406,7 +406,7 @@ BOOST_AUTO_TEST_CASE(invalid_input_is_explained_and_asked_again)
     TempDir dir;
     const std::string file = dir.file("retry.json");
     const Script script = with(kHeaderEn, {{"system_type", {"9", "citizen", "?", "2"}},
-                                           {"info_classes", {"1,7", "3"}},
+                                           {"info_classes", {"1,7", "-", "3"}},
                                            {"defence_security_harm", {"1"}},
                                            {"online_public_service_level", {"", "abc", "5", "3"}},
                                            {"conditional_business_service", {"maybe", "y"}},
@@ -420,6 +420,7 @@ BOOST_AUTO_TEST_CASE(invalid_input_is_explained_and_asked_again)
     BOOST_TEST(contains(t.out, "'citizen' is not an option"));
     BOOST_TEST(contains(t.out, "Help: Under NĐ85 Art 6.2"));
     BOOST_TEST(contains(t.out, "'7' is not an option"));
+    BOOST_TEST(contains(t.out, "this question is required: choose at least one option"));
     BOOST_TEST(contains(t.out, "this question is required"));
     BOOST_TEST(contains(t.out, "'abc' is not a whole number"));
     BOOST_TEST(contains(t.out, "the value 5 is outside the allowed range (0 … 4)"));
