@@ -19,8 +19,11 @@
 
 #include <boost/test/unit_test.hpp>
 
+#include <chrono>
 #include <cstdlib>
 #include <filesystem>
+#include <initializer_list>
+#include <limits>
 #include <memory>
 #include <stdexcept>
 #include <string>
@@ -171,6 +174,54 @@ inline std::string freshLocation()
     }
     static int counter = 0;
     return (temporaryRoot() / ("new-" + std::to_string(++counter) + ".db")).string();
+}
+
+// A system whose answers hold every value alternative and hostile text, for the exact round-trip tests of
+// every store (and of what the SQLite columns hold).
+inline SystemDescription everyValueSystem()
+{
+    const auto strings = [](std::initializer_list<const char*> items) {
+        return std::vector<std::string>(items.begin(), items.end());
+    };
+    const auto day = [](int y, unsigned m, unsigned d) {
+        return Date{std::chrono::year{y}, std::chrono::month{m}, std::chrono::day{d}};
+    };
+    SystemDescription system;
+    system.id = "ROUND-TRIP";
+    system.name = "Round trip";
+    system.answers.values = {
+        {"bool_true", true},
+        {"bool_false", false},
+        {"int_zero", std::int64_t{0}},
+        {"int_negative", std::int64_t{-42}},
+        {"int_large", std::int64_t{12'000'000'000'000}},
+        {"int_max", std::numeric_limits<std::int64_t>::max()},
+        {"int_min", std::numeric_limits<std::int64_t>::min()},
+        {"text_empty", std::string()},
+        {"text_vietnamese", std::string("Cổng Dịch vụ công quốc gia — dữ liệu cá nhân")},
+        {"text_emoji", std::string("🔒 cấp độ 4 \u2028 \u00a0")},
+        {"text_quotes", std::string("He said \"hi\" and 'bye' \\ back\\slash")},
+        {"text_newlines", std::string("line 1\nline 2\r\n\tindented\x01\x1f\x7f")},
+        {"text_injection", std::string("'); DROP TABLE systems;--")},
+        {"text_looks_like_json", std::string("[\"public\",\"personal\"]")},
+        {"text_looks_like_bool", std::string("true")},
+        {"text_looks_like_date", std::string("2026-08-19")},
+        {"list_empty", std::vector<std::string>{}},
+        {"list_two", strings({"public", "personal"})},
+        {"list_hostile",
+         strings({"a,b", "\"quoted\"", "[]", "", "back\\slash", "xuống\ndòng", "'); DROP TABLE answers;--"})},
+        {"list_one_empty", strings({""})},
+        {"date", day(2026, 8, 19)},
+        {"date_leap", day(2024, 2, 29)},
+        {"date_first", day(0, 1, 1)},
+        {"date_last", day(9999, 12, 31)},
+        {"not_answered", std::monostate{}},
+    };
+    Component component{"cổng 'thông tin'", {}};
+    component.answers.values = {{"bool_true", false}, {"only_here", strings({"x"})}, {"when", day(2020, 1, 5)}};
+    Component empty{"no answers", {}};
+    system.components = {component, empty};
+    return system;
 }
 
 } // namespace seclevel::test

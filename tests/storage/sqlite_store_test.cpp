@@ -1,6 +1,7 @@
 #define BOOST_TEST_MODULE sqlite_store
 #include <boost/test/unit_test.hpp>
 
+#include "StoreFixture.h"
 #include "codec/StoredEncoding.h"
 #include "storage/sqlite/Migrations.h"
 #include "storage/sqlite/SqliteStore.h"
@@ -205,11 +206,6 @@ std::vector<std::string> list(std::initializer_list<const char*> items)
     return {items.begin(), items.end()};
 }
 
-Date date(int y, unsigned m, unsigned d)
-{
-    return Date{std::chrono::year{y}, std::chrono::month{m}, std::chrono::day{d}};
-}
-
 SystemDescription sampleSystem(const std::string& id = "BNV-QLVB", const std::string& organisation = {})
 {
     SystemDescription system;
@@ -390,41 +386,7 @@ BOOST_FIXTURE_TEST_CASE(an_sqlite_database_of_another_program_is_refused, TempDi
 // The contract suite checks the round trip in every store; here: what the SQLite columns hold.
 BOOST_FIXTURE_TEST_CASE(answer_columns_hold_readable_canonical_text, TempDir)
 {
-    SystemDescription system;
-    system.id = "ROUND-TRIP";
-    system.name = "Round trip";
-    system.answers.values = {
-        {"bool_true", true},
-        {"bool_false", false},
-        {"int_zero", std::int64_t{0}},
-        {"int_negative", std::int64_t{-42}},
-        {"int_large", std::int64_t{12'000'000'000'000}},
-        {"int_max", std::numeric_limits<std::int64_t>::max()},
-        {"int_min", std::numeric_limits<std::int64_t>::min()},
-        {"text_empty", std::string()},
-        {"text_vietnamese", std::string("Cổng Dịch vụ công quốc gia — dữ liệu cá nhân")},
-        {"text_emoji", std::string("🔒 cấp độ 4 \u2028 \u00a0")},
-        {"text_quotes", std::string("He said \"hi\" and 'bye' \\ back\\slash")},
-        {"text_newlines", std::string("line 1\nline 2\r\n\tindented\x01\x1f\x7f")},
-        {"text_injection", injection},
-        {"text_looks_like_json", std::string("[\"public\",\"personal\"]")},
-        {"text_looks_like_bool", std::string("true")},
-        {"text_looks_like_date", std::string("2026-08-19")},
-        {"list_empty", std::vector<std::string>{}},
-        {"list_two", list({"public", "personal"})},
-        {"list_hostile",
-         list({"a,b", "\"quoted\"", "[]", "", "back\\slash", "xuống\ndòng", "'); DROP TABLE answers;--"})},
-        {"list_one_empty", list({""})},
-        {"date", date(2026, 8, 19)},
-        {"date_leap", date(2024, 2, 29)},
-        {"date_first", date(0, 1, 1)},
-        {"date_last", date(9999, 12, 31)},
-        {"not_answered", std::monostate{}},
-    };
-    Component component{"cổng 'thông tin'", {}};
-    component.answers.values = {{"bool_true", false}, {"only_here", list({"x"})}, {"when", date(2020, 1, 5)}};
-    Component empty{"no answers", {}};
-    system.components = {component, empty};
+    const SystemDescription system = test::everyValueSystem();
 
     auto store = openSqlite(db());
     requireOk(store->addSystem(system, alice));
@@ -439,7 +401,7 @@ BOOST_FIXTURE_TEST_CASE(answer_columns_hold_readable_canonical_text, TempDir)
     BOOST_CHECK(back.answers.values == expected); // exact variant alternatives, not just equal renderings
     BOOST_REQUIRE_EQUAL(back.components.size(), 2u);
     BOOST_TEST(back.components[0].name == "cổng 'thông tin'");
-    BOOST_CHECK(back.components[0].answers.values == component.answers.values);
+    BOOST_CHECK(back.components[0].answers.values == system.components[0].answers.values);
     BOOST_TEST(back.components[1].name == "no answers");
     BOOST_TEST(back.components[1].answers.values.empty());
 

@@ -333,41 +333,7 @@ BOOST_AUTO_TEST_CASE(every_change_records_user_organisation_and_role)
 
 BOOST_AUTO_TEST_CASE(every_value_alternative_round_trips_exactly)
 {
-    SystemDescription system;
-    system.id = "ROUND-TRIP";
-    system.name = "Round trip";
-    system.answers.values = {
-        {"bool_true", true},
-        {"bool_false", false},
-        {"int_zero", std::int64_t{0}},
-        {"int_negative", std::int64_t{-42}},
-        {"int_large", std::int64_t{12'000'000'000'000}},
-        {"int_max", std::numeric_limits<std::int64_t>::max()},
-        {"int_min", std::numeric_limits<std::int64_t>::min()},
-        {"text_empty", std::string()},
-        {"text_vietnamese", std::string("Cổng Dịch vụ công quốc gia — dữ liệu cá nhân")},
-        {"text_emoji", std::string("🔒 cấp độ 4 \u2028 \u00a0")},
-        {"text_quotes", std::string("He said \"hi\" and 'bye' \\ back\\slash")},
-        {"text_newlines", std::string("line 1\nline 2\r\n\tindented\x01\x1f\x7f")},
-        {"text_injection", injection},
-        {"text_looks_like_json", std::string("[\"public\",\"personal\"]")},
-        {"text_looks_like_bool", std::string("true")},
-        {"text_looks_like_date", std::string("2026-08-19")},
-        {"list_empty", std::vector<std::string>{}},
-        {"list_two", list({"public", "personal"})},
-        {"list_hostile",
-         list({"a,b", "\"quoted\"", "[]", "", "back\\slash", "xuống\ndòng", "'); DROP TABLE answers;--"})},
-        {"list_one_empty", list({""})},
-        {"date", date(2026, 8, 19)},
-        {"date_leap", date(2024, 2, 29)},
-        {"date_first", date(0, 1, 1)},
-        {"date_last", date(9999, 12, 31)},
-        {"not_answered", std::monostate{}},
-    };
-    Component component{"cổng 'thông tin'", {}};
-    component.answers.values = {{"bool_true", false}, {"only_here", list({"x"})}, {"when", date(2020, 1, 5)}};
-    Component empty{"no answers", {}};
-    system.components = {component, empty};
+    const SystemDescription system = test::everyValueSystem();
 
     auto store = freshStore();
     requireOk(store->addSystem(system, alice));
@@ -382,7 +348,7 @@ BOOST_AUTO_TEST_CASE(every_value_alternative_round_trips_exactly)
     BOOST_CHECK(back.answers.values == expected); // exact variant alternatives, not just equal renderings
     BOOST_REQUIRE_EQUAL(back.components.size(), 2u);
     BOOST_TEST(back.components[0].name == "cổng 'thông tin'");
-    BOOST_CHECK(back.components[0].answers.values == component.answers.values);
+    BOOST_CHECK(back.components[0].answers.values == system.components[0].answers.values);
     BOOST_TEST(back.components[1].name == "no answers");
     BOOST_TEST(back.components[1].answers.values.empty());
 }
