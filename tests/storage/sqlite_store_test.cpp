@@ -199,43 +199,10 @@ std::string readFile(const std::string& path)
 
 // ---- sample data -----------------------------------------------------------------------------------------
 
-const std::string injection = "'); DROP TABLE systems;--";
+using test::injection;
 
-std::vector<std::string> list(std::initializer_list<const char*> items)
-{
-    return {items.begin(), items.end()};
-}
-
-SystemDescription sampleSystem(const std::string& id = "BNV-QLVB", const std::string& organisation = {})
-{
-    SystemDescription system;
-    system.id = id;
-    system.name = "Hệ thống quản lý văn bản và điều hành";
-    system.owner = "Bộ Nội vụ";
-    system.operatorName = "Trung tâm Thông tin";
-    system.organisationId = organisation;
-    system.answers.values = {
-        {"data_types", list({"public", "personal"})}, {"subjects", std::int64_t{3200}},    {"internet", true},
-        {"purpose", std::string("internal")},         {"removed_key", std::string("bye")},
-    };
-    Component portal{"portal", {}};
-    portal.answers.values = {{"internet", true}, {"users", std::int64_t{100}}};
-    Component backend{"backend", {}};
-    backend.answers.values = {{"internet", false}};
-    system.components = {portal, backend};
-    return system;
-}
-
-Assessment sampleAssessment(int derived, int proposed, const std::string& justification = {})
-{
-    Assessment assessment;
-    assessment.rulesetId = "VN-2016";
-    assessment.rulesetVersion = "85/2016/NĐ-CP";
-    assessment.derivedLevel = derived;
-    assessment.proposedLevel = proposed;
-    assessment.justification = justification;
-    return assessment;
-}
+using test::sampleAssessment;
+using test::sampleSystem;
 
 std::string json(const AnswerSet& answers)
 {

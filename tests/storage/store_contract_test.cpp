@@ -126,38 +126,10 @@ std::string snapshot(Store& store)
 
 // ---- sample data -----------------------------------------------------------------------------------------
 
-const std::string injection = "'); DROP TABLE systems;--";
+using test::injection;
 
-SystemDescription sampleSystem(const std::string& id = "BNV-QLVB", const std::string& organisation = {})
-{
-    SystemDescription system;
-    system.id = id;
-    system.name = "Hệ thống quản lý văn bản và điều hành";
-    system.owner = "Bộ Nội vụ";
-    system.operatorName = "Trung tâm Thông tin";
-    system.organisationId = organisation;
-    system.answers.values = {
-        {"data_types", list({"public", "personal"})}, {"subjects", std::int64_t{3200}},    {"internet", true},
-        {"purpose", std::string("internal")},         {"removed_key", std::string("bye")},
-    };
-    Component portal{"portal", {}};
-    portal.answers.values = {{"internet", true}, {"users", std::int64_t{100}}};
-    Component backend{"backend", {}};
-    backend.answers.values = {{"internet", false}};
-    system.components = {portal, backend};
-    return system;
-}
-
-Assessment sampleAssessment(int derived, int proposed, const std::string& justification = {})
-{
-    Assessment assessment;
-    assessment.rulesetId = "VN-2016";
-    assessment.rulesetVersion = "85/2016/NĐ-CP";
-    assessment.derivedLevel = derived;
-    assessment.proposedLevel = proposed;
-    assessment.justification = justification;
-    return assessment;
-}
+using test::sampleAssessment;
+using test::sampleSystem;
 
 const std::vector<RuleSet>& ruleSets()
 {
