@@ -2,15 +2,13 @@
 
 #include "core/Sha256.h"
 #include "core/TextSafety.h"
+#include "io/InputFile.h"
 
 #include <algorithm>
 #include <cctype>
-#include <fcntl.h>
 #include <filesystem>
 #include <map>
 #include <set>
-#include <sys/stat.h>
-#include <unistd.h>
 
 namespace seclevel {
 
@@ -18,43 +16,20 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// The digest of a referenced file, read without following it anywhere unexpected: a regular file only
-// (never a FIFO or device, which would hang or never end), at most kMaxAttachmentBytes + 1 bytes read.
-// nullopt with `why` when it cannot be read.
+// The digest of a referenced file, read through io/InputFile like every other input: a regular file only
+// (never a FIFO or device, which would hang or never end), at most kMaxAttachmentBytes read. nullopt with
+// `why` when it cannot be read.
 std::optional<std::string> hashRegularFile(const fs::path& path, LocalizedText& why)
 {
-    const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
-    if (fd < 0) {
-        why = {"không mở được tệp", "cannot open the file"};
-        return std::nullopt;
-    }
-    struct stat info {};
-    if (::fstat(fd, &info) != 0 || !S_ISREG(info.st_mode)) {
-        ::close(fd);
-        why = {"không phải tệp thông thường", "not a regular file"};
-        return std::nullopt;
-    }
+    InputFileLimits limits;
+    limits.maxBytes = kMaxAttachmentBytes;
+    limits.what = {"tài liệu đính kèm", "attachment"};
     Sha256 hash;
-    char buffer[65536];
-    std::uint64_t total = 0;
-    for (;;) {
-        const ssize_t n = ::read(fd, buffer, sizeof buffer);
-        if (n < 0) {
-            ::close(fd);
-            why = {"lỗi khi đọc tệp", "error reading the file"};
-            return std::nullopt;
-        }
-        if (n == 0)
-            break;
-        total += static_cast<std::uint64_t>(n);
-        if (total > kMaxAttachmentBytes) {
-            ::close(fd);
-            why = {"tệp lớn hơn giới hạn 100 MB", "the file is larger than the 100 MB limit"};
-            return std::nullopt;
-        }
-        hash.update(std::string_view(buffer, static_cast<std::size_t>(n)));
+    auto read = readInputFileChunks(path.string(), limits, [&](std::string_view chunk) { hash.update(chunk); });
+    if (!read) {
+        why = read.errors().front().message;
+        return std::nullopt;
     }
-    ::close(fd);
     return hash.finishHex();
 }
 
