@@ -1,6 +1,7 @@
 #include "app/Catalogue.h"
 
 #include "rules/DossierTemplateLoader.h"
+#include "rules/ProcedureLoader.h"
 #include "rules/RuleSetLoader.h"
 #include "rules/XmlSchema.h"
 
@@ -43,6 +44,48 @@ Result<const DossierTemplate*> Catalogue::dossierTemplate(const std::string& rul
         return found;
     return makeError(ErrorKind::RuleSet, "", 0, rulesetId, "bộ quy tắc '" + rulesetId + "' không có mẫu hồ sơ",
                      "the rule set '" + rulesetId + "' has no dossier template");
+}
+
+Result<const Procedure*> Catalogue::procedure(const std::string& rulesetId) const
+{
+    std::call_once(m_proceduresOnce, [this] {
+        const fs::path dir = m_dataDir;
+        auto schema = XmlSchema::load((dir / "schemas" / "procedure.xsd").string());
+        if (!schema) {
+            m_procedures = Result<std::vector<Procedure>>(withKind(schema.errors(), ErrorKind::RuleSet));
+            return;
+        }
+        std::vector<Procedure> procedures;
+        Errors errors;
+        for (const RuleSet& ruleSet : m_ruleSets) {
+            const fs::path file = dir / "questionnaires" / ruleSet.id / "procedure.xml";
+            std::error_code ec;
+            if (!fs::exists(file, ec))
+                continue; // reported when that rule set's procedure is asked for
+            auto loaded = loadProcedureFile(file.string(), **schema);
+            if (!loaded) {
+                errors.insert(errors.end(), loaded.errors().begin(), loaded.errors().end());
+                continue;
+            }
+            if (loaded->rulesetId != ruleSet.id)
+                errors.push_back(makeError(ErrorKind::RuleSet, file.string(), 0, "ruleset",
+                                           "thủ tục ghi bộ quy tắc '" + loaded->rulesetId + "' nhưng nằm trong thư mục '" +
+                                               ruleSet.id + "'",
+                                           "the procedure names rule set '" + loaded->rulesetId +
+                                               "' but lies in folder '" + ruleSet.id + "'"));
+            procedures.push_back(std::move(*loaded));
+        }
+        m_procedures = errors.empty() ? Result<std::vector<Procedure>>(std::move(procedures))
+                                      : Result<std::vector<Procedure>>(std::move(errors));
+    });
+    if (!*m_procedures)
+        return m_procedures->errors();
+    for (const Procedure& procedure : **m_procedures)
+        if (procedure.rulesetId == rulesetId)
+            return &procedure;
+    return makeError(ErrorKind::RuleSet, "", 0, rulesetId,
+                     "bộ quy tắc '" + rulesetId + "' không có thủ tục thẩm định, phê duyệt (procedure.xml)",
+                     "the rule set '" + rulesetId + "' has no appraisal and approval procedure (procedure.xml)");
 }
 
 Result<std::shared_ptr<XmlSchema>> Catalogue::dossierSchema() const

@@ -4,6 +4,7 @@
 // Rule sets load at once (every use case needs them); the rest loads on first use, thread-safely.
 #include "core/Dossier.h"
 #include "core/Error.h"
+#include "core/Procedure.h"
 #include "core/RuleSet.h"
 
 #include <memory>
@@ -28,13 +29,17 @@ public:
     // The dossier template of a rule set, or an error naming the rule set (ErrorKind::RuleSet).
     Result<const DossierTemplate*> dossierTemplate(const std::string& rulesetId) const;
     Result<std::shared_ptr<XmlSchema>> dossierSchema() const;
+    // The appraisal and approval procedure of a rule set (questionnaires/<ID>/procedure.xml), or an error
+    // naming the rule set (ErrorKind::RuleSet). All procedures load together on first use.
+    Result<const Procedure*> procedure(const std::string& rulesetId) const;
     Result<std::string> dossierStylesheet() const;
 
 private:
     std::string m_dataDir;
     std::vector<RuleSet> m_ruleSets;
 
-    mutable std::once_flag m_templatesOnce, m_schemaOnce, m_cssOnce;
+    mutable std::once_flag m_templatesOnce, m_schemaOnce, m_cssOnce, m_proceduresOnce;
+    mutable std::optional<Result<std::vector<Procedure>>> m_procedures;
     mutable std::optional<Result<std::vector<DossierTemplate>>> m_templates;
     mutable std::optional<Result<std::shared_ptr<XmlSchema>>> m_schema;
     mutable std::optional<Result<std::string>> m_css;

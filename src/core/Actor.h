@@ -3,6 +3,7 @@
 // workflow (appraisal, approval) decides what an actor may do from the role and the organisation.
 #include <chrono>
 #include <string>
+#include <vector>
 
 namespace seclevel {
 
@@ -24,7 +25,21 @@ struct Actor {
 struct Organisation {
     std::string id;
     std::string name;
-    std::string parentId; // empty for a root
+    std::string parentId;      // empty for a root
+    std::string authorityCode; // a national body's code the procedures name ("MIC", "MPS", "MOD", "BCY"); usually empty
+};
+
+// A role a user holds in an organisation.
+struct Membership {
+    std::string organisationId;
+    Role role = Role::Operator;
+};
+
+// A person who uses seclevel (TT12 Art 4.3: the owner is the head or a person authorised in writing).
+struct User {
+    std::string id; // login-like id, e.g. "nguyen.van.a"
+    std::string name;
+    std::vector<Membership> memberships;
 };
 
 using TimePoint = std::chrono::system_clock::time_point;

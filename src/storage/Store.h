@@ -9,6 +9,7 @@
 #include "core/Actor.h"
 #include "core/Assessment.h"
 #include "core/Dossier.h"
+#include "core/Date.h"
 #include "core/Error.h"
 #include "core/System.h"
 
@@ -35,6 +36,15 @@ struct StoredSystem {
     int proposedLevel = 0;
     std::string justification;
     int approvedLevel = 0; // set by the approval workflow
+    std::optional<Date> approvedOn;
+    std::string approvedRuleset; // the rule set whose procedure approved it
+    // The appraisal and approval procedure: current state (empty = never started: the procedure's initial
+    // state), the step that entered it with its date and level, and how many steps are recorded.
+    std::string workflowState;
+    std::string stateStep;
+    std::optional<Date> stateDate;
+    int stateLevel = 0;
+    int workflowSeq = 0;
     RecordedActor createdBy;
     TimePoint createdAt;
     TimePoint updatedAt;
@@ -56,6 +66,38 @@ struct AnswerChange {
 struct StoredAssessment {
     std::string systemId;
     Assessment assessment;
+    RecordedActor actor;
+    TimePoint at;
+};
+
+// One step of the appraisal and approval procedure, as recorded (append-only).
+struct WorkflowStepRecord {
+    std::string systemId;
+    int seq = 0; // 1, 2, … per system
+    std::string step;
+    std::string fromState;
+    std::string toState; // the same as fromState for a step that only records a fact
+    std::string rulesetId;
+    std::string rulesetVersion; // of the procedure that judged the step
+    int level = 0;              // the proposed level the step was taken at
+    Date date{};                // the date the step takes effect (the document date of receipt, decision …)
+    std::string documentNumber;
+    std::optional<Date> documentDate;
+    std::string note;
+    std::vector<Attachment> attachments; // kind "step"; contents kept in the store
+    int approvedLevel = 0;               // > 0: the approved level this step sets
+    RecordedActor actor;
+    TimePoint at;
+};
+
+// The fulfilment of a duty of an approved system, with its evidence.
+struct DutyRecord {
+    std::string systemId;
+    std::string dutyId;
+    Date fulfilledOn{};
+    std::string documentNumber;
+    std::string note;
+    std::vector<Attachment> attachments;
     RecordedActor actor;
     TimePoint at;
 };
@@ -116,6 +158,28 @@ public:
     // replaces the dossier, in one transaction. Importing the same document twice changes nothing the
     // second time. True when anything changed.
     virtual Result<bool> importDossier(const DossierDocument& document, const Actor& actor) = 0;
+
+    // ---- users, the appraisal and approval procedure, duties ----
+    // Creates or replaces a user (name, memberships); every membership's organisation must exist.
+    virtual Result<bool> saveUser(const User& user, const Actor& actor) = 0;
+    virtual Result<std::optional<User>> user(const std::string& id) = 0;
+    // Ordered by id.
+    virtual Result<std::vector<User>> users() = 0;
+
+    // Appends a step (and keeps contents[i], the bytes of record.attachments[i]) and moves the system to
+    // record.toState — setting the approved level when record.approvedLevel > 0 — in one transaction.
+    // Refuses (ErrorKind::Conflict) a record whose seq is not the next number or whose fromState is not the
+    // system's current state: someone else took a step first.
+    virtual Result<bool> appendWorkflowStep(const WorkflowStepRecord& record, const std::vector<std::string>& contents,
+                                            const Actor& actor) = 0;
+    // Oldest first.
+    virtual Result<std::vector<WorkflowStepRecord>> workflowSteps(const std::string& systemId) = 0;
+    virtual Result<bool> recordDuty(const DutyRecord& record, const std::vector<std::string>& contents,
+                                    const Actor& actor) = 0;
+    // Of one system, or of every system when systemId is empty; ordered by system, duty, date.
+    virtual Result<std::vector<DutyRecord>> dutyRecords(const std::string& systemId = {}) = 0;
+    // The bytes of a step's or duty's attachment.
+    virtual Result<std::optional<std::string>> recordContent(const std::string& sha256) = 0;
 };
 
 // Opens the store a location names: a `postgresql://` (or `postgres://`) URL, or else a path to an SQLite

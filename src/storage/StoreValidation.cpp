@@ -134,6 +134,15 @@ Errors checkOrganisation(const Organisation& organisation, const Actor& actor, c
             checker.add(0, "parent", "Một tổ chức không thể là cấp trên của chính nó",
                         "An organisation cannot be its own parent");
     }
+    if (!organisation.authorityCode.empty()) {
+        bool valid = organisation.authorityCode.size() <= 16 && organisation.authorityCode[0] >= 'A' &&
+                     organisation.authorityCode[0] <= 'Z';
+        for (char c : organisation.authorityCode)
+            valid = valid && ((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-');
+        if (!valid)
+            checker.add(0, "authority", "Mã cơ quan có thẩm quyền chỉ gồm chữ in hoa, chữ số, dấu '-' (ví dụ MPS)",
+                        "An authority code has capital letters, digits and '-' only (e.g. MPS)");
+    }
     checkActor(checker, actor, labels);
     return std::move(checker.errors);
 }

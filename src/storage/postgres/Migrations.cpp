@@ -193,6 +193,66 @@ constexpr const char* schemaVersion2 = R"sql(
 ALTER TABLE dossier_attachments ADD COLUMN imported_reference boolean NOT NULL DEFAULT false;
 )sql";
 
+// Version 3: users and their roles, the appraisal and approval procedure (state on the system, steps
+// append-only), duties' fulfilment records, and the authority code of national bodies.
+constexpr const char* schemaVersion3 = R"sql(
+ALTER TABLE organisations ADD COLUMN authority_code text NOT NULL DEFAULT '';
+CREATE TABLE users (
+    id          text PRIMARY KEY CHECK (id <> ''),
+    name        text NOT NULL CHECK (name <> ''),
+    memberships text NOT NULL,
+    created_by  text NOT NULL, created_by_org text NOT NULL DEFAULT '', created_by_role text NOT NULL DEFAULT '',
+    created_at  timestamptz NOT NULL,
+    updated_by  text NOT NULL, updated_by_org text NOT NULL DEFAULT '', updated_by_role text NOT NULL DEFAULT '',
+    updated_at  timestamptz NOT NULL
+);
+ALTER TABLE systems ADD COLUMN approved_on text NOT NULL DEFAULT '';
+ALTER TABLE systems ADD COLUMN approved_ruleset text NOT NULL DEFAULT '';
+ALTER TABLE systems ADD COLUMN workflow_state text NOT NULL DEFAULT '';
+ALTER TABLE systems ADD COLUMN state_step text NOT NULL DEFAULT '';
+ALTER TABLE systems ADD COLUMN state_date text NOT NULL DEFAULT '';
+ALTER TABLE systems ADD COLUMN state_level smallint NOT NULL DEFAULT 0 CHECK (state_level BETWEEN 0 AND 5);
+ALTER TABLE systems ADD COLUMN workflow_seq integer NOT NULL DEFAULT 0 CHECK (workflow_seq >= 0);
+CREATE INDEX systems_by_workflow_state ON systems (workflow_state);
+CREATE TABLE workflow_steps (
+    system_id      text NOT NULL REFERENCES systems (id) ON UPDATE RESTRICT ON DELETE RESTRICT,
+    seq            integer NOT NULL CHECK (seq > 0),
+    step           text NOT NULL CHECK (step <> ''),
+    to_state       text NOT NULL CHECK (to_state <> ''),
+    effective_date date NOT NULL,
+    details        text NOT NULL,
+    user_id        text NOT NULL CHECK (user_id <> ''),
+    organisation   text NOT NULL DEFAULT '',
+    role           text NOT NULL DEFAULT '',
+    at             timestamptz NOT NULL,
+    PRIMARY KEY (system_id, seq)
+);
+CREATE TRIGGER workflow_steps_append_only BEFORE UPDATE OR DELETE ON workflow_steps
+    FOR EACH ROW EXECUTE FUNCTION seclevel_refuse_change();
+CREATE TRIGGER workflow_steps_no_truncate BEFORE TRUNCATE ON workflow_steps
+    FOR EACH STATEMENT EXECUTE FUNCTION seclevel_refuse_change();
+CREATE TABLE duty_records (
+    id           bigserial PRIMARY KEY,
+    system_id    text NOT NULL REFERENCES systems (id) ON UPDATE RESTRICT ON DELETE RESTRICT,
+    duty_id      text NOT NULL CHECK (duty_id <> ''),
+    fulfilled_on date NOT NULL,
+    details      text NOT NULL,
+    user_id      text NOT NULL CHECK (user_id <> ''),
+    organisation text NOT NULL DEFAULT '',
+    role         text NOT NULL DEFAULT '',
+    at           timestamptz NOT NULL
+);
+CREATE INDEX duty_records_by_system ON duty_records (system_id, duty_id, fulfilled_on);
+CREATE TRIGGER duty_records_append_only BEFORE UPDATE OR DELETE ON duty_records
+    FOR EACH ROW EXECUTE FUNCTION seclevel_refuse_change();
+CREATE TRIGGER duty_records_no_truncate BEFORE TRUNCATE ON duty_records
+    FOR EACH STATEMENT EXECUTE FUNCTION seclevel_refuse_change();
+CREATE TABLE record_contents (
+    sha256 text PRIMARY KEY CHECK (length(sha256) = 64),
+    bytes  bytea NOT NULL
+);
+)sql";
+
 constexpr const char* createMigrationsTable = R"sql(
 CREATE TABLE IF NOT EXISTS schema_migrations (
     version     integer PRIMARY KEY CHECK (version > 0),
@@ -218,6 +278,7 @@ const std::vector<Migration>& migrations()
         {1, "organisations, systems, components, answers, answer history, assessments, level-proposal dossier",
          schemaVersion1},
         {2, "references of imported dossiers marked as such", schemaVersion2},
+        {3, "users and roles, appraisal and approval steps, duty records, authority codes", schemaVersion3},
     };
     return all;
 }

@@ -7,6 +7,7 @@
 #include "storage/AnswerChanges.h"
 #include "storage/DossierState.h"
 #include "storage/StoreValidation.h"
+#include "storage/WorkflowRecords.h"
 #include "storage/postgres/Connection.h"
 #include "storage/postgres/Migrations.h"
 
@@ -716,13 +717,15 @@ Result<bool> PostgresStore::upsertOrganisation(const Organisation& organisation,
         }
         db.run(
             "INSERT INTO organisations (id, name, parent_id, created_by, created_by_org, created_by_role, created_at,"
-            " updated_by, updated_by_org, updated_by_role, updated_at)"
-            " VALUES ($1, $2, $3, $4, $5, $6, to_timestamp($7), $4, $5, $6, to_timestamp($7))"
+            " updated_by, updated_by_org, updated_by_role, updated_at, authority_code)"
+            " VALUES ($1, $2, $3, $4, $5, $6, to_timestamp($7), $4, $5, $6, to_timestamp($7), $8)"
             " ON CONFLICT (id) DO UPDATE SET name = excluded.name, parent_id = excluded.parent_id,"
+            "   authority_code = excluded.authority_code,"
             "   updated_by = excluded.updated_by, updated_by_org = excluded.updated_by_org,"
             "   updated_by_role = excluded.updated_by_role, updated_at = excluded.updated_at"
             " WHERE organisations.name IS DISTINCT FROM excluded.name"
-            "    OR organisations.parent_id IS DISTINCT FROM excluded.parent_id",
+            "    OR organisations.parent_id IS DISTINCT FROM excluded.parent_id"
+            "    OR organisations.authority_code IS DISTINCT FROM excluded.authority_code",
             Params()
                 .text(organisation.id)
                 .text(organisation.name)
@@ -730,7 +733,8 @@ Result<bool> PostgresStore::upsertOrganisation(const Organisation& organisation,
                 .text(who.user)
                 .text(who.organisation)
                 .text(who.role)
-                .integer(who.at));
+                .integer(who.at)
+                .text(organisation.authorityCode));
         return true;
     });
 }
@@ -740,9 +744,10 @@ Result<std::vector<Organisation>> PostgresStore::organisations()
     return read<std::vector<Organisation>>(false, [&] {
         std::vector<Organisation> result;
         const Rows rows =
-            m_connection->run("SELECT id, name, coalesce(parent_id, '') FROM organisations ORDER BY id COLLATE \"C\"");
+            m_connection->run("SELECT id, name, coalesce(parent_id, ''), authority_code FROM organisations"
+                              " ORDER BY id COLLATE \"C\"");
         for (int row = 0; row < rows.count(); ++row)
-            result.push_back(Organisation{rows.text(row, 0), rows.text(row, 1), rows.text(row, 2)});
+            result.push_back(Organisation{rows.text(row, 0), rows.text(row, 1), rows.text(row, 2), rows.text(row, 3)});
         return result;
     });
 }
@@ -794,7 +799,10 @@ namespace {
 constexpr const char* systemColumns =
     "s.name, s.owner, s.operator, coalesce(s.organisation_id, ''), s.ruleset_id, s.ruleset_version, s.justification,"
     " s.created_by, s.created_by_org, s.created_by_role, s.derived_level::bigint, s.proposed_level::bigint,"
-    " s.approved_level::bigint, extract(epoch FROM s.created_at)::bigint, extract(epoch FROM s.updated_at)::bigint";
+    " s.approved_level::bigint, extract(epoch FROM s.created_at)::bigint, extract(epoch FROM s.updated_at)::bigint,"
+    // The procedure's columns in one text (all identifiers, dates and numbers: no '|' inside).
+    " concat_ws('|', s.approved_on, s.approved_ruleset, s.workflow_state, s.state_step, s.state_date,"
+    "  s.state_level, s.workflow_seq)";
 
 StoredSystem storedSystem(const Rows& rows, int row)
 {
@@ -813,6 +821,24 @@ StoredSystem storedSystem(const Rows& rows, int row)
     stored.approvedLevel = static_cast<int>(rows.integer(row, 15));
     stored.createdAt = timeOf(rows.integer(row, 16));
     stored.updatedAt = timeOf(rows.integer(row, 17));
+    const std::string workflow = rows.text(row, 18);
+    std::vector<std::string> parts;
+    for (size_t start = 0;;) {
+        const size_t bar = workflow.find('|', start);
+        parts.push_back(workflow.substr(start, bar == std::string::npos ? std::string::npos : bar - start));
+        if (bar == std::string::npos)
+            break;
+        start = bar + 1;
+    }
+    if (parts.size() == 7) {
+        stored.approvedOn = parseIsoDate(parts[0]);
+        stored.approvedRuleset = parts[1];
+        stored.workflowState = parts[2];
+        stored.stateStep = parts[3];
+        stored.stateDate = parseIsoDate(parts[4]);
+        stored.stateLevel = std::atoi(parts[5].c_str());
+        stored.workflowSeq = std::atoi(parts[6].c_str());
+    }
     return stored;
 }
 
@@ -858,9 +884,10 @@ std::vector<StoredSystem> PostgresStore::loadSystems(const std::string* id, cons
             std::string("SELECT 0 AS kind, s.id AS system_id, 0 AS position, ") + systemColumns +
                 " FROM systems s WHERE s.id = $1"
                 " UNION ALL SELECT 1, x.system_id, x.position, x.name, NULL, NULL, NULL, NULL, NULL, NULL, NULL,"
-                "  NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM components x WHERE x.system_id = $1"
+                "  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM components x WHERE x.system_id = $1"
                 " UNION ALL SELECT 2, x.system_id, 0, coalesce(x.component, ''), x.key, x.value_type, x.value_text,"
-                "  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM answers x WHERE x.system_id = $1"
+                "  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM answers x"
+                " WHERE x.system_id = $1"
                 " ORDER BY kind, position",
             Params().text(*id));
         int row = 0;
@@ -1072,6 +1099,216 @@ Result<bool> PostgresStore::importDossier(const DossierDocument& document, const
         }
         changed = writeDossier(db, dossier, who) || changed;
         return changed;
+    });
+}
+
+// ---- users, workflow steps, duties -------------------------------------------------------------------------
+
+namespace {
+
+void keepContents(Database db, const std::vector<Attachment>& attachments, const std::vector<std::string>& contents)
+{
+    for (size_t i = 0; i < attachments.size(); ++i)
+        db.run("INSERT INTO record_contents (sha256, bytes) VALUES ($1, $2) ON CONFLICT (sha256) DO NOTHING",
+               Params().text(attachments[i].sha256).bytes(contents[i]));
+}
+
+} // namespace
+
+Result<bool> PostgresStore::saveUser(const User& user, const Actor& actor)
+{
+    if (Errors errors = storage::checkUser(user, actor, actorLabels); !errors.empty())
+        return errors;
+    const ActorColumns who = columnsOf(actor);
+    return write([&]() -> Result<bool> {
+        const Database db{*m_connection};
+        for (const Membership& membership : user.memberships)
+            if (db.run("SELECT 1 FROM organisations WHERE id = $1", Params().text(membership.organisationId)).count() ==
+                0)
+                return noSuchOrganisation(db, membership.organisationId, "organisation");
+        const Rows changed = db.run(
+            "INSERT INTO users (id, name, memberships, created_by, created_by_org, created_by_role, created_at,"
+            " updated_by, updated_by_org, updated_by_role, updated_at)"
+            " VALUES ($1, $2, $3, $4, $5, $6, to_timestamp($7), $4, $5, $6, to_timestamp($7))"
+            " ON CONFLICT (id) DO UPDATE SET name = excluded.name, memberships = excluded.memberships,"
+            "   updated_by = excluded.updated_by, updated_by_org = excluded.updated_by_org,"
+            "   updated_by_role = excluded.updated_by_role, updated_at = excluded.updated_at"
+            " WHERE users.name IS DISTINCT FROM excluded.name OR users.memberships IS DISTINCT FROM excluded.memberships"
+            " RETURNING id",
+            Params()
+                .text(user.id)
+                .text(user.name)
+                .text(storage::encodeMemberships(user.memberships))
+                .text(who.user)
+                .text(who.organisation)
+                .text(who.role)
+                .integer(who.at));
+        return changed.count() > 0;
+    });
+}
+
+Result<std::optional<User>> PostgresStore::user(const std::string& id)
+{
+    return read<std::optional<User>>(false, [&]() -> std::optional<User> {
+        if (!codec::isStorableText(id))
+            return std::nullopt;
+        const Rows rows = m_connection->run("SELECT id, name, memberships FROM users WHERE id = $1", Params().text(id));
+        if (rows.count() == 0)
+            return std::nullopt;
+        return User{rows.text(0, 0), rows.text(0, 1), storage::decodeMemberships(rows.text(0, 2))};
+    });
+}
+
+Result<std::vector<User>> PostgresStore::users()
+{
+    return read<std::vector<User>>(false, [&] {
+        std::vector<User> result;
+        const Rows rows = m_connection->run("SELECT id, name, memberships FROM users ORDER BY id COLLATE \"C\"");
+        for (int row = 0; row < rows.count(); ++row)
+            result.push_back(User{rows.text(row, 0), rows.text(row, 1), storage::decodeMemberships(rows.text(row, 2))});
+        return result;
+    });
+}
+
+Result<bool> PostgresStore::appendWorkflowStep(const WorkflowStepRecord& record,
+                                               const std::vector<std::string>& contents, const Actor& actor)
+{
+    if (Errors errors = storage::checkStepRecord(record, contents, actor, actorLabels); !errors.empty())
+        return errors;
+    const ActorColumns who = columnsOf(actor);
+    return write([&]() -> Result<bool> {
+        const Database db{*m_connection};
+        const Rows current = db.run("SELECT workflow_state, workflow_seq::bigint FROM systems WHERE id = $1 FOR UPDATE",
+                                    Params().text(record.systemId));
+        if (current.count() == 0)
+            return noSuchSystem(db, record.systemId);
+        const std::string state = current.text(0, 0);
+        if (current.integer(0, 1) + 1 != record.seq || (!state.empty() && state != record.fromState))
+            return storage::workflowConflict(describe(), record.systemId);
+        keepContents(db, record.attachments, contents);
+        db.run("INSERT INTO workflow_steps (system_id, seq, step, to_state, effective_date, details, user_id,"
+               " organisation, role, at) VALUES ($1, $2, $3, $4, $5::date, $6, $7, $8, $9, to_timestamp($10))",
+               Params()
+                   .text(record.systemId)
+                   .integer(record.seq)
+                   .text(record.step)
+                   .text(record.toState)
+                   .text(formatIsoDate(record.date))
+                   .text(storage::encodeStepDetails(record))
+                   .text(who.user)
+                   .text(who.organisation)
+                   .text(who.role)
+                   .integer(who.at));
+        const bool entersState = record.toState != record.fromState || state.empty();
+        db.run("UPDATE systems SET workflow_seq = $2, workflow_state = $3,"
+               " state_step = CASE WHEN $4 THEN $5 ELSE state_step END,"
+               " state_date = CASE WHEN $4 THEN $6 ELSE state_date END,"
+               " state_level = CASE WHEN $4 THEN $7::smallint ELSE state_level END,"
+               " approved_level = CASE WHEN $8::smallint > 0 THEN $8::smallint ELSE approved_level END,"
+               " approved_on = CASE WHEN $8::smallint > 0 THEN $6 ELSE approved_on END,"
+               " approved_ruleset = CASE WHEN $8::smallint > 0 THEN $9 ELSE approved_ruleset END"
+               " WHERE id = $1",
+               Params()
+                   .text(record.systemId)
+                   .integer(record.seq)
+                   .text(record.toState)
+                   .text(entersState ? "true" : "false")
+                   .text(record.step)
+                   .text(formatIsoDate(record.date))
+                   .integer(record.level)
+                   .integer(record.approvedLevel)
+                   .text(record.rulesetId));
+        return true;
+    });
+}
+
+Result<std::vector<WorkflowStepRecord>> PostgresStore::workflowSteps(const std::string& systemId)
+{
+    return read<std::vector<WorkflowStepRecord>>(false, [&] {
+        std::vector<WorkflowStepRecord> result;
+        if (!codec::isStorableText(systemId))
+            return result;
+        const Rows rows = m_connection->run(
+            "SELECT seq::bigint, step, to_state, effective_date::text, details, user_id, organisation, role,"
+            " extract(epoch FROM at)::bigint FROM workflow_steps WHERE system_id = $1 ORDER BY seq",
+            Params().text(systemId));
+        for (int row = 0; row < rows.count(); ++row) {
+            WorkflowStepRecord record;
+            record.systemId = systemId;
+            record.seq = static_cast<int>(rows.integer(row, 0));
+            record.step = rows.text(row, 1);
+            record.toState = rows.text(row, 2);
+            record.date = parseIsoDate(rows.text(row, 3)).value_or(Date{});
+            storage::decodeStepDetails(rows.text(row, 4), record);
+            record.actor = recordedActor(rows, row, 5);
+            record.at = timeOf(rows.integer(row, 8));
+            result.push_back(std::move(record));
+        }
+        return result;
+    });
+}
+
+Result<bool> PostgresStore::recordDuty(const DutyRecord& record, const std::vector<std::string>& contents,
+                                       const Actor& actor)
+{
+    if (Errors errors = storage::checkDutyRecord(record, contents, actor, actorLabels); !errors.empty())
+        return errors;
+    const ActorColumns who = columnsOf(actor);
+    return write([&]() -> Result<bool> {
+        const Database db{*m_connection};
+        if (db.run("SELECT 1 FROM systems WHERE id = $1", Params().text(record.systemId)).count() == 0)
+            return noSuchSystem(db, record.systemId);
+        keepContents(db, record.attachments, contents);
+        db.run("INSERT INTO duty_records (system_id, duty_id, fulfilled_on, details, user_id, organisation, role, at)"
+               " VALUES ($1, $2, $3::date, $4, $5, $6, $7, to_timestamp($8))",
+               Params()
+                   .text(record.systemId)
+                   .text(record.dutyId)
+                   .text(formatIsoDate(record.fulfilledOn))
+                   .text(storage::encodeDutyDetails(record))
+                   .text(who.user)
+                   .text(who.organisation)
+                   .text(who.role)
+                   .integer(who.at));
+        return true;
+    });
+}
+
+Result<std::vector<DutyRecord>> PostgresStore::dutyRecords(const std::string& systemId)
+{
+    return read<std::vector<DutyRecord>>(false, [&] {
+        std::vector<DutyRecord> result;
+        if (!codec::isStorableText(systemId))
+            return result;
+        const Rows rows = m_connection->run(
+            "SELECT system_id, duty_id, fulfilled_on::text, details, user_id, organisation, role,"
+            " extract(epoch FROM at)::bigint FROM duty_records WHERE $1 = '' OR system_id = $1"
+            " ORDER BY system_id COLLATE \"C\", duty_id COLLATE \"C\", fulfilled_on, id",
+            Params().text(systemId));
+        for (int row = 0; row < rows.count(); ++row) {
+            DutyRecord record;
+            record.systemId = rows.text(row, 0);
+            record.dutyId = rows.text(row, 1);
+            record.fulfilledOn = parseIsoDate(rows.text(row, 2)).value_or(Date{});
+            storage::decodeDutyDetails(rows.text(row, 3), record);
+            record.actor = recordedActor(rows, row, 4);
+            record.at = timeOf(rows.integer(row, 7));
+            result.push_back(std::move(record));
+        }
+        return result;
+    });
+}
+
+Result<std::optional<std::string>> PostgresStore::recordContent(const std::string& sha256)
+{
+    return read<std::optional<std::string>>(false, [&]() -> std::optional<std::string> {
+        if (!isSha256Hex(sha256))
+            return std::nullopt;
+        const Rows rows =
+            m_connection->run("SELECT bytes FROM record_contents WHERE sha256 = $1", Params().text(sha256), true);
+        if (rows.count() == 0)
+            return std::nullopt;
+        return rows.bytes(0, 0);
     });
 }
 

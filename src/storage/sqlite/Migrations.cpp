@@ -306,6 +306,66 @@ ALTER TABLE dossier_attachments ADD COLUMN imported_reference INTEGER NOT NULL D
     CHECK (imported_reference IN (0, 1));
 )sql";
 
+// Version 5: users and their roles, the appraisal and approval procedure (state on the system, steps
+// append-only), duties' fulfilment records, and the authority code of national bodies.
+constexpr const char* schemaVersion5 = R"sql(
+ALTER TABLE organisations ADD COLUMN authority_code TEXT NOT NULL DEFAULT '';
+CREATE TABLE users (
+    id          TEXT PRIMARY KEY NOT NULL CHECK (id <> ''),
+    name        TEXT NOT NULL CHECK (name <> ''),
+    memberships TEXT NOT NULL,
+    created_by  TEXT NOT NULL, created_by_organisation TEXT NOT NULL DEFAULT '', created_by_role TEXT NOT NULL DEFAULT '',
+    created_at  TEXT NOT NULL,
+    updated_by  TEXT NOT NULL, updated_by_organisation TEXT NOT NULL DEFAULT '', updated_by_role TEXT NOT NULL DEFAULT '',
+    updated_at  TEXT NOT NULL
+) STRICT;
+ALTER TABLE systems ADD COLUMN approved_on TEXT NOT NULL DEFAULT '';
+ALTER TABLE systems ADD COLUMN approved_ruleset TEXT NOT NULL DEFAULT '';
+ALTER TABLE systems ADD COLUMN workflow_state TEXT NOT NULL DEFAULT '';
+ALTER TABLE systems ADD COLUMN state_step TEXT NOT NULL DEFAULT '';
+ALTER TABLE systems ADD COLUMN state_date TEXT NOT NULL DEFAULT '';
+ALTER TABLE systems ADD COLUMN state_level INTEGER NOT NULL DEFAULT 0 CHECK (state_level BETWEEN 0 AND 5);
+ALTER TABLE systems ADD COLUMN workflow_seq INTEGER NOT NULL DEFAULT 0 CHECK (workflow_seq >= 0);
+CREATE INDEX systems_by_workflow_state ON systems (workflow_state);
+CREATE TABLE workflow_steps (
+    system_id      TEXT NOT NULL REFERENCES systems (id) ON UPDATE RESTRICT ON DELETE RESTRICT,
+    seq            INTEGER NOT NULL CHECK (seq > 0),
+    step           TEXT NOT NULL CHECK (step <> ''),
+    to_state       TEXT NOT NULL CHECK (to_state <> ''),
+    effective_date TEXT NOT NULL CHECK (effective_date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+    details        TEXT NOT NULL,
+    user_id        TEXT NOT NULL CHECK (user_id <> ''),
+    organisation   TEXT NOT NULL DEFAULT '',
+    role           TEXT NOT NULL DEFAULT '',
+    at             TEXT NOT NULL,
+    PRIMARY KEY (system_id, seq)
+) STRICT;
+CREATE TRIGGER workflow_steps_no_update BEFORE UPDATE ON workflow_steps
+BEGIN SELECT RAISE(ABORT, 'workflow_steps is append-only'); END;
+CREATE TRIGGER workflow_steps_no_delete BEFORE DELETE ON workflow_steps
+BEGIN SELECT RAISE(ABORT, 'workflow_steps is append-only'); END;
+CREATE TABLE duty_records (
+    id           INTEGER PRIMARY KEY,
+    system_id    TEXT NOT NULL REFERENCES systems (id) ON UPDATE RESTRICT ON DELETE RESTRICT,
+    duty_id      TEXT NOT NULL CHECK (duty_id <> ''),
+    fulfilled_on TEXT NOT NULL CHECK (fulfilled_on GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+    details      TEXT NOT NULL,
+    user_id      TEXT NOT NULL CHECK (user_id <> ''),
+    organisation TEXT NOT NULL DEFAULT '',
+    role         TEXT NOT NULL DEFAULT '',
+    at           TEXT NOT NULL
+) STRICT;
+CREATE INDEX duty_records_by_system ON duty_records (system_id, duty_id, fulfilled_on);
+CREATE TRIGGER duty_records_no_update BEFORE UPDATE ON duty_records
+BEGIN SELECT RAISE(ABORT, 'duty_records is append-only'); END;
+CREATE TRIGGER duty_records_no_delete BEFORE DELETE ON duty_records
+BEGIN SELECT RAISE(ABORT, 'duty_records is append-only'); END;
+CREATE TABLE record_contents (
+    sha256 TEXT PRIMARY KEY NOT NULL CHECK (length(sha256) = 64),
+    bytes  BLOB NOT NULL
+) STRICT;
+)sql";
+
 constexpr const char* createMigrationsTable = R"sql(
 CREATE TABLE IF NOT EXISTS schema_migrations (
     version     INTEGER PRIMARY KEY CHECK (version > 0),
@@ -335,6 +395,7 @@ const std::vector<Migration>& migrations()
         {2, "level-proposal dossier: fields, requirement statements, attachments, contents, history", schemaVersion2},
         {3, "actors with organisation and role; assessments kept whole in the canonical encoding", schemaVersion3},
         {4, "references of imported dossiers marked as such", schemaVersion4},
+        {5, "users and roles, appraisal and approval steps, duty records, authority codes", schemaVersion5},
     };
     return all;
 }

@@ -8,6 +8,7 @@
 #include "storage/AnswerChanges.h"
 #include "storage/DossierState.h"
 #include "storage/StoreValidation.h"
+#include "storage/WorkflowRecords.h"
 #include "storage/sqlite/Migrations.h"
 #include "storage/sqlite/Statement.h"
 
@@ -542,13 +543,16 @@ Result<bool> SqliteStore::upsertOrganisation(const Organisation& organisation, c
         }
         Statement upsert(
             *m_cache, "INSERT INTO organisations (id, name, parent_id, created_by, created_at, updated_by, updated_at,"
-                      "  created_by_organisation, created_by_role, updated_by_organisation, updated_by_role)"
-                      " VALUES (?1, ?2, ?3, ?4, ?5, ?4, ?5, ?6, ?7, ?6, ?7)"
+                      "  created_by_organisation, created_by_role, updated_by_organisation, updated_by_role,"
+                      "  authority_code)"
+                      " VALUES (?1, ?2, ?3, ?4, ?5, ?4, ?5, ?6, ?7, ?6, ?7, ?8)"
                       " ON CONFLICT (id) DO UPDATE SET name = excluded.name, parent_id = excluded.parent_id,"
+                      "   authority_code = excluded.authority_code,"
                       "   updated_by = excluded.updated_by, updated_at = excluded.updated_at,"
                       "   updated_by_organisation = excluded.updated_by_organisation,"
                       "   updated_by_role = excluded.updated_by_role"
-                      " WHERE name IS NOT excluded.name OR parent_id IS NOT excluded.parent_id");
+                      " WHERE name IS NOT excluded.name OR parent_id IS NOT excluded.parent_id"
+                      "    OR authority_code IS NOT excluded.authority_code");
         upsert.bindText(1, organisation.id)
             .bindText(2, organisation.name)
             .bindTextOrNull(3, organisation.parentId)
@@ -556,6 +560,7 @@ Result<bool> SqliteStore::upsertOrganisation(const Organisation& organisation, c
             .bindText(5, by.at)
             .bindText(6, by.organisation)
             .bindText(7, by.role)
+            .bindText(8, organisation.authorityCode)
             .run();
         transaction.commit();
         return true;
@@ -566,9 +571,9 @@ Result<std::vector<Organisation>> SqliteStore::organisations()
 {
     return guarded<std::vector<Organisation>>(m_path, [&]() -> Result<std::vector<Organisation>> {
         std::vector<Organisation> result;
-        Statement select(*m_cache, "SELECT id, name, parent_id FROM organisations ORDER BY id");
+        Statement select(*m_cache, "SELECT id, name, parent_id, authority_code FROM organisations ORDER BY id");
         while (select.step())
-            result.push_back(Organisation{select.text(0), select.text(1), select.text(2)});
+            result.push_back(Organisation{select.text(0), select.text(1), select.text(2), select.text(3)});
         return result;
     });
 }
@@ -671,7 +676,9 @@ std::vector<StoredSystem> SqliteStore::loadSystems(const std::string* id, const 
     Statement systems(*m_cache,
                       "SELECT s.id, s.name, s.owner, s.operator, s.organisation_id, s.ruleset_id, s.ruleset_version,"
                       " s.derived_level, s.proposed_level, s.justification, s.approved_level, s.created_by,"
-                      " s.created_by_organisation, s.created_by_role, s.created_at, s.updated_at FROM systems s" +
+                      " s.created_by_organisation, s.created_by_role, s.created_at, s.updated_at, s.approved_on,"
+                      " s.approved_ruleset, s.workflow_state, s.state_step, s.state_date, s.state_level,"
+                      " s.workflow_seq FROM systems s" +
                           filter + " ORDER BY s.id");
     bind(systems);
     while (systems.step()) {
@@ -690,6 +697,13 @@ std::vector<StoredSystem> SqliteStore::loadSystems(const std::string* id, const 
         stored.createdBy = recordedActor(systems.text(11), systems.text(12), systems.text(13));
         stored.createdAt = storedTime(m_path, systems.text(14), "created_at");
         stored.updatedAt = storedTime(m_path, systems.text(15), "updated_at");
+        stored.approvedOn = parseIsoDate(systems.view(16));
+        stored.approvedRuleset = systems.text(17);
+        stored.workflowState = systems.text(18);
+        stored.stateStep = systems.text(19);
+        stored.stateDate = parseIsoDate(systems.view(20));
+        stored.stateLevel = static_cast<int>(systems.integer(21));
+        stored.workflowSeq = static_cast<int>(systems.integer(22));
         result.push_back(std::move(stored));
     }
 
@@ -1166,6 +1180,219 @@ Result<bool> SqliteStore::importDossier(const DossierDocument& document, const A
         changed = writeDossier(db, dossier, by) || changed;
         transaction.commit();
         return changed;
+    });
+}
+
+// ---- users, workflow steps, duties -------------------------------------------------------------------------
+
+namespace {
+
+void keepContents(Database db, const std::vector<Attachment>& attachments, const std::vector<std::string>& contents)
+{
+    for (size_t i = 0; i < attachments.size(); ++i) {
+        BlobStatement insert(db, "INSERT INTO record_contents (sha256, bytes) VALUES (?1, ?2)"
+                                 " ON CONFLICT (sha256) DO NOTHING");
+        insert.bindText(1, attachments[i].sha256);
+        insert.bindBlob(2, contents[i]);
+        insert.step();
+    }
+}
+
+} // namespace
+
+Result<bool> SqliteStore::saveUser(const User& user, const Actor& actor)
+{
+    return guarded<bool>(m_path, [&]() -> Result<bool> {
+        if (Errors errors = storage::checkUser(user, actor, actorLabels); !errors.empty())
+            return errors;
+        const ActorColumns by = columnsOf(actor);
+        const Database db{m_db, m_path, *m_cache};
+        Scope transaction(m_db, m_path, m_depth, Transaction::Kind::Write);
+        for (const Membership& membership : user.memberships)
+            if (!exists(db, "SELECT 1 FROM organisations WHERE id = ?1", membership.organisationId))
+                return noSuchOrganisation(db, membership.organisationId);
+        Statement upsert(*m_cache,
+                         "INSERT INTO users (id, name, memberships, created_by, created_by_organisation, created_by_role,"
+                         "  created_at, updated_by, updated_by_organisation, updated_by_role, updated_at)"
+                         " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?4, ?5, ?6, ?7)"
+                         " ON CONFLICT (id) DO UPDATE SET name = excluded.name, memberships = excluded.memberships,"
+                         "   updated_by = excluded.updated_by, updated_by_organisation = excluded.updated_by_organisation,"
+                         "   updated_by_role = excluded.updated_by_role, updated_at = excluded.updated_at"
+                         " WHERE name IS NOT excluded.name OR memberships IS NOT excluded.memberships");
+        upsert.bindText(1, user.id)
+            .bindText(2, user.name)
+            .bindText(3, storage::encodeMemberships(user.memberships))
+            .bindText(4, by.user)
+            .bindText(5, by.organisation)
+            .bindText(6, by.role)
+            .bindText(7, by.at)
+            .run();
+        const bool changed = sqlite3_changes(m_db) > 0;
+        transaction.commit();
+        return changed;
+    });
+}
+
+Result<std::optional<User>> SqliteStore::user(const std::string& id)
+{
+    return guarded<std::optional<User>>(m_path, [&]() -> Result<std::optional<User>> {
+        Statement select(*m_cache, "SELECT id, name, memberships FROM users WHERE id = ?1");
+        select.bindText(1, id);
+        if (!select.step())
+            return std::optional<User>{};
+        return std::optional<User>{User{select.text(0), select.text(1), storage::decodeMemberships(select.text(2))}};
+    });
+}
+
+Result<std::vector<User>> SqliteStore::users()
+{
+    return guarded<std::vector<User>>(m_path, [&]() -> Result<std::vector<User>> {
+        std::vector<User> result;
+        Statement select(*m_cache, "SELECT id, name, memberships FROM users ORDER BY id");
+        while (select.step())
+            result.push_back(User{select.text(0), select.text(1), storage::decodeMemberships(select.text(2))});
+        return result;
+    });
+}
+
+Result<bool> SqliteStore::appendWorkflowStep(const WorkflowStepRecord& record, const std::vector<std::string>& contents,
+                                             const Actor& actor)
+{
+    return guarded<bool>(m_path, [&]() -> Result<bool> {
+        if (Errors errors = storage::checkStepRecord(record, contents, actor, actorLabels); !errors.empty())
+            return errors;
+        const ActorColumns by = columnsOf(actor);
+        const Database db{m_db, m_path, *m_cache};
+        Scope transaction(m_db, m_path, m_depth, Transaction::Kind::Write);
+        Statement current(*m_cache, "SELECT workflow_state, workflow_seq FROM systems WHERE id = ?1");
+        current.bindText(1, record.systemId);
+        if (!current.step())
+            return noSuchSystem(db, record.systemId);
+        const std::string state = current.text(0);
+        const std::int64_t seq = current.integer(1);
+        current.reset();
+        if (seq + 1 != record.seq || (!state.empty() && state != record.fromState))
+            return storage::workflowConflict(m_path, record.systemId);
+        keepContents(db, record.attachments, contents);
+        Statement insert(*m_cache, "INSERT INTO workflow_steps (system_id, seq, step, to_state, effective_date, details,"
+                                   " user_id, organisation, role, at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
+        insert.bindText(1, record.systemId)
+            .bindInt(2, record.seq)
+            .bindText(3, record.step)
+            .bindText(4, record.toState)
+            .bindText(5, formatIsoDate(record.date))
+            .bindText(6, storage::encodeStepDetails(record))
+            .bindText(7, by.user)
+            .bindText(8, by.organisation)
+            .bindText(9, by.role)
+            .bindText(10, by.at)
+            .run();
+        const bool entersState = record.toState != record.fromState || state.empty();
+        Statement update(*m_cache,
+                         "UPDATE systems SET workflow_seq = ?2, workflow_state = ?3,"
+                         " state_step = CASE WHEN ?4 THEN ?5 ELSE state_step END,"
+                         " state_date = CASE WHEN ?4 THEN ?6 ELSE state_date END,"
+                         " state_level = CASE WHEN ?4 THEN ?7 ELSE state_level END,"
+                         " approved_level = CASE WHEN ?8 > 0 THEN ?8 ELSE approved_level END,"
+                         " approved_on = CASE WHEN ?8 > 0 THEN ?6 ELSE approved_on END,"
+                         " approved_ruleset = CASE WHEN ?8 > 0 THEN ?9 ELSE approved_ruleset END"
+                         " WHERE id = ?1");
+        update.bindText(1, record.systemId)
+            .bindInt(2, record.seq)
+            .bindText(3, record.toState)
+            .bindInt(4, entersState ? 1 : 0)
+            .bindText(5, record.step)
+            .bindText(6, formatIsoDate(record.date))
+            .bindInt(7, record.level)
+            .bindInt(8, record.approvedLevel)
+            .bindText(9, record.rulesetId)
+            .run();
+        transaction.commit();
+        return true;
+    });
+}
+
+Result<std::vector<WorkflowStepRecord>> SqliteStore::workflowSteps(const std::string& systemId)
+{
+    return guarded<std::vector<WorkflowStepRecord>>(m_path, [&]() -> Result<std::vector<WorkflowStepRecord>> {
+        std::vector<WorkflowStepRecord> result;
+        Statement select(*m_cache, "SELECT seq, step, to_state, effective_date, details, user_id, organisation, role, at"
+                                   " FROM workflow_steps WHERE system_id = ?1 ORDER BY seq");
+        select.bindText(1, systemId);
+        while (select.step()) {
+            WorkflowStepRecord record;
+            record.systemId = systemId;
+            record.seq = static_cast<int>(select.integer(0));
+            record.step = select.text(1);
+            record.toState = select.text(2);
+            record.date = parseIsoDate(select.view(3)).value_or(Date{});
+            storage::decodeStepDetails(select.text(4), record);
+            record.actor = recordedActor(select.text(5), select.text(6), select.text(7));
+            record.at = storedTime(m_path, select.text(8), "at");
+            result.push_back(std::move(record));
+        }
+        return result;
+    });
+}
+
+Result<bool> SqliteStore::recordDuty(const DutyRecord& record, const std::vector<std::string>& contents,
+                                     const Actor& actor)
+{
+    return guarded<bool>(m_path, [&]() -> Result<bool> {
+        if (Errors errors = storage::checkDutyRecord(record, contents, actor, actorLabels); !errors.empty())
+            return errors;
+        const ActorColumns by = columnsOf(actor);
+        const Database db{m_db, m_path, *m_cache};
+        Scope transaction(m_db, m_path, m_depth, Transaction::Kind::Write);
+        if (!systemExists(db, record.systemId))
+            return noSuchSystem(db, record.systemId);
+        keepContents(db, record.attachments, contents);
+        Statement insert(*m_cache, "INSERT INTO duty_records (system_id, duty_id, fulfilled_on, details, user_id,"
+                                   " organisation, role, at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+        insert.bindText(1, record.systemId)
+            .bindText(2, record.dutyId)
+            .bindText(3, formatIsoDate(record.fulfilledOn))
+            .bindText(4, storage::encodeDutyDetails(record))
+            .bindText(5, by.user)
+            .bindText(6, by.organisation)
+            .bindText(7, by.role)
+            .bindText(8, by.at)
+            .run();
+        transaction.commit();
+        return true;
+    });
+}
+
+Result<std::vector<DutyRecord>> SqliteStore::dutyRecords(const std::string& systemId)
+{
+    return guarded<std::vector<DutyRecord>>(m_path, [&]() -> Result<std::vector<DutyRecord>> {
+        std::vector<DutyRecord> result;
+        Statement select(*m_cache,
+                         "SELECT system_id, duty_id, fulfilled_on, details, user_id, organisation, role, at"
+                         " FROM duty_records WHERE ?1 = '' OR system_id = ?1 ORDER BY system_id, duty_id, fulfilled_on, id");
+        select.bindText(1, systemId);
+        while (select.step()) {
+            DutyRecord record;
+            record.systemId = select.text(0);
+            record.dutyId = select.text(1);
+            record.fulfilledOn = parseIsoDate(select.view(2)).value_or(Date{});
+            storage::decodeDutyDetails(select.text(3), record);
+            record.actor = recordedActor(select.text(4), select.text(5), select.text(6));
+            record.at = storedTime(m_path, select.text(7), "at");
+            result.push_back(std::move(record));
+        }
+        return result;
+    });
+}
+
+Result<std::optional<std::string>> SqliteStore::recordContent(const std::string& sha256)
+{
+    return guarded<std::optional<std::string>>(m_path, [&]() -> Result<std::optional<std::string>> {
+        BlobStatement select({m_db, m_path, *m_cache}, "SELECT bytes FROM record_contents WHERE sha256 = ?1");
+        select.bindText(1, sha256);
+        if (!select.step())
+            return std::optional<std::string>{};
+        return std::optional<std::string>{select.blob(0)};
     });
 }
 

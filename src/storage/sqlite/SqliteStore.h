@@ -90,6 +90,17 @@ public:
     // second import of the same file adds no row.
     Result<bool> importDossier(const DossierDocument& document, const Actor& actor) override;
 
+    Result<bool> saveUser(const User& user, const Actor& actor) override;
+    Result<std::optional<User>> user(const std::string& id) override;
+    Result<std::vector<User>> users() override;
+    Result<bool> appendWorkflowStep(const WorkflowStepRecord& record, const std::vector<std::string>& contents,
+                                    const Actor& actor) override;
+    Result<std::vector<WorkflowStepRecord>> workflowSteps(const std::string& systemId) override;
+    Result<bool> recordDuty(const DutyRecord& record, const std::vector<std::string>& contents,
+                            const Actor& actor) override;
+    Result<std::vector<DutyRecord>> dutyRecords(const std::string& systemId = {}) override;
+    Result<std::optional<std::string>> recordContent(const std::string& sha256) override;
+
 private:
     SqliteStore(sqlite3* db, std::string path);
 
