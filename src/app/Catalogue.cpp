@@ -1,5 +1,6 @@
 #include "app/Catalogue.h"
 
+#include "rules/CalendarLoader.h"
 #include "rules/DossierTemplateLoader.h"
 #include "rules/ProcedureLoader.h"
 #include "rules/RuleSetLoader.h"
@@ -105,6 +106,34 @@ Result<std::string> Catalogue::dossierStylesheet() const
         m_css = css ? std::move(css) : Result<std::string>(withKind(css.errors(), ErrorKind::RuleSet));
     });
     return *m_css;
+}
+
+Result<std::shared_ptr<XmlSchema>> Catalogue::calendarSchema() const
+{
+    std::call_once(m_calendarSchemaOnce, [this] {
+        auto schema = XmlSchema::load((fs::path(m_dataDir) / "schemas" / "calendar.xsd").string());
+        m_calendarSchema = schema ? std::move(schema)
+                                  : Result<std::shared_ptr<XmlSchema>>(withKind(schema.errors(), ErrorKind::RuleSet));
+    });
+    return *m_calendarSchema;
+}
+
+Result<const WorkingCalendar*> Catalogue::calendar() const
+{
+    std::call_once(m_calendarOnce, [this] {
+        auto schema = calendarSchema();
+        if (!schema) {
+            m_calendar = Result<WorkingCalendar>(schema.errors());
+            return;
+        }
+        auto loaded =
+            loadWorkingCalendarFile((fs::path(m_dataDir) / "calendars" / "vn-civil-service.xml").string(), **schema);
+        m_calendar =
+            loaded ? std::move(loaded) : Result<WorkingCalendar>(withKind(loaded.errors(), ErrorKind::RuleSet));
+    });
+    if (!*m_calendar)
+        return m_calendar->errors();
+    return &m_calendar->value();
 }
 
 std::string findDataDirectory(const std::optional<std::string>& explicitDir, const std::string& programDir)

@@ -6,6 +6,7 @@
 #include "core/Error.h"
 #include "core/Procedure.h"
 #include "core/RuleSet.h"
+#include "core/WorkingCalendar.h"
 
 #include <memory>
 #include <mutex>
@@ -34,6 +35,12 @@ public:
     Result<const Procedure*> procedure(const std::string& rulesetId) const;
     Result<std::string> dossierStylesheet() const;
 
+    // The shipped working-day calendar (calendars/vn-civil-service.xml, schemas/calendar.xsd), without the
+    // announcements recorded in a store (app/CalendarService merges those). Errors are ErrorKind::RuleSet.
+    Result<const WorkingCalendar*> calendar() const;
+    // The calendar schema, also used to check an announcement before it is stored.
+    Result<std::shared_ptr<XmlSchema>> calendarSchema() const;
+
 private:
     std::string m_dataDir;
     std::vector<RuleSet> m_ruleSets;
@@ -43,6 +50,9 @@ private:
     mutable std::optional<Result<std::vector<DossierTemplate>>> m_templates;
     mutable std::optional<Result<std::shared_ptr<XmlSchema>>> m_schema;
     mutable std::optional<Result<std::string>> m_css;
+    mutable std::once_flag m_calendarOnce, m_calendarSchemaOnce;
+    mutable std::optional<Result<WorkingCalendar>> m_calendar;
+    mutable std::optional<Result<std::shared_ptr<XmlSchema>>> m_calendarSchema;
 };
 
 // Where the shipped data is: `explicitDir` (--rules) when given, else $SECLEVEL_DATA_DIR, else

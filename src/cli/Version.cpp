@@ -58,7 +58,7 @@ int runVersion(const std::vector<std::string>& args, Context& context)
         errors.insert(errors.end(), templates.errors().begin(), templates.errors().end());
 
     out << (en ? "schemas:\n" : "lược đồ:\n");
-    for (const char* file : {"ruleset.xsd", "dossier-template.xsd", "dossier.xsd"}) {
+    for (const char* file : {"ruleset.xsd", "dossier-template.xsd", "dossier.xsd", "calendar.xsd"}) {
         auto summary = readXsdSummary((dataDir / "schemas" / file).string());
         if (!summary) {
             errors.insert(errors.end(), summary.errors().begin(), summary.errors().end());
@@ -80,6 +80,24 @@ int runVersion(const std::vector<std::string>& args, Context& context)
                                            ", schema-version " + dossierXmlSchemaVersion + ")",
                                        std::string("the schema does not accept the dossiers this build writes (") +
                                            dossierXmlNamespace + ", schema-version " + dossierXmlSchemaVersion + ")"));
+    }
+    if (catalogue) {
+        // The working-day calendar of the statutory clocks: its data version, the date it was last checked
+        // against the announcements, and which years have none yet (counted by the statutory rule).
+        if (auto calendar = (*catalogue)->calendar()) {
+            const WorkingCalendar& c = **calendar;
+            std::string statutory;
+            for (const CalendarYear& y : c.years())
+                if (y.status == YearStatus::Statutory)
+                    statutory.append(statutory.empty() ? "" : " ").append(std::to_string(y.year));
+            out << (en ? "calendar: " : "lịch ngày làm việc: ") << c.id() << "  v" << c.version() << "  "
+                << (en ? "data of " : "dữ liệu ngày ") << c.dataDate() << "  " << c.firstYear() << "–" << c.lastYear();
+            if (!statutory.empty())
+                out << (en ? "  statutory (no announcement): " : "  theo luật định (chưa có thông báo): ") << statutory;
+            out << "\n";
+        } else {
+            errors.insert(errors.end(), calendar.errors().begin(), calendar.errors().end());
+        }
     }
     out << (en ? "dossier XML written: " : "hồ sơ XML ghi ra: ") << dossierXmlNamespace << ", schema-version "
         << dossierXmlSchemaVersion << "\n";

@@ -70,6 +70,7 @@ contents=$(dpkg-deb -c "$deb")
 for path in ./usr/bin/seclevel \
             ./usr/share/seclevel/schemas/ruleset.xsd ./usr/share/seclevel/schemas/dossier.xsd \
             ./usr/share/seclevel/schemas/dossier-template.xsd ./usr/share/seclevel/reports/dossier.css \
+            ./usr/share/seclevel/schemas/calendar.xsd ./usr/share/seclevel/calendars/vn-civil-service.xml \
             ./usr/share/man/man1/seclevel.1.gz ./usr/share/man/vi/man1/seclevel.1.gz \
             ./usr/share/bash-completion/completions/seclevel; do
     grep -q " $path\$" <<<"$contents" || fail "the package lacks $path"
