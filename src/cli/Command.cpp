@@ -1,5 +1,7 @@
 #include "cli/Command.h"
 
+#include "app/UserService.h"
+
 #include "formats/json/AnswersFile.h"
 #include "storage/Store.h"
 
@@ -252,21 +254,50 @@ Result<std::unique_ptr<Store>> openStore(const CommandLine& line)
     return seclevel::openStore(databaseLocation(line));
 }
 
-Actor currentActor(const CommandLine& line)
+std::vector<OptionSpec> actingOptions()
 {
-    Actor actor;
-    actor.at = std::chrono::system_clock::now();
-    if (auto name = line.value("actor")) {
-        actor.userId = *name;
-        return actor;
+    return {{"as",
+             true,
+             {"người dùng thực hiện thay đổi (mặc định $SECLEVEL_USER)", "the user making the change (default $SECLEVEL_USER)"}},
+            {"as-role",
+             true,
+             {"vai trò đảm nhận khi người dùng có nhiều vai trò", "which role, when the user holds several"}},
+            {"as-org",
+             true,
+             {"thay mặt tổ chức nào khi người dùng thuộc nhiều tổ chức", "for which organisation, when several"}},
+            {"actor", true, {"như --as (tên cũ)", "same as --as (older name)"}}};
+}
+
+std::string actingUserId(const CommandLine& line)
+{
+    for (const char* option : {"as", "actor"})
+        if (auto name = line.value(option))
+            return *name;
+    for (const char* var : {"SECLEVEL_USER", "SECLEVEL_ACTOR", "USER", "LOGNAME"})
+        if (const char* env = std::getenv(var); env && *env)
+            return env;
+    return "unknown";
+}
+
+Result<Actor> currentActor(const CommandLine& line, Store& store)
+{
+    ActingRequest request;
+    request.userId = actingUserId(line);
+    request.at = std::chrono::system_clock::now();
+    if (auto role = line.value("as-role")) {
+        Role parsed;
+        if (!parseRole(*role, parsed))
+            return makeError(ErrorKind::Usage, "", 0, "as-role",
+                             "vai trò không hợp lệ: " + *role +
+                                 " (operator, security_unit, owner, appraising_body, inspector, administrator)",
+                             "not a role: " + *role +
+                                 " (operator, security_unit, owner, appraising_body, inspector, administrator)");
+        request.role = parsed;
     }
-    for (const char* var : {"SECLEVEL_ACTOR", "USER", "LOGNAME"})
-        if (const char* env = std::getenv(var); env && *env) {
-            actor.userId = env;
-            return actor;
-        }
-    actor.userId = "unknown";
-    return actor;
+    if (auto org = line.value("as-org"))
+        request.organisationId = *org;
+    UserService users(store);
+    return users.resolve(request);
 }
 
 } // namespace seclevel

@@ -120,7 +120,12 @@ Result<Proposal> proposalFrom(const CommandLine& line);
 // --db LOCATION, $SECLEVEL_DB, else <user data dir>/seclevel/seclevel.db. A path or a postgresql:// URL.
 std::string databaseLocation(const CommandLine& line);
 Result<std::unique_ptr<Store>> openStore(const CommandLine& line);
-// The actor of a change: --actor NAME, $SECLEVEL_ACTOR, else the login name; now.
-Actor currentActor(const CommandLine& line);
+// The options of every command that changes the store: --as USER (the older --actor still works), --as-role
+// ROLE and --as-org ORG when the user holds several roles.
+std::vector<OptionSpec> actingOptions();
+// The acting user's id: --as, --actor, $SECLEVEL_USER, $SECLEVEL_ACTOR, the login name ($USER, $LOGNAME).
+std::string actingUserId(const CommandLine& line);
+// The actor of a change, now: the user resolved against the store's users (app/UserService).
+Result<Actor> currentActor(const CommandLine& line, Store& store);
 
 } // namespace seclevel

@@ -20,7 +20,7 @@ public:
     }
     std::string usage() const override
     {
-        return "SYSTEM FILE --kind KIND [--reference] [--follow-symlinks] [--db PATH] [--actor NAME]";
+        return "SYSTEM FILE --kind KIND [--reference] [--follow-symlinks] [--db PATH] [--as USER]";
     }
     std::vector<OptionSpec> options() const override
     {
@@ -63,7 +63,10 @@ public:
         auto run = startDossierRun(line, context, exitCode);
         if (!run)
             return exitCode;
-        auto attached = run->service->attach(args[0], input, currentActor(line));
+        auto actor = currentActor(line, *run->store);
+        if (!actor)
+            return printErrors(actor.errors(), context);
+        auto attached = run->service->attach(args[0], input, *actor);
         if (!attached)
             return printErrors(attached.errors(), context);
         const bool vi = context.lang == Lang::Vi;

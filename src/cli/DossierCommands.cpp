@@ -4,12 +4,13 @@ namespace seclevel {
 
 std::vector<OptionSpec> dossierOptions()
 {
-    return {{"db",
-             true,
-             {"cơ sở dữ liệu: tệp SQLite hoặc URL postgresql://", "database: an SQLite file or a postgresql:// URL"}},
-            {"actor",
-             true,
-             {"người thực hiện thay đổi (mặc định tên đăng nhập)", "who makes the change (default the login name)"}}};
+    std::vector<OptionSpec> specs = {
+        {"db",
+         true,
+         {"cơ sở dữ liệu: tệp SQLite hoặc URL postgresql://", "database: an SQLite file or a postgresql:// URL"}}};
+    for (OptionSpec& spec : actingOptions())
+        specs.push_back(std::move(spec));
+    return specs;
 }
 
 std::optional<DossierRun> startDossierRun(const CommandLine& line, Context& context, int& exitCode)

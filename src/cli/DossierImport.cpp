@@ -17,7 +17,7 @@ public:
     {
         return {"nhập hồ sơ đề xuất cấp độ từ tệp XML", "import a level-proposal dossier from an XML file"};
     }
-    std::string usage() const override { return "FILE [--accept-disagreement] [--db PATH] [--actor NAME]"; }
+    std::string usage() const override { return "FILE [--accept-disagreement] [--db PATH] [--as USER]"; }
     std::vector<OptionSpec> options() const override
     {
         auto specs = dossierOptions();
@@ -43,8 +43,11 @@ public:
         auto document = readDossierXmlFile(file, **schema);
         if (!document)
             return printErrors(document.errors(), context);
+        auto actor = currentActor(line, *run->store);
+        if (!actor)
+            return printErrors(actor.errors(), context);
         auto imported = run->service->importDocument(
-            std::move(*document), file, ImportOptions{line.flag("accept-disagreement")}, currentActor(line));
+            std::move(*document), file, ImportOptions{line.flag("accept-disagreement")}, *actor);
         if (!imported)
             return printErrors(imported.errors(), context);
         printNotices(imported->notices, context);

@@ -58,7 +58,10 @@ public:
         auto run = startDossierRun(line, context, exitCode);
         if (!run)
             return exitCode;
-        auto recorded = run->service->setRequirement(args[0], statement, currentActor(line));
+        auto actor = currentActor(line, *run->store);
+        if (!actor)
+            return printErrors(actor.errors(), context);
+        auto recorded = run->service->setRequirement(args[0], statement, *actor);
         if (!recorded)
             return printErrors(recorded.errors(), context);
         const RequirementGroupSpec* group = recorded->group;

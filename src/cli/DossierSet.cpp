@@ -15,7 +15,7 @@ public:
     {
         return {"ghi một mục của hồ sơ đề xuất cấp độ", "write one field of the level-proposal dossier"};
     }
-    std::string usage() const override { return "SYSTEM KEY VALUE|- [--db PATH] [--actor NAME]"; }
+    std::string usage() const override { return "SYSTEM KEY VALUE|- [--db PATH] [--as USER]"; }
     std::vector<OptionSpec> options() const override { return dossierOptions(); }
     int run(const CommandLine& line, Context& context) override
     {
@@ -30,7 +30,10 @@ public:
         if (!run)
             return exitCode;
         const std::string& key = args[1];
-        auto saved = run->service->setField(args[0], key, value, currentActor(line));
+        auto actor = currentActor(line, *run->store);
+        if (!actor)
+            return printErrors(actor.errors(), context);
+        auto saved = run->service->setField(args[0], key, value, *actor);
         if (!saved)
             return printErrors(saved.errors(), context);
         const bool vi = context.lang == Lang::Vi;

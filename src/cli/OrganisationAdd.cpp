@@ -17,15 +17,21 @@ public:
         return {"thêm hoặc đổi tên cơ quan, tổ chức (cây tổ chức)",
                 "add or rename an organisation (organisation tree)"};
     }
-    std::string usage() const override { return "ID NAME [--parent ID] [--db PATH] [--actor NAME]"; }
+    std::string usage() const override { return "ID NAME [--parent ID] [--authority CODE] [--db PATH] [--as USER]"; }
     std::vector<OptionSpec> options() const override
     {
-        return {
+        std::vector<OptionSpec> specs = {
             {"parent", true, {"mã cơ quan cấp trên", "id of the parent organisation"}},
+            {"authority",
+             true,
+             {"mã cơ quan có thẩm quyền thẩm định mà thủ tục nêu (MIC, MPS, MOD, BCY)",
+              "authority code the procedures name for an appraising body (MIC, MPS, MOD, BCY)"}},
             {"db",
              true,
-             {"cơ sở dữ liệu: tệp SQLite hoặc URL postgresql://", "database: an SQLite file or a postgresql:// URL"}},
-            {"actor", true, {"người thực hiện thay đổi", "who makes the change"}}};
+             {"cơ sở dữ liệu: tệp SQLite hoặc URL postgresql://", "database: an SQLite file or a postgresql:// URL"}}};
+        for (OptionSpec& spec : actingOptions())
+            specs.push_back(std::move(spec));
+        return specs;
     }
     int run(const CommandLine& line, Context& context) override
     {
@@ -37,9 +43,13 @@ public:
         auto store = openStore(line);
         if (!store)
             return printErrors(store.errors(), context);
-        const Organisation organisation{line.positional()[0], line.positional()[1], line.value("parent").value_or("")};
+        const Organisation organisation{line.positional()[0], line.positional()[1], line.value("parent").value_or(""),
+                                        line.value("authority").value_or("")};
         SystemService service(**catalogue, **store);
-        auto saved = service.saveOrganisation(organisation, currentActor(line));
+        auto actor = currentActor(line, **store);
+        if (!actor)
+            return printErrors(actor.errors(), context);
+        auto saved = service.saveOrganisation(organisation, *actor);
         if (!saved)
             return printErrors(saved.errors(), context);
         *context.out << (context.lang == Lang::En ? "Stored organisation " : "Đã lưu cơ quan ") << organisation.id

@@ -15,7 +15,7 @@ public:
     }
     std::string usage() const override
     {
-        return "FILE [--db PATH] [--organisation ID] [--actor NAME] [--ruleset ID] [--as-of DATE]";
+        return "FILE [--db PATH] [--organisation ID] [--as USER] [--ruleset ID] [--as-of DATE]";
     }
     std::vector<OptionSpec> options() const override { return storeWriteOptions(); }
     int run(const CommandLine& line, Context& context) override

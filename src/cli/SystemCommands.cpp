@@ -41,10 +41,8 @@ std::vector<OptionSpec> storeWriteOptions()
         {"db",
          true,
          {"cơ sở dữ liệu: tệp SQLite hoặc URL postgresql://", "database: an SQLite file or a postgresql:// URL"}});
-    specs.push_back(
-        {"actor",
-         true,
-         {"người thực hiện thay đổi (mặc định tên đăng nhập)", "who makes the change (default the login name)"}});
+    for (OptionSpec& spec : actingOptions())
+        specs.push_back(std::move(spec));
     specs.push_back({"organisation",
                      true,
                      {"mã cơ quan, tổ chức sở hữu hệ thống", "id of the organisation the system belongs to"}});
@@ -64,8 +62,11 @@ int storeJudgedSystem(const std::string& file, const std::string& expectedId, co
         return printErrors(store.errors(), context);
     SystemService service(*input->catalogue, **store);
     SystemWrite write{std::move(input->system), line.value("organisation"), input->choice, input->proposal};
-    auto saved = isNew ? service.add(std::move(write), currentActor(line))
-                       : service.update(expectedId, std::move(write), currentActor(line));
+    auto actor = currentActor(line, **store);
+    if (!actor)
+        return printErrors(actor.errors(), context);
+    auto saved = isNew ? service.add(std::move(write), *actor)
+                       : service.update(expectedId, std::move(write), *actor);
     if (!saved)
         return printErrors(saved.errors(), context);
     printNotices(saved->notices, context);

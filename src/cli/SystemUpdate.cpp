@@ -13,7 +13,7 @@ public:
         return {"cập nhật câu trả lời của hệ thống đã lưu (giữ lịch sử) và xác định lại cấp độ",
                 "update a stored system's answers (history kept) and re-assess it"};
     }
-    std::string usage() const override { return "ID FILE [--db PATH] [--actor NAME] [--ruleset ID] [--as-of DATE]"; }
+    std::string usage() const override { return "ID FILE [--db PATH] [--as USER] [--ruleset ID] [--as-of DATE]"; }
     std::vector<OptionSpec> options() const override { return storeWriteOptions(); }
     int run(const CommandLine& line, Context& context) override
     {

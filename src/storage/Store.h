@@ -128,6 +128,9 @@ public:
     virtual Result<std::optional<StoredSystem>> system(const std::string& id) = 0;
     // Optionally restricted to one organisation (empty = all); ordered by id.
     virtual Result<std::vector<StoredSystem>> systems(const std::string& organisationId = {}) = 0;
+    // Every system without its answers and components (the procedure's state, levels, organisation): what
+    // the deadline and duty listings read, cheaply, for a whole country. Ordered by id.
+    virtual Result<std::vector<StoredSystem>> systemHeaders() = 0;
     virtual Result<std::vector<AnswerChange>> answerHistory(const std::string& systemId) = 0;
 
     // Adds (isNew) or updates a system and records its assessment, all in one transaction.

@@ -870,7 +870,8 @@ void attach(Database db, std::vector<StoredSystem>& systems, const std::map<std:
 
 } // namespace
 
-std::vector<StoredSystem> PostgresStore::loadSystems(const std::string* id, const std::string* organisationId)
+std::vector<StoredSystem> PostgresStore::loadSystems(const std::string* id, const std::string* organisationId,
+                                                  bool headersOnly)
 {
     // Ids sort by their bytes (COLLATE "C"), as in SQLite, whatever the database's locale. Rows come in three
     // kinds: systems (0), components (1), answers (2), in the columns of the widest. The filter is one of
@@ -915,7 +916,7 @@ std::vector<StoredSystem> PostgresStore::loadSystems(const std::string* id, cons
         index.emplace_hint(index.end(), systems.text(row, 1), result.size());
         result.push_back(storedSystem(systems, row));
     }
-    if (result.empty())
+    if (result.empty() || headersOnly)
         return result;
     attach(db, result, index,
            db.run("SELECT 1, x.system_id, x.position, x.name FROM components x" + join + filter +
@@ -950,6 +951,11 @@ Result<std::vector<StoredSystem>> PostgresStore::systems(const std::string& orga
             return std::vector<StoredSystem>{};
         return loadSystems(nullptr, organisationId.empty() ? nullptr : &organisationId);
     });
+}
+
+Result<std::vector<StoredSystem>> PostgresStore::systemHeaders()
+{
+    return read<std::vector<StoredSystem>>(true, [&] { return loadSystems(nullptr, nullptr, /*headersOnly=*/true); });
 }
 
 Result<std::vector<AnswerChange>> PostgresStore::answerHistory(const std::string& systemId)

@@ -46,6 +46,7 @@ public:
     Result<bool> updateSystem(const SystemDescription& system, const Actor& actor) override;
     Result<std::optional<StoredSystem>> system(const std::string& id) override;
     Result<std::vector<StoredSystem>> systems(const std::string& organisationId = {}) override;
+    Result<std::vector<StoredSystem>> systemHeaders() override;
     Result<std::vector<AnswerChange>> answerHistory(const std::string& systemId) override;
 
     Result<bool> saveSystem(const SystemDescription& system, bool isNew, const Assessment& assessment,
@@ -88,7 +89,8 @@ private:
     // system and, when there is one, records the assessment.
     Result<bool> writeSystem(const SystemDescription& system, bool isNew, const Assessment* assessment,
                              const Actor& actor);
-    std::vector<StoredSystem> loadSystems(const std::string* id, const std::string* organisationId);
+    std::vector<StoredSystem> loadSystems(const std::string* id, const std::string* organisationId,
+                                          bool headersOnly = false);
 
     std::unique_ptr<postgres::Connection> m_connection;
     int m_depth = 0;          // 0 = no transaction open; 1 = the outer transaction; more = savepoints

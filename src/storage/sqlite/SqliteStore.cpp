@@ -659,7 +659,8 @@ RecordedActor recordedActor(std::string user, std::string organisation, std::str
 
 } // namespace
 
-std::vector<StoredSystem> SqliteStore::loadSystems(const std::string* id, const std::string* organisationId)
+std::vector<StoredSystem> SqliteStore::loadSystems(const std::string* id, const std::string* organisationId,
+                                                  bool headersOnly)
 {
     // The filter is one of three fixed SQL fragments; the value itself is always a bound parameter.
     const std::string filter = id ? " WHERE s.id = ?1" : organisationId ? " WHERE s.organisation_id = ?1" : "";
@@ -706,6 +707,8 @@ std::vector<StoredSystem> SqliteStore::loadSystems(const std::string* id, const 
         stored.workflowSeq = static_cast<int>(systems.integer(22));
         result.push_back(std::move(stored));
     }
+    if (headersOnly)
+        return result;
 
     // The position in `result` of the system `systemId`, walking forward from `cursor` (rows come in id order).
     auto locate = [&](size_t& cursor, std::string_view systemId) -> StoredSystem& {
@@ -770,6 +773,16 @@ Result<std::vector<StoredSystem>> SqliteStore::systems(const std::string& organi
     return guarded<std::vector<StoredSystem>>(m_path, [&]() -> Result<std::vector<StoredSystem>> {
         Scope transaction(m_db, m_path, m_depth, Transaction::Kind::Read);
         auto found = loadSystems(nullptr, organisationId.empty() ? nullptr : &organisationId);
+        transaction.commit();
+        return found;
+    });
+}
+
+Result<std::vector<StoredSystem>> SqliteStore::systemHeaders()
+{
+    return guarded<std::vector<StoredSystem>>(m_path, [&]() -> Result<std::vector<StoredSystem>> {
+        Scope transaction(m_db, m_path, m_depth, Transaction::Kind::Read);
+        auto found = loadSystems(nullptr, nullptr, /*headersOnly=*/true);
         transaction.commit();
         return found;
     });

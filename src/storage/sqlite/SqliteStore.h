@@ -61,6 +61,7 @@ public:
     // Ordered by id; organisationId selects the systems of exactly that organisation (not its descendants).
     Result<std::vector<StoredSystem>> systems(const std::string& organisationId = {}) override;
     // Ordered by time, then by order of recording.
+    Result<std::vector<StoredSystem>> systemHeaders() override;
     Result<std::vector<AnswerChange>> answerHistory(const std::string& systemId) override;
 
     // Refuses levels outside 0..5, a proposal below the derived level, a higher proposal without a
@@ -104,7 +105,8 @@ public:
 private:
     SqliteStore(sqlite3* db, std::string path);
 
-    std::vector<StoredSystem> loadSystems(const std::string* id, const std::string* organisationId);
+    std::vector<StoredSystem> loadSystems(const std::string* id, const std::string* organisationId,
+                                          bool headersOnly = false);
     std::vector<StoredAssessment> loadAssessments(const std::string& systemId, bool latestOnly);
     void fillTexts(std::string_view digests, Assessment& assessment, const std::string& row,
                    const std::string& systemId);
