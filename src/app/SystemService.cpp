@@ -1,5 +1,7 @@
 #include "app/SystemService.h"
 
+#include "app/WorkflowService.h"
+
 #include "core/TextSafety.h"
 
 namespace seclevel {
@@ -77,9 +79,29 @@ Result<Judgement> SystemService::update(const std::string& id, SystemWrite write
     if (!judgement)
         return judgement;
     judgement->system.sourceFile.clear();
-    auto saved = m_store.saveSystem(judgement->system, /*isNew=*/false, judgement->assessment, actor);
+    // NĐ85 Art 18, NĐ331 Art 10, 25: an approved system whose change the procedure names as a trigger needs
+    // re-determination; the approved level stays on record until the new procedure ends.
+    WorkflowService workflow(m_catalogue, m_store);
+    const std::vector<Reason> reasons =
+        workflow.redeterminationReasons(*existing, judgement->system, judgement->assessment);
+    auto saved = m_store.transact([&]() -> Result<bool> {
+        auto stored = m_store.saveSystem(judgement->system, /*isNew=*/false, judgement->assessment, actor);
+        if (!stored)
+            return stored;
+        if (!reasons.empty()) {
+            auto marked = workflow.markRedetermination(*existing, reasons, actor);
+            if (!marked)
+                return marked;
+        }
+        return true;
+    });
     if (!saved)
         return saved.errors();
+    for (const Reason& reason : reasons)
+        judgement->notices.push_back(Notice{"REDETERMINATION",
+                                            {"Cần xác định lại cấp độ: " + reason.text.vi + " (" + reason.citation + ")",
+                                             "Re-determination required: " + reason.text.en + " (" +
+                                                 reason.citation + ")"}});
     return judgement;
 }
 

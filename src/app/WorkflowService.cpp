@@ -127,6 +127,36 @@ Result<WorkflowFacts> WorkflowService::facts(const StoredSystem& system, const P
     return facts;
 }
 
+Result<bool> WorkflowService::checkDossier(WorkflowFacts& facts, const std::string& systemId,
+                                          const ReferenceCheck& references)
+{
+    DossierService dossiers(m_catalogue, m_store);
+    auto checked = dossiers.check(systemId, references);
+    if (!checked)
+        return checked.errors();
+    facts.dossierComplete = checked->complete();
+    if (checked->complete())
+        return true;
+    std::vector<LocalizedText> items;
+    for (const MissingItem& item : checked->missing)
+        items.push_back(item.what);
+    for (const AttachmentProblem& problem : checked->problems)
+        items.push_back({problem.attachment.name + ": " + problem.detail.vi, problem.attachment.name + ": " + problem.detail.en});
+    constexpr size_t shown = 3;
+    std::string vi = std::to_string(items.size()) + " mục: ", en = std::to_string(items.size()) + " items: ";
+    for (size_t i = 0; i < items.size() && i < shown; ++i) {
+        vi += (i ? "; " : "") + items[i].vi;
+        en += (i ? "; " : "") + items[i].en;
+    }
+    if (items.size() > shown) {
+        vi += "; …";
+        en += "; …";
+    }
+    facts.dossierProblem = {vi + " (xem: seclevel dossier check " + systemId + ")",
+                            en + " (see: seclevel dossier check " + systemId + ")"};
+    return true;
+}
+
 Result<std::vector<ClockStatus>> WorkflowService::clocksOf(const Procedure& procedure, const std::string& stateStep,
                                                            std::optional<Date> stateDate, int level, Date asOf)
 {
@@ -216,6 +246,17 @@ Result<std::vector<StepDecision>> WorkflowService::actions(const std::string& sy
     auto f = facts(view->system, *view->procedure, view->history, date);
     if (!f)
         return f.errors();
+    bool needsDossier = false;
+    for (const ProcedureStep& step : view->procedure->steps)
+        if (appliesToLevel(step.levels, f->level) &&
+            (step.from.empty() || std::find(step.from.begin(), step.from.end(), f->state) != step.from.end()))
+            for (const StepRequirement& requirement : step.requirements)
+                needsDossier = needsDossier || requirement.check == StepCheck::DossierComplete;
+    if (needsDossier) {
+        auto checked = checkDossier(*f, systemId, {});
+        if (!checked)
+            return checked.errors();
+    }
     return availableSteps(*view->procedure, *f, *standing);
 }
 
@@ -265,24 +306,9 @@ Result<WorkflowStepRecord> WorkflowService::perform(const std::string& systemId,
         return f.errors();
     for (const StepRequirement& requirement : step->requirements)
         if (requirement.check == StepCheck::DossierComplete) {
-            DossierService dossiers(m_catalogue, m_store);
-            auto checked = dossiers.check(systemId, request.references);
+            auto checked = checkDossier(*f, systemId, request.references);
             if (!checked)
                 return checked.errors();
-            f->dossierComplete = checked->complete();
-            if (!checked->complete()) {
-                std::string vi, en;
-                for (const MissingItem& item : checked->missing) {
-                    vi += (vi.empty() ? "" : "; ") + item.what.vi;
-                    en += (en.empty() ? "" : "; ") + item.what.en;
-                }
-                for (const AttachmentProblem& problem : checked->problems) {
-                    vi += (vi.empty() ? "" : "; ") + problem.attachment.name + ": " + problem.detail.vi;
-                    en += (en.empty() ? "" : "; ") + problem.attachment.name + ": " + problem.detail.en;
-                }
-                f->dossierProblem = {vi + " (seclevel dossier check " + systemId + ")",
-                                     en + " (seclevel dossier check " + systemId + ")"};
-            }
         }
     const StepInput input{request.documentNumber, request.documentDate, request.note};
     StepDecision decision = decideStep(procedure, *step, *f, *standing, &input);

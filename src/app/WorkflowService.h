@@ -126,6 +126,8 @@ private:
     Result<const WorkingCalendar*> calendar();
     Result<WorkflowFacts> facts(const StoredSystem& system, const Procedure& procedure,
                                 const std::vector<WorkflowStepRecord>& history, Date date);
+    // Runs `dossier check` and records the outcome in facts (dossierComplete, dossierProblem).
+    Result<bool> checkDossier(WorkflowFacts& facts, const std::string& systemId, const ReferenceCheck& references);
     Result<std::vector<ClockStatus>> clocksOf(const Procedure& procedure, const std::string& stateStep,
                                               std::optional<Date> stateDate, int level, Date asOf);
     Result<std::vector<StoredSystem>> inScope(const std::string& organisationId);

@@ -21,6 +21,16 @@ std::vector<std::unique_ptr<Command>> allCommands()
     commands.push_back(makeDossierCheckCommand());
     commands.push_back(makeDossierExportCommand());
     commands.push_back(makeDossierImportCommand());
+    commands.push_back(makeUserAddCommand());
+    commands.push_back(makeUserGrantCommand());
+    commands.push_back(makeUserListCommand());
+    commands.push_back(makeUserShowCommand());
+    commands.push_back(makeWorkflowShowCommand());
+    commands.push_back(makeWorkflowActionsCommand());
+    commands.push_back(makeWorkflowDoCommand());
+    commands.push_back(makeDeadlinesCommand());
+    commands.push_back(makeDutiesCommand());
+    commands.push_back(makeDutyRecordCommand());
     return commands;
 }
 

@@ -22,5 +22,15 @@ std::unique_ptr<Command> makeDossierAttachCommand();
 std::unique_ptr<Command> makeDossierCheckCommand();
 std::unique_ptr<Command> makeDossierExportCommand();
 std::unique_ptr<Command> makeDossierImportCommand();
+std::unique_ptr<Command> makeUserAddCommand();
+std::unique_ptr<Command> makeUserGrantCommand();
+std::unique_ptr<Command> makeUserListCommand();
+std::unique_ptr<Command> makeUserShowCommand();
+std::unique_ptr<Command> makeWorkflowShowCommand();
+std::unique_ptr<Command> makeWorkflowActionsCommand();
+std::unique_ptr<Command> makeWorkflowDoCommand();
+std::unique_ptr<Command> makeDeadlinesCommand();
+std::unique_ptr<Command> makeDutiesCommand();
+std::unique_ptr<Command> makeDutyRecordCommand();
 
 } // namespace seclevel
