@@ -70,8 +70,8 @@ Result<const Procedure*> Catalogue::procedure(const std::string& rulesetId) cons
             }
             if (loaded->rulesetId != ruleSet.id)
                 errors.push_back(makeError(ErrorKind::RuleSet, file.string(), 0, "ruleset",
-                                           "thủ tục ghi bộ quy tắc '" + loaded->rulesetId + "' nhưng nằm trong thư mục '" +
-                                               ruleSet.id + "'",
+                                           "thủ tục ghi bộ quy tắc '" + loaded->rulesetId +
+                                               "' nhưng nằm trong thư mục '" + ruleSet.id + "'",
                                            "the procedure names rule set '" + loaded->rulesetId +
                                                "' but lies in folder '" + ruleSet.id + "'"));
             procedures.push_back(std::move(*loaded));

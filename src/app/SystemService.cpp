@@ -98,10 +98,10 @@ Result<Judgement> SystemService::update(const std::string& id, SystemWrite write
     if (!saved)
         return saved.errors();
     for (const Reason& reason : reasons)
-        judgement->notices.push_back(Notice{"REDETERMINATION",
-                                            {"Cần xác định lại cấp độ: " + reason.text.vi + " (" + reason.citation + ")",
-                                             "Re-determination required: " + reason.text.en + " (" +
-                                                 reason.citation + ")"}});
+        judgement->notices.push_back(
+            Notice{"REDETERMINATION",
+                   {"Cần xác định lại cấp độ: " + reason.text.vi + " (" + reason.citation + ")",
+                    "Re-determination required: " + reason.text.en + " (" + reason.citation + ")"}});
     return judgement;
 }
 

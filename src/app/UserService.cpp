@@ -132,8 +132,9 @@ Result<bool> UserService::revoke(const std::string& userId, const Membership& me
             return user.errors();
         auto& seats = user->memberships;
         const auto before = seats.size();
-        seats.erase(std::remove_if(seats.begin(), seats.end(), [&](const Membership& m) { return sameSeat(m, membership); }),
-                    seats.end());
+        seats.erase(
+            std::remove_if(seats.begin(), seats.end(), [&](const Membership& m) { return sameSeat(m, membership); }),
+            seats.end());
         if (seats.size() == before)
             return true;
         if (seats.empty())
@@ -158,9 +159,10 @@ Result<User> UserService::show(const std::string& id)
     if (!user)
         return user.errors();
     if (!*user)
-        return makeError(ErrorKind::NotFound, "", 0, "user",
-                         "Không có người dùng " + quoted(id) + " (seclevel user list; quản trị viên thêm bằng seclevel user add)",
-                         "No user " + quoted(id) + " (seclevel user list; an administrator adds one with seclevel user add)");
+        return makeError(
+            ErrorKind::NotFound, "", 0, "user",
+            "Không có người dùng " + quoted(id) + " (seclevel user list; quản trị viên thêm bằng seclevel user add)",
+            "No user " + quoted(id) + " (seclevel user list; an administrator adds one with seclevel user add)");
     return std::move(**user);
 }
 
@@ -193,8 +195,8 @@ Result<Actor> UserService::resolve(const ActingRequest& request)
     for (const Membership& m : user->memberships)
         seats += (seats.empty() ? "" : ", ") + std::string(roleName(m.role)) + "@" + m.organisationId;
     return makeError(ErrorKind::Refused, "", 0, "role",
-                     "Người dùng " + quoted(request.userId) + " không giữ vai trò/tổ chức đã chọn; vai trò hiện có: " +
-                         seats,
+                     "Người dùng " + quoted(request.userId) +
+                         " không giữ vai trò/tổ chức đã chọn; vai trò hiện có: " + seats,
                      "User " + quoted(request.userId) + " holds no such role/organisation; their roles: " + seats);
 }
 

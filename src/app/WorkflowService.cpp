@@ -128,7 +128,7 @@ Result<WorkflowFacts> WorkflowService::facts(const StoredSystem& system, const P
 }
 
 Result<bool> WorkflowService::checkDossier(WorkflowFacts& facts, const std::string& systemId,
-                                          const ReferenceCheck& references)
+                                           const ReferenceCheck& references)
 {
     DossierService dossiers(m_catalogue, m_store);
     auto checked = dossiers.check(systemId, references);
@@ -141,7 +141,8 @@ Result<bool> WorkflowService::checkDossier(WorkflowFacts& facts, const std::stri
     for (const MissingItem& item : checked->missing)
         items.push_back(item.what);
     for (const AttachmentProblem& problem : checked->problems)
-        items.push_back({problem.attachment.name + ": " + problem.detail.vi, problem.attachment.name + ": " + problem.detail.en});
+        items.push_back(
+            {problem.attachment.name + ": " + problem.detail.vi, problem.attachment.name + ": " + problem.detail.en});
     constexpr size_t shown = 3;
     std::string vi = std::to_string(items.size()) + " mục: ", en = std::to_string(items.size()) + " items: ";
     for (size_t i = 0; i < items.size() && i < shown; ++i) {
@@ -285,11 +286,10 @@ Result<WorkflowStepRecord> WorkflowService::perform(const std::string& systemId,
         std::string known;
         for (const std::string& id : ids)
             known += (known.empty() ? "" : ", ") + id;
-        return makeError(ErrorKind::Usage, procedure.sourceFile, 0, "step",
-                         "Thủ tục " + procedure.rulesetId + " không có bước " + quoted(request.step) + "; các bước: " +
-                             known,
-                         "The " + procedure.rulesetId + " procedure has no step " + quoted(request.step) +
-                             "; its steps: " + known);
+        return makeError(
+            ErrorKind::Usage, procedure.sourceFile, 0, "step",
+            "Thủ tục " + procedure.rulesetId + " không có bước " + quoted(request.step) + "; các bước: " + known,
+            "The " + procedure.rulesetId + " procedure has no step " + quoted(request.step) + "; its steps: " + known);
     }
     if (!view->history.empty() && date < view->history.back().date)
         return makeError(ErrorKind::InvalidInput, "", 0, "date",
@@ -488,9 +488,8 @@ Result<std::vector<DutyStatus>> WorkflowService::duties(Date asOf, const std::st
                 auto sent = [&](int year) {
                     if (!dates)
                         return false;
-                    return std::any_of(dates->begin(), dates->end(), [&](Date d) {
-                        return d > dueIn(year - 1) && d <= dueIn(year);
-                    });
+                    return std::any_of(dates->begin(), dates->end(),
+                                       [&](Date d) { return d > dueIn(year - 1) && d <= dueIn(year); });
                 };
                 while (sent(y) && y <= static_cast<int>(asOf.year()))
                     ++y;
@@ -566,14 +565,15 @@ Result<DutyRecord> WorkflowService::fulfil(const std::string& systemId, const Du
         return makeError(ErrorKind::InvalidInput, "", 0, "date", "Ngày thực hiện ở tương lai",
                          "The fulfilment date lies in the future");
     if (fulfilment.attachments.empty() && isBlank(fulfilment.documentNumber))
-        return makeError(ErrorKind::Refused, "", 0, "attach",
-                         "Ghi nhận thực hiện nghĩa vụ cần bằng chứng: tệp đính kèm (--attach) hoặc số văn bản (--number)",
-                         "Recording a duty as fulfilled needs evidence: an attachment (--attach) or a document number "
-                         "(--number)");
+        return makeError(
+            ErrorKind::Refused, "", 0, "attach",
+            "Ghi nhận thực hiện nghĩa vụ cần bằng chứng: tệp đính kèm (--attach) hoặc số văn bản (--number)",
+            "Recording a duty as fulfilled needs evidence: an attachment (--attach) or a document number "
+            "(--number)");
     if (rule->evidence == "qualified-assessor" && isBlank(fulfilment.note))
         return makeError(ErrorKind::Refused, "", 0, "note",
-                         "Cấp độ 3 trở lên: ghi rõ tổ chức đánh giá và căn cứ đủ điều kiện (--note) (" + rule->citation +
-                             ")",
+                         "Cấp độ 3 trở lên: ghi rõ tổ chức đánh giá và căn cứ đủ điều kiện (--note) (" +
+                             rule->citation + ")",
                          "Level 3 and above: name the assessing organisation and its qualification (--note) (" +
                              rule->citation + ")");
     Errors errors;
@@ -606,8 +606,8 @@ std::vector<Reason> WorkflowService::redeterminationReasons(const StoredSystem& 
         return reasons;
     for (const RedeterminationTrigger& trigger : (*procedure)->triggers) {
         if (trigger.kind == "derived-level" && assessment.derivedLevel != before.derivedLevel)
-            reasons.push_back({{"cấp độ xác định theo tiêu chí đổi từ " + std::to_string(before.derivedLevel) + " thành " +
-                                    std::to_string(assessment.derivedLevel),
+            reasons.push_back({{"cấp độ xác định theo tiêu chí đổi từ " + std::to_string(before.derivedLevel) +
+                                    " thành " + std::to_string(assessment.derivedLevel),
                                 "the derived level changed from " + std::to_string(before.derivedLevel) + " to " +
                                     std::to_string(assessment.derivedLevel)},
                                trigger.citation});

@@ -20,11 +20,11 @@ namespace seclevel {
 // A statutory clock of a system as of a date.
 struct ClockStatus {
     const ClockRule* rule = nullptr;
-    Date start{}; // the step that started it took effect on this day (not counted)
-    Date end{};   // the last day
+    Date start{};      // the step that started it took effect on this day (not counted)
+    Date end{};        // the last day
     int remaining = 0; // units left (0 on the last day, negative when overdue)
     bool overdue = false;
-    bool lapsed = false; // a window that has closed (not overdue)
+    bool lapsed = false;             // a window that has closed (not overdue)
     std::vector<int> statutoryYears; // years counted without an announced calendar
     std::vector<DayOff> daysOff;     // listed days off inside the period
 };

@@ -258,7 +258,8 @@ std::vector<OptionSpec> actingOptions()
 {
     return {{"as",
              true,
-             {"người dùng thực hiện thay đổi (mặc định $SECLEVEL_USER)", "the user making the change (default $SECLEVEL_USER)"}},
+             {"người dùng thực hiện thay đổi (mặc định $SECLEVEL_USER)",
+              "the user making the change (default $SECLEVEL_USER)"}},
             {"as-role",
              true,
              {"vai trò đảm nhận khi người dùng có nhiều vai trò", "which role, when the user holds several"}},

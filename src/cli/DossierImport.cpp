@@ -46,8 +46,8 @@ public:
         auto actor = currentActor(line, *run->store);
         if (!actor)
             return printErrors(actor.errors(), context);
-        auto imported = run->service->importDocument(
-            std::move(*document), file, ImportOptions{line.flag("accept-disagreement")}, *actor);
+        auto imported = run->service->importDocument(std::move(*document), file,
+                                                     ImportOptions{line.flag("accept-disagreement")}, *actor);
         if (!imported)
             return printErrors(imported.errors(), context);
         printNotices(imported->notices, context);

@@ -120,7 +120,9 @@ public:
         std::vector<OptionSpec> specs = {
             {"date", true, {"ngày thực hiện", "date it was done"}},
             {"number", true, {"số văn bản (báo cáo, quyết định…)", "document number (report, decision…)"}},
-            {"note", true, {"ghi chú; tổ chức đánh giá với cấp độ 3 trở lên", "note; the assessing body for level ≥ 3"}},
+            {"note",
+             true,
+             {"ghi chú; tổ chức đánh giá với cấp độ 3 trở lên", "note; the assessing body for level ≥ 3"}},
             {"attach", true, {"tệp bằng chứng", "evidence file"}},
             {"db",
              true,

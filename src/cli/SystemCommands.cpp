@@ -65,8 +65,7 @@ int storeJudgedSystem(const std::string& file, const std::string& expectedId, co
     auto actor = currentActor(line, **store);
     if (!actor)
         return printErrors(actor.errors(), context);
-    auto saved = isNew ? service.add(std::move(write), *actor)
-                       : service.update(expectedId, std::move(write), *actor);
+    auto saved = isNew ? service.add(std::move(write), *actor) : service.update(expectedId, std::move(write), *actor);
     if (!saved)
         return printErrors(saved.errors(), context);
     printNotices(saved->notices, context);

@@ -25,9 +25,7 @@ public:
     {
         std::vector<OptionSpec> specs = {
             {"org", true, {"mã cơ quan người dùng làm việc", "id of the user's organisation"}},
-            {"role",
-             true,
-             {std::string("vai trò: ") + kRoles, std::string("role: ") + kRoles}},
+            {"role", true, {std::string("vai trò: ") + kRoles, std::string("role: ") + kRoles}},
             {"db",
              true,
              {"cơ sở dữ liệu: tệp SQLite hoặc URL postgresql://", "database: an SQLite file or a postgresql:// URL"}}};

@@ -12,7 +12,9 @@ std::vector<OptionSpec> workflowReadOptions()
              true,
              {"cơ sở dữ liệu: tệp SQLite hoặc URL postgresql://", "database: an SQLite file or a postgresql:// URL"}},
             {"format", true, {"text (mặc định) hoặc json", "text (default) or json"}},
-            {"as-of", true, {"tính đến ngày (YYYY-MM-DD, mặc định hôm nay)", "as of this date (YYYY-MM-DD, default today)"}}};
+            {"as-of",
+             true,
+             {"tính đến ngày (YYYY-MM-DD, mặc định hôm nay)", "as of this date (YYYY-MM-DD, default today)"}}};
 }
 
 std::optional<Date> dateOption(const CommandLine& line, const std::string& name, Context& context, int& exitCode)

@@ -19,7 +19,10 @@ public:
         return m_one ? LocalizedText{"hiện một người dùng và các vai trò", "show a user and their roles"}
                      : LocalizedText{"liệt kê người dùng và vai trò", "list users and their roles"};
     }
-    std::string usage() const override { return m_one ? "ID [--db PATH] [--format text|json]" : "[--db PATH] [--format text|json]"; }
+    std::string usage() const override
+    {
+        return m_one ? "ID [--db PATH] [--format text|json]" : "[--db PATH] [--format text|json]";
+    }
     std::vector<OptionSpec> options() const override
     {
         auto specs = workflowReadOptions();
@@ -61,9 +64,10 @@ public:
             return ExitOk;
         }
         if (users.empty())
-            *context.out << (context.lang == Lang::En
-                                 ? "No users yet: single-user mode (add an administrator with seclevel user add)\n"
-                                 : "Chưa có người dùng: chế độ một người dùng (thêm quản trị viên bằng seclevel user add)\n");
+            *context.out
+                << (context.lang == Lang::En
+                        ? "No users yet: single-user mode (add an administrator with seclevel user add)\n"
+                        : "Chưa có người dùng: chế độ một người dùng (thêm quản trị viên bằng seclevel user add)\n");
         for (const User& user : users) {
             *context.out << terminalSafe(user.id) << " — " << terminalSafe(user.name) << "\n";
             for (const Membership& m : user.memberships)

@@ -123,12 +123,14 @@ public:
         *context.out << (vi ? "Thủ tục: " : "Procedure: ") << view->procedure->rulesetId << " v"
                      << view->procedure->version << "\n";
         *context.out << (vi ? "Trạng thái: " : "State: ")
-                     << (view->stateInfo ? view->stateInfo->name.in(lang) : view->state) << "  [" << view->state << "]\n";
+                     << (view->stateInfo ? view->stateInfo->name.in(lang) : view->state) << "  [" << view->state
+                     << "]\n";
         *context.out << (vi ? "Cấp độ đề xuất: " : "Proposed level: ") << view->system.proposedLevel
                      << (vi ? "   cấp độ đã phê duyệt: " : "   approved level: ")
                      << (view->system.approvedLevel ? std::to_string(view->system.approvedLevel) : "—");
         if (view->system.approvedOn)
-            *context.out << " (" << formatIsoDate(*view->system.approvedOn) << ", " << view->system.approvedRuleset << ")";
+            *context.out << " (" << formatIsoDate(*view->system.approvedOn) << ", " << view->system.approvedRuleset
+                         << ")";
         *context.out << "\n";
         if (!m_actionsOnly) {
             if (!view->history.empty())

@@ -34,14 +34,14 @@ enum class ActorScope {
 struct StepActor {
     Role role = Role::Operator;
     ActorScope scope = ActorScope::SystemTree;
-    std::vector<std::string> bodies;      // ActorScope::Body: accepted authority codes ("MIC", "MPS", …)
-    std::string managedBy;                // only for systems under an organisation with this authority code
-    bool notForManaged = false;           // only for systems under none of the procedure's managing codes
-    bool notOperator = false;             // the user's organisation must not be the system's own (TT12 Art 6)
-    bool onlyWhenUnitOperates = false;    // only when the owner's security unit is the system's operator
-    std::optional<Date> validFrom;        // inclusive
-    std::optional<Date> validTo;          // inclusive
-    std::string citation;                 // "NĐ85 Art 12.2.a"
+    std::vector<std::string> bodies;   // ActorScope::Body: accepted authority codes ("MIC", "MPS", …)
+    std::string managedBy;             // only for systems under an organisation with this authority code
+    bool notForManaged = false;        // only for systems under none of the procedure's managing codes
+    bool notOperator = false;          // the user's organisation must not be the system's own (TT12 Art 6)
+    bool onlyWhenUnitOperates = false; // only when the owner's security unit is the system's operator
+    std::optional<Date> validFrom;     // inclusive
+    std::optional<Date> validTo;       // inclusive
+    std::string citation;              // "NĐ85 Art 12.2.a"
 };
 
 // What a step needs before it may be taken (a fixed vocabulary; see core/Workflow.cpp).
@@ -87,7 +87,7 @@ struct ClockRule {
     std::vector<int> levels; // empty = all
     int count = 0;
     ClockUnit unit = ClockUnit::CalendarDays;
-    std::string owedBy; // role owing the answer ("security_unit", "appraising_body", "owner")
+    std::string owedBy;  // role owing the answer ("security_unit", "appraising_body", "owner")
     bool window = false; // a window that closes at its end (e.g. returning an invalid dossier), never overdue
     std::string citation;
 };
@@ -97,10 +97,10 @@ struct DutyRule {
     std::string id; // "periodic-assessment"
     LocalizedText name;
     Role owedBy = Role::Owner;
-    std::vector<int> levels; // empty = all
-    int everyMonths = 0;     // recurring period; 0 = see `annualDue` / `due` / on event
-    std::string annualDue;   // "12-20": due every year on that day (month-day)
-    std::optional<Date> due; // a fixed date (transition deadlines)
+    std::vector<int> levels;       // empty = all
+    int everyMonths = 0;           // recurring period; 0 = see `annualDue` / `due` / on event
+    std::string annualDue;         // "12-20": due every year on that day (month-day)
+    std::optional<Date> due;       // a fixed date (transition deadlines)
     std::string onlyApprovedUnder; // only for systems approved under this rule set (transition duties)
     bool once = false;             // owed once, from the approval (e.g. designating the security unit)
     bool onEvent = false;          // owed when an event happens (incident reports): listed, never overdue

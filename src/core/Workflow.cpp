@@ -186,11 +186,10 @@ void checkRequirement(const Procedure& procedure, const StepRequirement& require
     switch (requirement.check) {
     case StepCheck::DossierComplete:
         if (facts.dossierComplete && !*facts.dossierComplete)
-            reasons.push_back({{"Hồ sơ đề xuất cấp độ chưa đầy đủ hoặc tệp đính kèm đã bị thay đổi: " +
-                                    facts.dossierProblem.vi,
-                                "The level-proposal dossier is incomplete or an attachment was altered: " +
-                                    facts.dossierProblem.en},
-                               requirement.citation});
+            reasons.push_back(
+                {{"Hồ sơ đề xuất cấp độ chưa đầy đủ hoặc tệp đính kèm đã bị thay đổi: " + facts.dossierProblem.vi,
+                  "The level-proposal dossier is incomplete or an attachment was altered: " + facts.dossierProblem.en},
+                 requirement.citation});
         break;
     case StepCheck::SecurityRegulation:
         if (!facts.securityRegulation)
@@ -213,9 +212,9 @@ void checkRequirement(const Procedure& procedure, const StepRequirement& require
         break;
     case StepCheck::Note:
         if (input && isBlank(input->note))
-            reasons.push_back({{"Bước này cần ghi nội dung/lý do (--note)",
-                                "This step needs its decision text or reasons (--note)"},
-                               requirement.citation});
+            reasons.push_back(
+                {{"Bước này cần ghi nội dung/lý do (--note)", "This step needs its decision text or reasons (--note)"},
+                 requirement.citation});
         break;
     case StepCheck::Document:
         if (input && (isBlank(input->documentNumber) || !input->documentDate))
@@ -297,10 +296,10 @@ StepDecision decideStep(const Procedure& procedure, const ProcedureStep& step, c
     }
     if (!seated) {
         if (applicable.empty()) {
-            decision.reasons.push_back({{"Không có chủ thể nào có thẩm quyền thực hiện bước này vào ngày " +
-                                             formatIsoDate(facts.date),
-                                         "Nobody is competent to take this step on " + formatIsoDate(facts.date)},
-                                        step.citation});
+            decision.reasons.push_back(
+                {{"Không có chủ thể nào có thẩm quyền thực hiện bước này vào ngày " + formatIsoDate(facts.date),
+                  "Nobody is competent to take this step on " + formatIsoDate(facts.date)},
+                 step.citation});
         } else {
             std::vector<std::string> vi, en;
             std::string cite;
@@ -324,12 +323,11 @@ StepDecision decideStep(const Procedure& procedure, const ProcedureStep& step, c
         for (const StepFact& fact : facts.round) {
             const ProcedureStep* earlier = procedure.step(fact.step, fact.level);
             if (earlier && earlier->prepares && fact.userId == user.userId) {
-                decision.reasons.push_back(
-                    {{"Người đã lập hoặc trình hồ sơ (" + earlier->name.vi +
-                          ") không được thẩm định hoặc phê duyệt chính hồ sơ đó",
-                      "Whoever prepared or submitted the dossier (" + earlier->name.en +
-                          ") may not appraise or approve it"},
-                     procedure.separationCitation});
+                decision.reasons.push_back({{"Người đã lập hoặc trình hồ sơ (" + earlier->name.vi +
+                                                 ") không được thẩm định hoặc phê duyệt chính hồ sơ đó",
+                                             "Whoever prepared or submitted the dossier (" + earlier->name.en +
+                                                 ") may not appraise or approve it"},
+                                            procedure.separationCitation});
                 break;
             }
         }

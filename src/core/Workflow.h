@@ -34,7 +34,7 @@ struct StepFact {
 
 struct WorkflowFacts {
     std::string systemId;
-    std::vector<std::string> chain;           // the system's organisation, its parent, …, the root
+    std::vector<std::string> chain;            // the system's organisation, its parent, …, the root
     std::vector<std::string> chainAuthorities; // authority codes met along the chain (e.g. "MOD")
     bool securityUnitOperates = false;         // a security-unit seat exists in the system's own organisation
     std::string state;                         // current state id (the procedure's initial state before any step)
@@ -43,8 +43,8 @@ struct WorkflowFacts {
     bool securityRegulation = false;           // a security regulation is on record
     Date date{};                               // the date the step is taken on
     // Filled by the application before deciding:
-    std::optional<bool> dossierComplete;       // nullopt = not checked
-    LocalizedText dossierProblem;              // why it is not complete
+    std::optional<bool> dossierComplete; // nullopt = not checked
+    LocalizedText dossierProblem;        // why it is not complete
     bool ruleSetInForce = true;
 };
 

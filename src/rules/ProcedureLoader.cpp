@@ -74,7 +74,7 @@ public:
             clock.levels = levelList(node.attribute("levels").as_string());
             clock.count = node.attribute("count").as_int();
             clock.unit = std::string(node.attribute("unit").as_string()) == "working-days" ? ClockUnit::WorkingDays
-                                                                                            : ClockUnit::CalendarDays;
+                                                                                           : ClockUnit::CalendarDays;
             clock.owedBy = node.attribute("owed-by").as_string();
             clock.window = node.attribute("window").as_bool();
             clock.citation = node.attribute("citation").as_string();
@@ -96,16 +96,16 @@ public:
             duty.evidence = node.attribute("evidence").as_string();
             duty.note = node.attribute("note").as_string();
             duty.citation = node.attribute("citation").as_string();
-            const int kinds = (duty.everyMonths > 0) + !duty.annualDue.empty() + duty.due.has_value() + duty.once +
-                              duty.onEvent;
+            const int kinds =
+                (duty.everyMonths > 0) + !duty.annualDue.empty() + duty.due.has_value() + duty.once + duty.onEvent;
             if (kinds != 1)
-                error(node, duty.id,
-                      "nghĩa vụ phải có đúng một trong every-months, annual-due, due, once, on-event",
+                error(node, duty.id, "nghĩa vụ phải có đúng một trong every-months, annual-due, due, once, on-event",
                       "a duty needs exactly one of every-months, annual-due, due, once, on-event");
             p.duties.push_back(std::move(duty));
         }
         for (auto node : root.child("redetermination").children("trigger")) {
-            RedeterminationTrigger trigger{node.attribute("kind").as_string(), words(node.attribute("keys").as_string()),
+            RedeterminationTrigger trigger{node.attribute("kind").as_string(),
+                                           words(node.attribute("keys").as_string()),
                                            node.attribute("citation").as_string()};
             if (trigger.kind == "answer" && trigger.keys.empty())
                 error(node, "keys", "điều kiện theo câu trả lời cần danh sách keys",
@@ -167,9 +167,12 @@ private:
         }
         for (auto r : node.children("requires")) {
             static const std::pair<const char*, StepCheck> checks[] = {
-                {"dossier-complete", StepCheck::DossierComplete}, {"security-regulation", StepCheck::SecurityRegulation},
-                {"appraisal-opinion", StepCheck::AppraisalOpinion}, {"pm-list", StepCheck::PmList},
-                {"note", StepCheck::Note}, {"document", StepCheck::Document},
+                {"dossier-complete", StepCheck::DossierComplete},
+                {"security-regulation", StepCheck::SecurityRegulation},
+                {"appraisal-opinion", StepCheck::AppraisalOpinion},
+                {"pm-list", StepCheck::PmList},
+                {"note", StepCheck::Note},
+                {"document", StepCheck::Document},
                 {"ruleset-in-force", StepCheck::RuleSetInForce}};
             StepRequirement requirement;
             const std::string check = r.attribute("check").as_string();
@@ -210,7 +213,8 @@ private:
     void knownStep(const Procedure& p, const pugi::xml_node& node, const std::string& step)
     {
         if (!p.step(step))
-            error(node, step, "bước không có trong <steps>: '" + step + "'", "step not declared in <steps>: '" + step + "'");
+            error(node, step, "bước không có trong <steps>: '" + step + "'",
+                  "step not declared in <steps>: '" + step + "'");
     }
 
     void error(const pugi::xml_node& node, const std::string& field, std::string vi, std::string en)

@@ -8,8 +8,8 @@
 // as it was. Writes that must happen together are composed with transact().
 #include "core/Actor.h"
 #include "core/Assessment.h"
-#include "core/Dossier.h"
 #include "core/Date.h"
+#include "core/Dossier.h"
 #include "core/Error.h"
 #include "core/System.h"
 

@@ -142,11 +142,12 @@ void decodeDutyDetails(const std::string& stored, DutyRecord& r)
 
 Error workflowConflict(const std::string& store, const std::string& systemId)
 {
-    return makeError(ErrorKind::Conflict, store, 0, "state",
-                     "Hồ sơ của hệ thống " + inQuotes(systemId) +
-                         " vừa được người khác chuyển bước; hãy xem lại trạng thái (seclevel workflow show) rồi thử lại",
-                     "Someone else just took a step on system " + inQuotes(systemId) +
-                         "; look at its state again (seclevel workflow show) and retry");
+    return makeError(
+        ErrorKind::Conflict, store, 0, "state",
+        "Hồ sơ của hệ thống " + inQuotes(systemId) +
+            " vừa được người khác chuyển bước; hãy xem lại trạng thái (seclevel workflow show) rồi thử lại",
+        "Someone else just took a step on system " + inQuotes(systemId) +
+            "; look at its state again (seclevel workflow show) and retry");
 }
 
 Errors checkUser(const User& user, const Actor& actor, const ActorLabels& labels)

@@ -100,7 +100,8 @@ struct Province {
                 return;
             for (const MissingItem& item : check->missing) {
                 if (item.key.rfind("attachment:", 0) == 0) {
-                    BOOST_REQUIRE(dossiers.attach(id, {item.key.substr(11), "tai-lieu.pdf", "%PDF " + item.key, {}}, by).ok());
+                    BOOST_REQUIRE(
+                        dossiers.attach(id, {item.key.substr(11), "tai-lieu.pdf", "%PDF " + item.key, {}}, by).ok());
                 } else if (item.key.rfind("requirement:", 0) == 0) {
                     const auto hash = item.key.find('#');
                     RequirementStatement statement{item.key.substr(12, hash - 12), std::stoi(item.key.substr(hash + 1)),
@@ -114,8 +115,8 @@ struct Province {
         BOOST_FAIL("the dossier did not become complete");
     }
 
-    Result<WorkflowStepRecord> step(const std::string& id, const std::string& stepId, const std::string& user, Date date,
-                                    const std::string& number = "", const std::string& note = "")
+    Result<WorkflowStepRecord> step(const std::string& id, const std::string& stepId, const std::string& user,
+                                    Date date, const std::string& number = "", const std::string& note = "")
     {
         WorkflowService workflow(catalogue, *store);
         StepRequest request;
@@ -263,9 +264,9 @@ BOOST_AUTO_TEST_CASE(separation_of_duties_whoever_submitted_cannot_appraise)
 {
     Province p;
     UserService users(*p.store);
-    BOOST_REQUIRE(users.add({"both", "Hai vai", {{"VP", Role::Operator}, {"UBND", Role::SecurityUnit}}},
-                            as(*p.store, "admin"))
-                      .ok());
+    BOOST_REQUIRE(
+        users.add({"both", "Hai vai", {{"VP", Role::Operator}, {"UBND", Role::SecurityUnit}}}, as(*p.store, "admin"))
+            .ok());
     p.addSystem("SOD", "VN-2022", on(2025, 6, 1), 3, "VP", "both");
     p.ok("SOD", "submit_appraisal", "both", on(2025, 6, 2));
     const std::string refused = p.refused("SOD", "appraise_fit", "both", on(2025, 6, 3), "1/TĐ", "Phù hợp");
@@ -475,7 +476,8 @@ BOOST_AUTO_TEST_CASE(duties_of_an_approved_system_fall_due_and_are_fulfilled_wit
     auto noAssessor = workflow.fulfil("DU", {"periodic_assessment_l34", on(2026, 5, 20), "12/BC", "", {}}, owner);
     BOOST_TEST(!noAssessor.ok());
     auto done = workflow.fulfil(
-        "DU", {"periodic_assessment_l34", on(2026, 5, 20), "12/BC", "Công ty X (giấy phép 01/GP)", {{"bc.pdf", "%PDF"}}},
+        "DU",
+        {"periodic_assessment_l34", on(2026, 5, 20), "12/BC", "Công ty X (giấy phép 01/GP)", {{"bc.pdf", "%PDF"}}},
         owner);
     BOOST_REQUIRE(done.ok());
     DutyStatus next = find(on(2026, 6, 6), "periodic_assessment_l34");

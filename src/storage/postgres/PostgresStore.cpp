@@ -871,7 +871,7 @@ void attach(Database db, std::vector<StoredSystem>& systems, const std::map<std:
 } // namespace
 
 std::vector<StoredSystem> PostgresStore::loadSystems(const std::string* id, const std::string* organisationId,
-                                                  bool headersOnly)
+                                                     bool headersOnly)
 {
     // Ids sort by their bytes (COLLATE "C"), as in SQLite, whatever the database's locale. Rows come in three
     // kinds: systems (0), components (1), answers (2), in the columns of the widest. The filter is one of
@@ -1286,11 +1286,11 @@ Result<std::vector<DutyRecord>> PostgresStore::dutyRecords(const std::string& sy
         std::vector<DutyRecord> result;
         if (!codec::isStorableText(systemId))
             return result;
-        const Rows rows = m_connection->run(
-            "SELECT system_id, duty_id, fulfilled_on::text, details, user_id, organisation, role,"
-            " extract(epoch FROM at)::bigint FROM duty_records WHERE $1 = '' OR system_id = $1"
-            " ORDER BY system_id COLLATE \"C\", duty_id COLLATE \"C\", fulfilled_on, id",
-            Params().text(systemId));
+        const Rows rows =
+            m_connection->run("SELECT system_id, duty_id, fulfilled_on::text, details, user_id, organisation, role,"
+                              " extract(epoch FROM at)::bigint FROM duty_records WHERE $1 = '' OR system_id = $1"
+                              " ORDER BY system_id COLLATE \"C\", duty_id COLLATE \"C\", fulfilled_on, id",
+                              Params().text(systemId));
         for (int row = 0; row < rows.count(); ++row) {
             DutyRecord record;
             record.systemId = rows.text(row, 0);

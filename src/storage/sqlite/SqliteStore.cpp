@@ -660,7 +660,7 @@ RecordedActor recordedActor(std::string user, std::string organisation, std::str
 } // namespace
 
 std::vector<StoredSystem> SqliteStore::loadSystems(const std::string* id, const std::string* organisationId,
-                                                  bool headersOnly)
+                                                   bool headersOnly)
 {
     // The filter is one of three fixed SQL fragments; the value itself is always a bound parameter.
     const std::string filter = id ? " WHERE s.id = ?1" : organisationId ? " WHERE s.organisation_id = ?1" : "";
@@ -1224,14 +1224,14 @@ Result<bool> SqliteStore::saveUser(const User& user, const Actor& actor)
         for (const Membership& membership : user.memberships)
             if (!exists(db, "SELECT 1 FROM organisations WHERE id = ?1", membership.organisationId))
                 return noSuchOrganisation(db, membership.organisationId);
-        Statement upsert(*m_cache,
-                         "INSERT INTO users (id, name, memberships, created_by, created_by_organisation, created_by_role,"
-                         "  created_at, updated_by, updated_by_organisation, updated_by_role, updated_at)"
-                         " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?4, ?5, ?6, ?7)"
-                         " ON CONFLICT (id) DO UPDATE SET name = excluded.name, memberships = excluded.memberships,"
-                         "   updated_by = excluded.updated_by, updated_by_organisation = excluded.updated_by_organisation,"
-                         "   updated_by_role = excluded.updated_by_role, updated_at = excluded.updated_at"
-                         " WHERE name IS NOT excluded.name OR memberships IS NOT excluded.memberships");
+        Statement upsert(
+            *m_cache, "INSERT INTO users (id, name, memberships, created_by, created_by_organisation, created_by_role,"
+                      "  created_at, updated_by, updated_by_organisation, updated_by_role, updated_at)"
+                      " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?4, ?5, ?6, ?7)"
+                      " ON CONFLICT (id) DO UPDATE SET name = excluded.name, memberships = excluded.memberships,"
+                      "   updated_by = excluded.updated_by, updated_by_organisation = excluded.updated_by_organisation,"
+                      "   updated_by_role = excluded.updated_by_role, updated_at = excluded.updated_at"
+                      " WHERE name IS NOT excluded.name OR memberships IS NOT excluded.memberships");
         upsert.bindText(1, user.id)
             .bindText(2, user.name)
             .bindText(3, storage::encodeMemberships(user.memberships))
@@ -1287,8 +1287,9 @@ Result<bool> SqliteStore::appendWorkflowStep(const WorkflowStepRecord& record, c
         if (seq + 1 != record.seq || (!state.empty() && state != record.fromState))
             return storage::workflowConflict(m_path, record.systemId);
         keepContents(db, record.attachments, contents);
-        Statement insert(*m_cache, "INSERT INTO workflow_steps (system_id, seq, step, to_state, effective_date, details,"
-                                   " user_id, organisation, role, at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
+        Statement insert(*m_cache,
+                         "INSERT INTO workflow_steps (system_id, seq, step, to_state, effective_date, details,"
+                         " user_id, organisation, role, at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
         insert.bindText(1, record.systemId)
             .bindInt(2, record.seq)
             .bindText(3, record.step)
@@ -1301,15 +1302,14 @@ Result<bool> SqliteStore::appendWorkflowStep(const WorkflowStepRecord& record, c
             .bindText(10, by.at)
             .run();
         const bool entersState = record.toState != record.fromState || state.empty();
-        Statement update(*m_cache,
-                         "UPDATE systems SET workflow_seq = ?2, workflow_state = ?3,"
-                         " state_step = CASE WHEN ?4 THEN ?5 ELSE state_step END,"
-                         " state_date = CASE WHEN ?4 THEN ?6 ELSE state_date END,"
-                         " state_level = CASE WHEN ?4 THEN ?7 ELSE state_level END,"
-                         " approved_level = CASE WHEN ?8 > 0 THEN ?8 ELSE approved_level END,"
-                         " approved_on = CASE WHEN ?8 > 0 THEN ?6 ELSE approved_on END,"
-                         " approved_ruleset = CASE WHEN ?8 > 0 THEN ?9 ELSE approved_ruleset END"
-                         " WHERE id = ?1");
+        Statement update(*m_cache, "UPDATE systems SET workflow_seq = ?2, workflow_state = ?3,"
+                                   " state_step = CASE WHEN ?4 THEN ?5 ELSE state_step END,"
+                                   " state_date = CASE WHEN ?4 THEN ?6 ELSE state_date END,"
+                                   " state_level = CASE WHEN ?4 THEN ?7 ELSE state_level END,"
+                                   " approved_level = CASE WHEN ?8 > 0 THEN ?8 ELSE approved_level END,"
+                                   " approved_on = CASE WHEN ?8 > 0 THEN ?6 ELSE approved_on END,"
+                                   " approved_ruleset = CASE WHEN ?8 > 0 THEN ?9 ELSE approved_ruleset END"
+                                   " WHERE id = ?1");
         update.bindText(1, record.systemId)
             .bindInt(2, record.seq)
             .bindText(3, record.toState)
@@ -1329,8 +1329,9 @@ Result<std::vector<WorkflowStepRecord>> SqliteStore::workflowSteps(const std::st
 {
     return guarded<std::vector<WorkflowStepRecord>>(m_path, [&]() -> Result<std::vector<WorkflowStepRecord>> {
         std::vector<WorkflowStepRecord> result;
-        Statement select(*m_cache, "SELECT seq, step, to_state, effective_date, details, user_id, organisation, role, at"
-                                   " FROM workflow_steps WHERE system_id = ?1 ORDER BY seq");
+        Statement select(*m_cache,
+                         "SELECT seq, step, to_state, effective_date, details, user_id, organisation, role, at"
+                         " FROM workflow_steps WHERE system_id = ?1 ORDER BY seq");
         select.bindText(1, systemId);
         while (select.step()) {
             WorkflowStepRecord record;
@@ -1380,9 +1381,10 @@ Result<std::vector<DutyRecord>> SqliteStore::dutyRecords(const std::string& syst
 {
     return guarded<std::vector<DutyRecord>>(m_path, [&]() -> Result<std::vector<DutyRecord>> {
         std::vector<DutyRecord> result;
-        Statement select(*m_cache,
-                         "SELECT system_id, duty_id, fulfilled_on, details, user_id, organisation, role, at"
-                         " FROM duty_records WHERE ?1 = '' OR system_id = ?1 ORDER BY system_id, duty_id, fulfilled_on, id");
+        Statement select(
+            *m_cache,
+            "SELECT system_id, duty_id, fulfilled_on, details, user_id, organisation, role, at"
+            " FROM duty_records WHERE ?1 = '' OR system_id = ?1 ORDER BY system_id, duty_id, fulfilled_on, id");
         select.bindText(1, systemId);
         while (select.step()) {
             DutyRecord record;
