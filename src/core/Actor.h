@@ -25,8 +25,9 @@ struct Actor {
 struct Organisation {
     std::string id;
     std::string name;
-    std::string parentId;      // empty for a root
-    std::string authorityCode; // a national body's code the procedures name ("MIC", "MPS", "MOD", "BCY"); usually empty
+    std::string parentId; // empty for a root
+    std::string authorityCode =
+        {}; // a national body's code the procedures name ("MIC", "MPS", "MOD", "BCY"); usually empty
 };
 
 // A role a user holds in an organisation.

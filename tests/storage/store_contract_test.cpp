@@ -1147,3 +1147,153 @@ BOOST_AUTO_TEST_CASE(concurrent_processes_all_write_and_nothing_is_lost)
     BOOST_TEST(successes == children * rounds * 2);
     BOOST_TEST(store->systems()->size() == static_cast<size_t>(children));
 }
+
+// ---- users, workflow steps, duty records (the appraisal and approval procedure) ----------------------------
+
+namespace {
+
+WorkflowStepRecord stepRecord(const std::string& system, int seq, const std::string& step, const std::string& from,
+                              const std::string& to)
+{
+    WorkflowStepRecord r;
+    r.systemId = system;
+    r.seq = seq;
+    r.step = step;
+    r.fromState = from;
+    r.toState = to;
+    r.rulesetId = "VN-2022";
+    r.rulesetVersion = "1.0.0";
+    r.level = 3;
+    r.date = std::chrono::year{2025} / 6 / static_cast<unsigned>(seq);
+    r.documentNumber = "0" + std::to_string(seq) + "/" + test::injection;
+    r.documentDate = r.date;
+    r.note = "Ghi chú " + test::injection;
+    return r;
+}
+
+} // namespace
+
+BOOST_AUTO_TEST_CASE(users_and_their_roles_round_trip_and_need_known_organisations)
+{
+    auto store = freshStore();
+    requireOk(store->upsertOrganisation({"UBND", "UBND tỉnh", "", ""}, alice));
+    requireOk(store->upsertOrganisation({"A05", "Cục A05", "", "MPS"}, alice));
+    auto organisations = store->organisations();
+    requireOk(organisations);
+    BOOST_TEST(organisations->front().authorityCode == "MPS"); // "A05" sorts first
+    BOOST_TEST(store->users()->empty());
+    const User user{"nguyen.van.a", test::injection, {{"UBND", Role::Owner}, {"A05", Role::AppraisingBody}}};
+    auto saved = store->saveUser(user, alice);
+    requireOk(saved);
+    BOOST_TEST(*saved);
+    BOOST_TEST(!*store->saveUser(user, bob)); // nothing changed
+    auto loaded = store->user("nguyen.van.a");
+    requireOk(loaded);
+    BOOST_REQUIRE(loaded->has_value());
+    BOOST_TEST((*loaded)->name == test::injection);
+    BOOST_REQUIRE((*loaded)->memberships.size() == 2u);
+    BOOST_TEST((*loaded)->memberships[1].organisationId == "A05");
+    BOOST_TEST(((*loaded)->memberships[1].role == Role::AppraisingBody));
+    BOOST_TEST(!store->user(test::injection)->has_value());
+    auto unknown = store->saveUser({"x", "X", {{"NOWHERE", Role::Operator}}}, alice);
+    BOOST_REQUIRE(!unknown.ok());
+    BOOST_TEST((unknown.errors().front().kind == ErrorKind::NotFound));
+    BOOST_TEST(store->users()->size() == 1u);
+    auto badCode = store->upsertOrganisation({"X", "X", "", "lower case"}, alice);
+    BOOST_TEST(!badCode.ok());
+}
+
+BOOST_AUTO_TEST_CASE(workflow_steps_append_in_order_and_move_the_state)
+{
+    auto store = freshStore();
+    requireOk(store->saveSystem(test::sampleSystem("WF"), true, test::sampleAssessment(3, 3), alice));
+    auto first = stepRecord("WF", 1, "submit_appraisal", "draft", "submitted_for_appraisal");
+    first.attachments.push_back(Attachment{"step", "to-trinh.pdf", "", 4, sha256Hex("%PDF"), {}, false});
+    requireOk(store->appendWorkflowStep(first, {"%PDF"}, alice));
+    auto s = store->system("WF");
+    BOOST_TEST((*s)->workflowState == "submitted_for_appraisal");
+    BOOST_TEST((*s)->stateStep == "submit_appraisal");
+    BOOST_TEST(formatIsoDate(*(*s)->stateDate) == "2025-06-01");
+    BOOST_TEST((*s)->workflowSeq == 1);
+    BOOST_TEST((*s)->approvedLevel == 0);
+
+    // Someone else's view of the state is stale: a wrong seq or from-state is a conflict, nothing written.
+    auto stale = store->appendWorkflowStep(
+        stepRecord("WF", 1, "appraise_fit", "submitted_for_appraisal", "appraised_fit"), {}, bob);
+    BOOST_REQUIRE(!stale.ok());
+    BOOST_TEST((stale.errors().front().kind == ErrorKind::Conflict));
+    auto wrongState =
+        store->appendWorkflowStep(stepRecord("WF", 2, "approve", "submitted_for_approval", "approved"), {}, bob);
+    BOOST_TEST((!wrongState.ok() && wrongState.errors().front().kind == ErrorKind::Conflict));
+    // A record-only step keeps the state and when it was entered.
+    requireOk(store->appendWorkflowStep(
+        stepRecord("WF", 2, "issue_security_regulation", "submitted_for_appraisal", "submitted_for_appraisal"), {},
+        bob));
+    s = store->system("WF");
+    BOOST_TEST((*s)->stateStep == "submit_appraisal");
+    BOOST_TEST((*s)->workflowSeq == 2);
+    auto approve = stepRecord("WF", 3, "approve", "submitted_for_appraisal", "approved");
+    approve.approvedLevel = 3;
+    requireOk(store->appendWorkflowStep(approve, {}, bob));
+    s = store->system("WF");
+    BOOST_TEST((*s)->approvedLevel == 3);
+    BOOST_TEST(formatIsoDate(*(*s)->approvedOn) == "2025-06-03");
+    BOOST_TEST((*s)->approvedRuleset == "VN-2022");
+
+    auto steps = store->workflowSteps("WF");
+    requireOk(steps);
+    BOOST_REQUIRE(steps->size() == 3u);
+    const WorkflowStepRecord& r = steps->front();
+    BOOST_TEST(r.documentNumber == first.documentNumber);
+    BOOST_TEST(r.note == first.note);
+    BOOST_TEST(r.fromState == "draft");
+    BOOST_TEST(r.actor.userId == "alice");
+    BOOST_REQUIRE(r.attachments.size() == 1u);
+    auto content = store->recordContent(r.attachments.front().sha256);
+    BOOST_TEST((content.ok() && content->value_or("") == "%PDF"));
+    BOOST_TEST(steps->back().approvedLevel == 3);
+
+    // Contents must match their record; an unknown system is not found.
+    auto altered = stepRecord("WF", 4, "x", "approved", "approved");
+    altered.attachments.push_back(Attachment{"step", "a.pdf", "", 4, sha256Hex("%PDF"), {}, false});
+    BOOST_TEST(!store->appendWorkflowStep(altered, {"EVIL"}, bob).ok());
+    auto nowhere = store->appendWorkflowStep(stepRecord("NOPE", 1, "x", "draft", "draft"), {}, bob);
+    BOOST_TEST((!nowhere.ok() && nowhere.errors().front().kind == ErrorKind::NotFound));
+    BOOST_TEST(store->workflowSteps("WF")->size() == 3u);
+
+    // The headers carry the procedure's columns without loading answers.
+    auto headers = store->systemHeaders();
+    requireOk(headers);
+    BOOST_REQUIRE(headers->size() == 1u);
+    BOOST_TEST(headers->front().workflowState == "approved");
+    BOOST_TEST(headers->front().description.answers.values.empty());
+    BOOST_TEST(headers->front().proposedLevel == 3);
+}
+
+BOOST_AUTO_TEST_CASE(duty_records_are_kept_with_their_evidence)
+{
+    auto store = freshStore();
+    requireOk(store->saveSystem(test::sampleSystem("D1"), true, test::sampleAssessment(3, 3), alice));
+    requireOk(store->saveSystem(test::sampleSystem("D2"), true, test::sampleAssessment(3, 3), alice));
+    DutyRecord record;
+    record.systemId = "D2";
+    record.dutyId = "periodic_assessment";
+    record.fulfilledOn = std::chrono::year{2026} / 5 / 20;
+    record.documentNumber = "12/BC";
+    record.note = test::injection;
+    record.attachments.push_back(Attachment{"step", "bc.pdf", "", 3, sha256Hex("abc"), {}, false});
+    requireOk(store->recordDuty(record, {"abc"}, bob));
+    record.systemId = "D1";
+    record.attachments.clear();
+    requireOk(store->recordDuty(record, {}, alice));
+    auto all = store->dutyRecords();
+    requireOk(all);
+    BOOST_REQUIRE(all->size() == 2u);
+    BOOST_TEST(all->front().systemId == "D1");
+    BOOST_TEST(all->back().note == test::injection);
+    BOOST_TEST(all->back().actor.userId == "bob");
+    BOOST_TEST(store->dutyRecords("D2")->size() == 1u);
+    BOOST_TEST(store->dutyRecords(test::injection)->empty());
+    record.systemId = "NOPE";
+    BOOST_TEST(!store->recordDuty(record, {}, alice).ok());
+}
