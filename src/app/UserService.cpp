@@ -50,11 +50,12 @@ Result<bool> UserService::requireAdministrator(const Actor& actor)
                 if (m.role == Role::Administrator)
                     return true;
     }
-    return makeError(ErrorKind::Refused, "", 0, "as",
-                     "Chỉ người dùng có vai trò quản trị (administrator) mới được thêm người dùng hoặc đổi vai trò; "
-                     "hãy dùng --as với một quản trị viên và --role administrator",
-                     "Only a user acting as administrator may add users or change roles; use --as with an "
-                     "administrator and --role administrator");
+    return makeError(
+        ErrorKind::Refused, "", 0, "as",
+        "Chỉ người dùng có vai trò quản trị (administrator) mới được thêm người dùng hoặc đổi vai trò; "
+        "hãy dùng --as với một quản trị viên (và --as-role administrator nếu người đó có nhiều vai trò)",
+        "Only a user acting as administrator may add users or change roles; use --as with an administrator "
+        "(and --as-role administrator when they hold several roles)");
 }
 
 Result<User> UserService::add(const User& user, const Actor& actor)

@@ -494,3 +494,24 @@ BOOST_AUTO_TEST_CASE(duties_of_an_approved_system_fall_due_and_are_fulfilled_wit
     // After 19/08/2026 the periodic duties follow NĐ331 (the period is data, marked as an assumption).
     BOOST_TEST(find(on(2026, 9, 1), "periodic_assessment_l34").rulesetId == "VN-2026");
 }
+
+BOOST_AUTO_TEST_CASE(vn2016_needs_no_security_regulation_and_has_the_tt03_validity_window)
+{
+    Province p;
+    p.addSystem("OLD16", "VN-2016", on(2020, 3, 2), 3);
+    p.ok("OLD16", "submit_appraisal", "op", on(2020, 4, 24)); // Friday before the 30/4 – 3/5 break
+    WorkflowService workflow(p.catalogue, *p.store);
+    auto view = workflow.show("OLD16", on(2020, 4, 24));
+    BOOST_REQUIRE(view.ok());
+    BOOST_TEST(view->procedure->rulesetId == "VN-2016");
+    BOOST_REQUIRE(view->clocks.size() == 2u);
+    BOOST_TEST(view->clocks[0].rule->citation == "TT03 Art 14");
+    // 5 working days after Friday 24/4/2020: 27, 28, 29/4, then 30/4 and 1/5 are holidays, 4, 5/5.
+    BOOST_TEST(formatIsoDate(view->clocks[0].end) == "2020-05-05");
+    BOOST_TEST(formatIsoDate(view->clocks[1].end) == "2020-05-11"); // 15 calendar days: Saturday 9/5 → Monday
+    p.ok("OLD16", "appraise_fit", "su", on(2020, 5, 4), "4/TĐ", "Phù hợp");
+    p.ok("OLD16", "submit_approval", "op", on(2020, 5, 5));
+    p.ok("OLD16", "approve", "owner", on(2020, 5, 6), "9/QĐ", "Phê duyệt"); // TT03: no regulation step
+    BOOST_TEST(p.stored("OLD16").approvedLevel == 3);
+    BOOST_TEST(p.stored("OLD16").approvedRuleset == "VN-2016");
+}

@@ -54,11 +54,15 @@ const std::string minimal = R"(<?xml version="1.0" encoding="UTF-8"?>
 </procedure>
 )";
 
-std::string with(const std::string& from, const std::string& to)
+std::string with(std::string text, const std::string& from, const std::string& to)
 {
-    std::string text = minimal;
     text.replace(text.find(from), from.size(), to);
     return text;
+}
+
+std::string with(const std::string& from, const std::string& to)
+{
+    return with(minimal, from, to);
 }
 
 } // namespace
@@ -120,27 +124,31 @@ BOOST_AUTO_TEST_CASE(unknown_states_steps_and_overlaps_are_refused_with_their_li
     BOOST_REQUIRE(!overlap.ok());
     BOOST_TEST(overlap.errors().front().describe(Lang::En).find("defined twice") != std::string::npos);
 
-    auto clockOfNoStep = loadProcedure(
-        with("<clocks/>", "<clocks><clock id=\"c\" start=\"nope\" stop=\"approve\" count=\"5\" unit=\"working-days\" "
-                          "owed-by=\"owner\" citation=\"X Art 4\"><name lang=\"vi\">d</name><name lang=\"en\">d</name>"
-                          "</clock></clocks>"),
-        "p.xml", schema());
-    BOOST_TEST(!clockOfNoStep.ok());
+    auto clockOfNoStep =
+        loadProcedure(with(with("STATE", "approved"), "<clocks/>",
+                           "<clocks><clock id=\"c\" start=\"nope\" stop=\"approve\" count=\"5\" unit=\"working-days\" "
+                           "owed-by=\"owner\" citation=\"X Art 4\"><name lang=\"vi\">d</name><name lang=\"en\">d</name>"
+                           "</clock></clocks>"),
+                      "p.xml", schema());
+    BOOST_REQUIRE(!clockOfNoStep.ok());
+    BOOST_TEST(clockOfNoStep.errors().front().describe(Lang::En).find("step not declared") != std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(schema_violations_and_hostile_xml_are_refused)
 {
-    auto badRole = loadProcedure(with("role=\"owner\"", "role=\"king\""), "p.xml", schema());
+    auto badRole = loadProcedure(with(with("STATE", "approved"), "role=\"owner\"", "role=\"king\""), "p.xml", schema());
     BOOST_REQUIRE(!badRole.ok());
     BOOST_TEST(badRole.errors().front().line > 0);
     auto entity = loadProcedure(
         "<?xml version=\"1.0\"?><!DOCTYPE p [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><procedure>&x;</procedure>",
         "p.xml", schema());
     BOOST_TEST(!entity.ok());
-    auto duty = loadProcedure(
-        with("<duties/>", "<duties><duty id=\"d\" owed-by=\"owner\" citation=\"X Art 5\"><name lang=\"vi\">e</name>"
-                          "<name lang=\"en\">e</name></duty></duties>"),
-        "p.xml", schema());
+    auto duty =
+        loadProcedure(with(with("STATE", "approved"), "<duties/>",
+                           "<duties><duty id=\"d\" owed-by=\"owner\" citation=\"X Art 5\"><name lang=\"vi\">e</name>"
+                           "<name lang=\"en\">e</name></duty></duties>"),
+                      "p.xml", schema());
     BOOST_REQUIRE(!duty.ok());
-    BOOST_TEST(duty.errors().front().describe(Lang::En).find("exactly one") != std::string::npos);
+    BOOST_TEST(duty.errors().front().describe(Lang::En).find("exactly one") != std::string::npos,
+               duty.errors().front().describe(Lang::En));
 }
