@@ -62,6 +62,10 @@ public:
     Result<std::optional<std::string>> attachmentContent(const std::string& sha256) override;
     Result<bool> importDossier(const DossierDocument& document, const Actor& actor) override;
 
+    // Ordered by year, then by order of recording.
+    Result<std::vector<StoredCalendarAnnouncement>> calendarAnnouncements() override;
+    Result<bool> saveCalendarAnnouncement(int year, const std::string& xmlText, const Actor& actor) override;
+
 private:
     explicit PostgresStore(std::unique_ptr<postgres::Connection> connection);
 

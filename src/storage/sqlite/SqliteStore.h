@@ -90,6 +90,10 @@ public:
     // second import of the same file adds no row.
     Result<bool> importDossier(const DossierDocument& document, const Actor& actor) override;
 
+    // Ordered by year, then by order of recording.
+    Result<std::vector<StoredCalendarAnnouncement>> calendarAnnouncements() override;
+    Result<bool> saveCalendarAnnouncement(int year, const std::string& xmlText, const Actor& actor) override;
+
 private:
     SqliteStore(sqlite3* db, std::string path);
 
