@@ -22,5 +22,8 @@ std::unique_ptr<Command> makeDossierAttachCommand();
 std::unique_ptr<Command> makeDossierCheckCommand();
 std::unique_ptr<Command> makeDossierExportCommand();
 std::unique_ptr<Command> makeDossierImportCommand();
+std::unique_ptr<Command> makeCalendarDeadlineCommand();
+std::unique_ptr<Command> makeCalendarShowCommand();
+std::unique_ptr<Command> makeCalendarAnnounceCommand();
 
 } // namespace seclevel
