@@ -243,11 +243,11 @@ void WorkingCalendar::index()
         const std::int64_t from = dayNumber(firstDayOf(y.year));
         const std::int64_t to = dayNumber(lastDayOf(y.year));
         for (std::int64_t d = from; d <= to; ++d)
-            m_dayKinds[static_cast<std::size_t>(d - m_firstDay)] = isWeekend(dateOf(d)) ? 2 : 1;
+            m_dayKinds[static_cast<std::size_t>(d - m_firstDay)] = isWeekend(dateOf(d)) ? kWeekend : kWorking;
         for (const DayOff& off : y.daysOff)
-            m_dayKinds[static_cast<std::size_t>(dayNumber(off.date) - m_firstDay)] = 2;
+            m_dayKinds[static_cast<std::size_t>(dayNumber(off.date) - m_firstDay)] = kListedOff;
         for (const MakeUpWorkingDay& work : y.makeUpDays)
-            m_dayKinds[static_cast<std::size_t>(dayNumber(work.date) - m_firstDay)] = 1;
+            m_dayKinds[static_cast<std::size_t>(dayNumber(work.date) - m_firstDay)] = kMakeUp;
     }
 }
 
@@ -279,12 +279,16 @@ Result<bool> WorkingCalendar::isWorkingDay(Date date) const
     const std::int64_t at = slot(date);
     if (at < 0)
         return outsideData(*this, date);
-    return m_dayKinds[static_cast<std::size_t>(at)] == 1;
+    const std::uint8_t kind = m_dayKinds[static_cast<std::size_t>(at)];
+    return kind == kWorking || kind == kMakeUp;
 }
 
 const DayOff* WorkingCalendar::dayOff(Date date) const
 {
-    const CalendarYear* y = date.ok() ? year(static_cast<int>(date.year())) : nullptr;
+    const std::int64_t at = slot(date);
+    if (at < 0 || m_dayKinds[static_cast<std::size_t>(at)] != kListedOff)
+        return nullptr; // the common case, without a search
+    const CalendarYear* y = year(static_cast<int>(date.year()));
     if (!y)
         return nullptr;
     const auto it = std::lower_bound(y->daysOff.begin(), y->daysOff.end(), dayNumber(date),
@@ -294,7 +298,10 @@ const DayOff* WorkingCalendar::dayOff(Date date) const
 
 const MakeUpWorkingDay* WorkingCalendar::makeUpDay(Date date) const
 {
-    const CalendarYear* y = date.ok() ? year(static_cast<int>(date.year())) : nullptr;
+    const std::int64_t at = slot(date);
+    if (at < 0 || m_dayKinds[static_cast<std::size_t>(at)] != kMakeUp)
+        return nullptr;
+    const CalendarYear* y = year(static_cast<int>(date.year()));
     if (!y)
         return nullptr;
     for (const MakeUpWorkingDay& day : y->makeUpDays)
@@ -333,6 +340,9 @@ public:
         else if (const MakeUpWorkingDay* work = m_calendar.makeUpDay(date))
             m_result.makeUpDaysCrossed.push_back(*work);
         const int y = static_cast<int>(date.year());
+        if (y == m_lastYear)
+            return working;
+        m_lastYear = y;
         const CalendarYear* data = m_calendar.year(y);
         if (data && data->status == YearStatus::Statutory &&
             std::find(m_result.statutoryYearsUsed.begin(), m_result.statutoryYearsUsed.end(), y) ==
@@ -344,6 +354,7 @@ public:
 private:
     const WorkingCalendar& m_calendar;
     PeriodEnd& m_result;
+    int m_lastYear = 0; // the year whose status was last looked at
 };
 
 } // namespace
