@@ -2,6 +2,7 @@
 #include "cli/CalendarCommands.h"
 #include "cli/Commands.h"
 #include "codec/Json.h"
+#include "formats/xml/CalendarYearXml.h"
 
 #include <iostream>
 
@@ -16,10 +17,13 @@ public:
         return {"liệt kê ngày nghỉ của công chức trong một năm và văn bản công bố",
                 "list the civil servants' days off of a year and the documents that announced them"};
     }
-    std::string usage() const override { return "YEAR [--format text|json] [--db PATH]"; }
+    std::string usage() const override { return "YEAR [--format text|json|xml] [--db PATH]"; }
     std::vector<OptionSpec> options() const override
     {
-        return {{"format", true, {"text (mặc định) hoặc json", "text (default) or json"}},
+        return {{"format",
+                 true,
+                 {"text (mặc định), json, hoặc xml (phần tử <year> để sửa thành thông báo mới)",
+                  "text (default), json, or xml (the <year> element, to edit into a new announcement)"}},
                 {"db",
                  true,
                  {"cơ sở dữ liệu có thông báo nghỉ đã ghi (mặc định: chỉ dữ liệu kèm theo)",
@@ -34,8 +38,8 @@ public:
             return usageError(*this, context, "năm phải là số, không phải '" + line.positional()[0] + "'",
                               "the year must be a number, not '" + line.positional()[0] + "'");
         const std::string format = line.value("format").value_or("text");
-        if (format != "text" && format != "json")
-            return usageError(*this, context, "--format là text hoặc json", "--format is text or json");
+        if (format != "text" && format != "json" && format != "xml")
+            return usageError(*this, context, "--format là text, json hoặc xml", "--format is text, json or xml");
         int exitCode = ExitOk;
         auto session = openCalendarSession(line, context, false, exitCode);
         if (!session)
@@ -46,7 +50,9 @@ public:
         auto inForce = session->service->inForce();
         if (!inForce)
             return printErrors(inForce.errors(), context);
-        if (format == "json")
+        if (format == "xml")
+            *context.out << calendarYearXml(*year);
+        else if (format == "json")
             printJson(*year, (*inForce)->source, context);
         else
             printText(*year, (*inForce)->source, context);

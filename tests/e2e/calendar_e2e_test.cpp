@@ -185,3 +185,37 @@ BOOST_AUTO_TEST_CASE(a_broken_announcement_is_refused_naming_the_line_and_nothin
     Run show = run({"calendar", "show", "2027", "--db", db, "--format", "json"}, dir.path);
     BOOST_TEST(parsed(show).find("status")->text == "statutory");
 }
+
+BOOST_AUTO_TEST_CASE(show_as_xml_is_an_announcement_that_records_unchanged_and_edits_into_a_new_one)
+{
+    TempDir dir;
+    const std::string db = (dir.path / "cal.db").string();
+    // The shipped 2026 as XML reads back as an announcement: the same days, the same sources.
+    Run xml = run({"calendar", "show", "2026", "--format", "xml"}, dir.path);
+    BOOST_TEST(xml.exitCode == 0, xml.err);
+    BOOST_TEST(has(xml.out, "<working-day date=\"2026-01-10\" replaces=\"2026-01-02\" source=\"vpcp-12729\""), xml.out);
+    const fs::path same = write(dir.path, "2026.xml", xml.out);
+    Run recorded = run({"calendar", "announce", same.string(), "--db", db}, dir.path);
+    BOOST_TEST(recorded.exitCode == 0, recorded.err);
+    Run shipped = run({"calendar", "show", "2026", "--format", "json"}, dir.path);
+    Run stored = run({"calendar", "show", "2026", "--format", "json", "--db", db}, dir.path);
+    BOOST_TEST(parsed(shipped).find("days_off")->items.size() == parsed(stored).find("days_off")->items.size());
+    BOOST_TEST(has(parsed(stored).find("origin")->text, "announcement recorded by"));
+
+    // 2027 edited from its statutory form: announced, Friday 5/2 swapped with Saturday 30/1.
+    Run statutory = run({"calendar", "show", "2027", "--format", "xml"}, dir.path);
+    std::string edited = statutory.out;
+    edited.replace(edited.find("status=\"statutory\""), 18, "status=\"announced\"");
+    const std::string document = "<document id=\"cv1\" number=\"1/VPCP-KGVX\" issuer-vi=\"Văn phòng Chính phủ\" "
+                                 "issuer-en=\"Government Office\" reference=\"https://example.invalid/1\"/>\n  ";
+    edited.insert(edited.find("<day-off"), document);
+    edited.insert(edited.find("</year>"), "<working-day date=\"2027-01-30\" source=\"cv1\"/>\n");
+    const fs::path file = write(dir.path, "2027.xml", edited);
+    Run announced = run({"calendar", "announce", file.string(), "--db", db}, dir.path);
+    BOOST_TEST(announced.exitCode == 0, announced.err + edited);
+    // From Friday 29/1/2027, one working day is now Saturday 30/1.
+    Run after =
+        run({"calendar", "deadline", "--from", "2027-01-29", "--working-days", "1", "--format", "json", "--db", db},
+            dir.path);
+    BOOST_TEST(parsed(after).find("end")->text == "2027-01-30", after.out);
+}
