@@ -32,6 +32,8 @@ struct Deadline {
     LocalizedText source; // CalendarInForce::source
 };
 
+// One per request or command run (it caches the merged calendar and is not thread-safe); a server that keeps
+// one must reload it after an announcement recorded by another process.
 class CalendarService {
 public:
     // `store` may be null: then only the shipped data is used and announce() is refused.

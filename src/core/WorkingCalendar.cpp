@@ -220,6 +220,41 @@ Result<WorkingCalendar> WorkingCalendar::make(std::string id, std::string versio
         std::sort(years[i].daysOff.begin(), years[i].daysOff.end(), byDate);
         std::sort(years[i].makeUpDays.begin(), years[i].makeUpDays.end(), byDate);
     }
+    // A swap is two dates, possibly in two years (31/12/2018 off, Saturday 05/01/2019 worked): each side must
+    // name the other when the other's year is in the calendar.
+    auto yearOf = [&](Date date) -> const CalendarYear* {
+        for (const CalendarYear& y : years)
+            if (date.ok() && y.year == static_cast<int>(date.year()))
+                return &y;
+        return nullptr;
+    };
+    for (const CalendarYear& y : years) {
+        for (const DayOff& off : y.daysOff) {
+            if (off.reason != DayOffReason::Swap || !off.swappedWith)
+                continue;
+            const CalendarYear* other = yearOf(*off.swappedWith);
+            if (other && std::none_of(other->makeUpDays.begin(), other->makeUpDays.end(),
+                                      [&](const MakeUpWorkingDay& w) { return w.date == *off.swappedWith; }))
+                errors.push_back(yearError(y.year,
+                                           "Ngày hoán đổi " + formatIsoDate(off.date) + " ghi làm bù ngày " +
+                                               formatIsoDate(*off.swappedWith) + " nhưng ngày đó không là ngày làm bù",
+                                           "The swapped day " + formatIsoDate(off.date) + " names " +
+                                               formatIsoDate(*off.swappedWith) +
+                                               " as its make-up day, which is not listed as one"));
+        }
+        for (const MakeUpWorkingDay& work : y.makeUpDays) {
+            if (!work.replaces)
+                continue;
+            const CalendarYear* other = yearOf(*work.replaces);
+            if (other && std::none_of(other->daysOff.begin(), other->daysOff.end(),
+                                      [&](const DayOff& d) { return d.date == *work.replaces; }))
+                errors.push_back(yearError(y.year,
+                                           "Ngày làm bù " + formatIsoDate(work.date) + " thay cho ngày " +
+                                               formatIsoDate(*work.replaces) + " nhưng ngày đó không là ngày nghỉ",
+                                           "The make-up working day " + formatIsoDate(work.date) + " replaces " +
+                                               formatIsoDate(*work.replaces) + ", which is not listed as a day off"));
+        }
+    }
     if (!errors.empty())
         return errors;
     WorkingCalendar calendar;
