@@ -56,8 +56,9 @@ constexpr ReasonInfo reasons[] = {
     {DayOffReason::ReunificationDay, "reunification-day", "Ngày Chiến thắng 30/4", "Victory Day (30 April)"},
     {DayOffReason::LabourDay, "labour-day", "Ngày Quốc tế lao động 1/5", "International Labour Day (1 May)"},
     {DayOffReason::NationalDay, "national-day", "Quốc khánh", "National Day"},
-    {DayOffReason::Compensatory, "compensatory", "Nghỉ bù (Điều 111.3 Bộ luật Lao động)",
-     "Compensatory day off (Labour Code Art 111.3)"},
+    // Labour Code 45/2019 Art 111.3; Art 115.3 of the 2012 code before 2021 (the year says which code applies).
+    {DayOffReason::Compensatory, "compensatory", "Nghỉ bù (ngày lễ trùng ngày nghỉ hằng tuần)",
+     "Compensatory day off (holiday on a weekly rest day)"},
     {DayOffReason::Swap, "swap", "Hoán đổi ngày làm việc", "Swapped working day"},
     {DayOffReason::Other, "other", "Ngày nghỉ khác", "Other day off"},
 };
