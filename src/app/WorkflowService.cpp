@@ -84,7 +84,10 @@ const char* dutyStateName(DutyState state)
 
 Result<const WorkingCalendar*> WorkflowService::calendar()
 {
-    return m_catalogue.calendar();
+    auto inForce = m_calendar.inForce();
+    if (!inForce)
+        return inForce.errors();
+    return &(*inForce)->calendar;
 }
 
 Result<WorkflowFacts> WorkflowService::facts(const StoredSystem& system, const Procedure& procedure,

@@ -4,6 +4,7 @@
 // that forbids it), every running clock across agencies, the duties of approved systems and their
 // fulfilment, and re-determination when an approved system changes. The procedure is the data of the rule
 // set that judged the system (Catalogue::procedure); the clocks count on the working-day calendar.
+#include "app/CalendarService.h"
 #include "app/Catalogue.h"
 #include "app/DossierService.h"
 #include "app/Judging.h"
@@ -94,7 +95,11 @@ inline constexpr size_t kMaxStepAttachments = 20;
 
 class WorkflowService {
 public:
-    WorkflowService(const Catalogue& catalogue, Store& store) : m_catalogue(catalogue), m_store(store) {}
+    WorkflowService(const Catalogue& catalogue, Store& store)
+        : m_catalogue(catalogue),
+          m_store(store),
+          m_calendar(catalogue, &store)
+    {}
 
     Result<WorkflowView> show(const std::string& systemId, Date asOf);
     // Every step leading out of the current state for the system's level, decided for the user on `date`:
@@ -134,6 +139,7 @@ private:
 
     const Catalogue& m_catalogue;
     Store& m_store;
+    CalendarService m_calendar; // shipped days off merged with the announcements recorded in the store
 };
 
 } // namespace seclevel

@@ -21,6 +21,9 @@ std::vector<std::unique_ptr<Command>> allCommands()
     commands.push_back(makeDossierCheckCommand());
     commands.push_back(makeDossierExportCommand());
     commands.push_back(makeDossierImportCommand());
+    commands.push_back(makeCalendarDeadlineCommand());
+    commands.push_back(makeCalendarShowCommand());
+    commands.push_back(makeCalendarAnnounceCommand());
     commands.push_back(makeUserAddCommand());
     commands.push_back(makeUserGrantCommand());
     commands.push_back(makeUserListCommand());

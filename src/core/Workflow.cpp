@@ -154,8 +154,8 @@ LocalizedText describeRule(const StepActor& actor)
         en += " of the system's body (or a body above it)";
         break;
     case ActorScope::Subordinate:
-        vi += " là đơn vị cấp dưới hoặc hội đồng thẩm định độc lập do chủ quản thành lập";
-        en += " being a subordinate unit or an independent appraisal council set up by the owner";
+        vi += " là đơn vị trực thuộc cơ quan chủ quản (hoặc hội đồng thẩm định do chủ quản thành lập)";
+        en += " being a unit directly under the owner's body (or an appraisal council it set up)";
         break;
     case ActorScope::Body:
         vi += " thuộc " + joined(actor.bodies, "/");

@@ -56,8 +56,9 @@ constexpr ReasonInfo reasons[] = {
     {DayOffReason::ReunificationDay, "reunification-day", "Ngày Chiến thắng 30/4", "Victory Day (30 April)"},
     {DayOffReason::LabourDay, "labour-day", "Ngày Quốc tế lao động 1/5", "International Labour Day (1 May)"},
     {DayOffReason::NationalDay, "national-day", "Quốc khánh", "National Day"},
-    {DayOffReason::Compensatory, "compensatory", "Nghỉ bù (Điều 111.3 Bộ luật Lao động)",
-     "Compensatory day off (Labour Code Art 111.3)"},
+    // Labour Code 45/2019 Art 111.3; Art 115.3 of the 2012 code before 2021 (the year says which code applies).
+    {DayOffReason::Compensatory, "compensatory", "Nghỉ bù (ngày lễ trùng ngày nghỉ hằng tuần)",
+     "Compensatory day off (holiday on a weekly rest day)"},
     {DayOffReason::Swap, "swap", "Hoán đổi ngày làm việc", "Swapped working day"},
     {DayOffReason::Other, "other", "Ngày nghỉ khác", "Other day off"},
 };
@@ -220,6 +221,41 @@ Result<WorkingCalendar> WorkingCalendar::make(std::string id, std::string versio
         std::sort(years[i].daysOff.begin(), years[i].daysOff.end(), byDate);
         std::sort(years[i].makeUpDays.begin(), years[i].makeUpDays.end(), byDate);
     }
+    // A swap is two dates, possibly in two years (31/12/2018 off, Saturday 05/01/2019 worked): each side must
+    // name the other when the other's year is in the calendar.
+    auto yearOf = [&](Date date) -> const CalendarYear* {
+        for (const CalendarYear& y : years)
+            if (date.ok() && y.year == static_cast<int>(date.year()))
+                return &y;
+        return nullptr;
+    };
+    for (const CalendarYear& y : years) {
+        for (const DayOff& off : y.daysOff) {
+            if (off.reason != DayOffReason::Swap || !off.swappedWith)
+                continue;
+            const CalendarYear* other = yearOf(*off.swappedWith);
+            if (other && std::none_of(other->makeUpDays.begin(), other->makeUpDays.end(),
+                                      [&](const MakeUpWorkingDay& w) { return w.date == *off.swappedWith; }))
+                errors.push_back(yearError(y.year,
+                                           "Ngày hoán đổi " + formatIsoDate(off.date) + " ghi làm bù ngày " +
+                                               formatIsoDate(*off.swappedWith) + " nhưng ngày đó không là ngày làm bù",
+                                           "The swapped day " + formatIsoDate(off.date) + " names " +
+                                               formatIsoDate(*off.swappedWith) +
+                                               " as its make-up day, which is not listed as one"));
+        }
+        for (const MakeUpWorkingDay& work : y.makeUpDays) {
+            if (!work.replaces)
+                continue;
+            const CalendarYear* other = yearOf(*work.replaces);
+            if (other && std::none_of(other->daysOff.begin(), other->daysOff.end(),
+                                      [&](const DayOff& d) { return d.date == *work.replaces; }))
+                errors.push_back(yearError(y.year,
+                                           "Ngày làm bù " + formatIsoDate(work.date) + " thay cho ngày " +
+                                               formatIsoDate(*work.replaces) + " nhưng ngày đó không là ngày nghỉ",
+                                           "The make-up working day " + formatIsoDate(work.date) + " replaces " +
+                                               formatIsoDate(*work.replaces) + ", which is not listed as a day off"));
+        }
+    }
     if (!errors.empty())
         return errors;
     WorkingCalendar calendar;
@@ -243,11 +279,11 @@ void WorkingCalendar::index()
         const std::int64_t from = dayNumber(firstDayOf(y.year));
         const std::int64_t to = dayNumber(lastDayOf(y.year));
         for (std::int64_t d = from; d <= to; ++d)
-            m_dayKinds[static_cast<std::size_t>(d - m_firstDay)] = isWeekend(dateOf(d)) ? 2 : 1;
+            m_dayKinds[static_cast<std::size_t>(d - m_firstDay)] = isWeekend(dateOf(d)) ? kWeekend : kWorking;
         for (const DayOff& off : y.daysOff)
-            m_dayKinds[static_cast<std::size_t>(dayNumber(off.date) - m_firstDay)] = 2;
+            m_dayKinds[static_cast<std::size_t>(dayNumber(off.date) - m_firstDay)] = kListedOff;
         for (const MakeUpWorkingDay& work : y.makeUpDays)
-            m_dayKinds[static_cast<std::size_t>(dayNumber(work.date) - m_firstDay)] = 1;
+            m_dayKinds[static_cast<std::size_t>(dayNumber(work.date) - m_firstDay)] = kMakeUp;
     }
 }
 
@@ -279,12 +315,16 @@ Result<bool> WorkingCalendar::isWorkingDay(Date date) const
     const std::int64_t at = slot(date);
     if (at < 0)
         return outsideData(*this, date);
-    return m_dayKinds[static_cast<std::size_t>(at)] == 1;
+    const std::uint8_t kind = m_dayKinds[static_cast<std::size_t>(at)];
+    return kind == kWorking || kind == kMakeUp;
 }
 
 const DayOff* WorkingCalendar::dayOff(Date date) const
 {
-    const CalendarYear* y = date.ok() ? year(static_cast<int>(date.year())) : nullptr;
+    const std::int64_t at = slot(date);
+    if (at < 0 || m_dayKinds[static_cast<std::size_t>(at)] != kListedOff)
+        return nullptr; // the common case, without a search
+    const CalendarYear* y = year(static_cast<int>(date.year()));
     if (!y)
         return nullptr;
     const auto it = std::lower_bound(y->daysOff.begin(), y->daysOff.end(), dayNumber(date),
@@ -294,7 +334,10 @@ const DayOff* WorkingCalendar::dayOff(Date date) const
 
 const MakeUpWorkingDay* WorkingCalendar::makeUpDay(Date date) const
 {
-    const CalendarYear* y = date.ok() ? year(static_cast<int>(date.year())) : nullptr;
+    const std::int64_t at = slot(date);
+    if (at < 0 || m_dayKinds[static_cast<std::size_t>(at)] != kMakeUp)
+        return nullptr;
+    const CalendarYear* y = year(static_cast<int>(date.year()));
     if (!y)
         return nullptr;
     for (const MakeUpWorkingDay& day : y->makeUpDays)
@@ -333,6 +376,9 @@ public:
         else if (const MakeUpWorkingDay* work = m_calendar.makeUpDay(date))
             m_result.makeUpDaysCrossed.push_back(*work);
         const int y = static_cast<int>(date.year());
+        if (y == m_lastYear)
+            return working;
+        m_lastYear = y;
         const CalendarYear* data = m_calendar.year(y);
         if (data && data->status == YearStatus::Statutory &&
             std::find(m_result.statutoryYearsUsed.begin(), m_result.statutoryYearsUsed.end(), y) ==
@@ -344,6 +390,7 @@ public:
 private:
     const WorkingCalendar& m_calendar;
     PeriodEnd& m_result;
+    int m_lastYear = 0; // the year whose status was last looked at
 };
 
 } // namespace

@@ -129,8 +129,9 @@ private:
 
     std::string m_id, m_version, m_dataDate;
     std::vector<CalendarYear> m_years; // ordered by year
-    // One entry per day from 1 January of firstYear to 31 December of lastYear: 0 = outside the data,
-    // 1 = working day, 2 = day off. Makes isWorkingDay a lookup (the deadlines listing asks it millions of times).
+    // One entry per day from 1 January of firstYear to 31 December of lastYear. Makes isWorkingDay a lookup
+    // and spares dayOff/makeUpDay a search on ordinary days (the deadlines listing asks millions of times).
+    enum : std::uint8_t { kOutside = 0, kWorking = 1, kWeekend = 2, kListedOff = 3, kMakeUp = 4 };
     std::vector<std::uint8_t> m_dayKinds;
     std::int64_t m_firstDay = 0; // sys_days count of m_dayKinds[0]
 };

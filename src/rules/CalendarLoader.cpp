@@ -197,17 +197,25 @@ private:
                       "the make-up working day " + formatIsoDate(day.date) + " needs the document that announced it");
             y.makeUpDays.push_back(std::move(day));
         }
-        // Per-date errors of WorkingCalendar::checkYear name the year; point them at the offending element.
-        for (const auto& [kind, list] : {std::pair{"day-off", childrenNamed(node, "day-off")},
-                                         std::pair{"working-day", childrenNamed(node, "working-day")}}) {
-            (void)kind;
+        // WorkingCalendar::checkYear judges the year again, but its errors can only name the year: point the
+        // per-date ones at the offending element here.
+        std::map<std::string, int> seen; // date -> line of its first element
+        for (const auto& [isDayOff, list] :
+             {std::pair{true, childrenNamed(node, "day-off")}, std::pair{false, childrenNamed(node, "working-day")}}) {
             for (auto child : list) {
                 auto when = parseIsoDate(child.attribute("date").as_string());
-                if (when && static_cast<int>(when->year()) != y.year)
-                    error(child, field,
-                          std::string("ngày ") + formatIsoDate(*when) + " không thuộc năm " + std::to_string(y.year),
-                          std::string("the date ") + formatIsoDate(*when) + " is not in the year " +
-                              std::to_string(y.year));
+                if (!when)
+                    continue;
+                const std::string iso = formatIsoDate(*when);
+                if (static_cast<int>(when->year()) != y.year)
+                    error(child, field, "ngày " + iso + " không thuộc năm " + std::to_string(y.year),
+                          "the date " + iso + " is not in the year " + std::to_string(y.year));
+                if (!isDayOff && isoWeekday(*when) < 6)
+                    error(child, field, "ngày làm bù " + iso + " không phải thứ Bảy hay Chủ nhật",
+                          "the make-up working day " + iso + " is not a Saturday or Sunday");
+                if (auto [it, added] = seen.emplace(iso, line(child)); !added)
+                    error(child, field, "ngày " + iso + " đã ghi ở dòng " + std::to_string(it->second),
+                          "the date " + iso + " is already listed on line " + std::to_string(it->second));
             }
         }
         return y;

@@ -102,6 +102,15 @@ struct DutyRecord {
     TimePoint at;
 };
 
+// An administrator's record of one year's announced days off (seclevel calendar announce): the <year> element
+// as given (schemas/calendar.xsd), kept verbatim, append-only; the latest of a year overrides the shipped year.
+struct StoredCalendarAnnouncement {
+    int year = 0;
+    std::string xml;
+    RecordedActor actor;
+    TimePoint at;
+};
+
 class Store {
 public:
     virtual ~Store() = default;
@@ -158,6 +167,13 @@ public:
                                                 const std::string& bytes, const Actor& actor) = 0;
     virtual Result<std::optional<std::string>> attachmentContent(const std::string& sha256) = 0;
     // Creates or updates the system, records the assessment unless the latest one says the same, and
+
+    // ---- the working-day calendar (statutory clocks) ----
+    // Every recorded announcement, by year, oldest first within a year (the last one of a year is in force).
+    virtual Result<std::vector<StoredCalendarAnnouncement>> calendarAnnouncements() = 0;
+    // Appends one; the caller has validated `xmlText` against schemas/calendar.xsd (app/CalendarService). The
+    // store checks the year (1900–2200), that the text is non-empty UTF-8 of at most 1 MiB, and the actor.
+    virtual Result<bool> saveCalendarAnnouncement(int year, const std::string& xmlText, const Actor& actor) = 0;
     // replaces the dossier, in one transaction. Importing the same document twice changes nothing the
     // second time. True when anything changed.
     virtual Result<bool> importDossier(const DossierDocument& document, const Actor& actor) = 0;

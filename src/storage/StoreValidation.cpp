@@ -228,4 +228,20 @@ void appendNew(Errors& errors, Errors more)
             errors.push_back(std::move(error));
 }
 
+Errors checkCalendarAnnouncement(int year, const std::string& xmlText, const Actor& actor, const ActorLabels& labels)
+{
+    Checker checker{{}, {}};
+    if (year < 1900 || year > 2200)
+        checker.add(0, "year", "Năm " + std::to_string(year) + " không hợp lệ (1900–2200)",
+                    "The year " + std::to_string(year) + " is invalid (1900–2200)");
+    if (isBlank(xmlText))
+        checker.add(0, "xml", "Nội dung thông báo trống", "The announcement is empty");
+    else if (xmlText.size() > (1u << 20))
+        checker.add(0, "xml", "Nội dung thông báo quá 1 MiB", "The announcement is larger than 1 MiB");
+    else
+        checker.text("xml", xmlText, "Nội dung thông báo", "The announcement");
+    checkActor(checker, actor, labels);
+    return std::move(checker.errors);
+}
+
 } // namespace seclevel::storage

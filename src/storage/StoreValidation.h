@@ -60,6 +60,9 @@ std::optional<std::string> storableAssessment(Checker& checker, const Assessment
 
 Errors checkDossier(const Dossier& dossier, const Actor& actor, const ActorLabels& labels);
 
+// A recorded calendar announcement: year 1900–2200, text non-empty UTF-8 up to 1 MiB, the actor.
+Errors checkCalendarAnnouncement(int year, const std::string& xmlText, const Actor& actor, const ActorLabels& labels);
+
 // Appends the errors of a later check, leaving out those an earlier one already reported (same id, same actor).
 void appendNew(Errors& errors, Errors more);
 

@@ -52,6 +52,7 @@ struct Province {
         for (const Organisation& o : std::vector<Organisation>{{"UBND", "UBND tỉnh", "", ""},
                                                                {"VP", "Văn phòng UBND tỉnh", "UBND", ""},
                                                                {"HD-TD", "Hội đồng thẩm định độc lập", "UBND", ""},
+                                                               {"STTTT", "Sở Thông tin và Truyền thông", "UBND", ""},
                                                                {"BTTTT", "Bộ Thông tin và Truyền thông", "", "MIC"},
                                                                {"A05", "Cục A05, Bộ Công an", "", "MPS"},
                                                                {"BQP", "Bộ Quốc phòng", "", "MOD"},
@@ -67,6 +68,7 @@ struct Province {
                                                {"mps", "A05", {{"A05", Role::AppraisingBody}}},
                                                {"mod", "BQP", {{"BQP", Role::AppraisingBody}}},
                                                {"council", "Hội đồng", {{"HD-TD", Role::AppraisingBody}}},
+                                               {"so", "Sở TTTT", {{"STTTT", Role::SecurityUnit}}},
                                                {"opmod", "Vận hành BQP", {{"BQP-CUC", Role::Operator}}},
                                                {"ownermod", "Chủ quản BQP", {{"BQP", Role::Owner}}},
                                                {"sumod", "Chuyên trách BQP", {{"BQP", Role::SecurityUnit}}}})
@@ -273,6 +275,18 @@ BOOST_AUTO_TEST_CASE(separation_of_duties_whoever_submitted_cannot_appraise)
     BOOST_TEST(has(refused, "(TT12 Art 6)"), refused);
     BOOST_TEST(has(refused, "may not appraise or approve"), refused);
     p.ok("SOD", "appraise_fit", "su", on(2025, 6, 3), "1/TĐ", "Phù hợp");
+}
+
+BOOST_AUTO_TEST_CASE(a_security_unit_registered_as_a_department_under_the_owner_appraises)
+{
+    Province p;
+    p.addSystem("SIB", "VN-2022", on(2025, 6, 1), 3);
+    p.ok("SIB", "submit_appraisal", "op", on(2025, 6, 2));
+    p.ok("SIB", "appraise_fit", "so", on(2025, 6, 3), "7/STTTT", "Phù hợp");
+    // … but not a system of another province's tree.
+    p.addSystem("MODX", "VN-2022", on(2025, 6, 1), 3, "BQP-CUC", "opmod");
+    p.ok("MODX", "submit_appraisal", "opmod", on(2025, 6, 2));
+    BOOST_TEST(!p.step("MODX", "appraise_fit", "so", on(2025, 6, 3), "8/STTTT", "x").ok());
 }
 
 BOOST_AUTO_TEST_CASE(when_the_security_unit_operates_the_system_a_council_appraises)

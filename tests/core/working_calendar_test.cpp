@@ -305,3 +305,19 @@ BOOST_AUTO_TEST_CASE(a_make_up_day_on_a_weekday_is_refused)
     BOOST_REQUIRE(!errors.empty());
     BOOST_TEST(errors.front().message.en.find("not a Saturday or Sunday") != std::string::npos);
 }
+
+BOOST_AUTO_TEST_CASE(both_sides_of_a_swap_must_be_listed)
+{
+    // The shipped 2018/2019 swap crosses the year: 31/12/2018 off, Saturday 05/01/2019 worked.
+    BOOST_TEST(!working(d(2018, 12, 31)));
+    BOOST_TEST(working(d(2019, 1, 5)));
+    // A 2019 that forgets the make-up Saturday is refused against 2018's swap.
+    CalendarYear forgetful = *shipped().year(2019);
+    forgetful.makeUpDays.erase(std::remove_if(forgetful.makeUpDays.begin(), forgetful.makeUpDays.end(),
+                                              [](const MakeUpWorkingDay& w) { return w.date == d(2019, 1, 5); }),
+                               forgetful.makeUpDays.end());
+    auto merged = shipped().withYear(forgetful);
+    BOOST_REQUIRE(!merged.ok());
+    BOOST_TEST(merged.errors().front().message.en.find("2019-01-05") != std::string::npos);
+    BOOST_TEST(merged.errors().front().field == "year 2018");
+}

@@ -121,6 +121,10 @@ std::string snapshot(Store& store)
                 << (content->has_value() ? " content" : "") << "\n";
         }
     }
+    auto announcements = store.calendarAnnouncements();
+    requireOk(announcements);
+    for (const StoredCalendarAnnouncement& a : *announcements)
+        out << "calendar " << a.year << "|" << a.xml << "|" << actorText(a.actor) << "|" << isoTimestamp(a.at) << "\n";
     return out.str();
 }
 
@@ -1296,4 +1300,72 @@ BOOST_AUTO_TEST_CASE(duty_records_are_kept_with_their_evidence)
     BOOST_TEST(store->dutyRecords(test::injection)->empty());
     record.systemId = "NOPE";
     BOOST_TEST(!store->recordDuty(record, {}, alice).ok());
+}
+
+// ---- working-day calendar announcements -----------------------------------------------------------------------
+
+BOOST_AUTO_TEST_CASE(calendar_announcements_are_kept_verbatim_by_year_in_order)
+{
+    std::string location;
+    const Actor admin{"quan.tri", "BNV", Role::Administrator, utc(2026, 11, 20, 9, 15, 0)};
+    const std::string first =
+        "<year xmlns=\"urn:seclevel:calendar:1\" number=\"2027\">Tết 'Đinh Mùi'; DROP TABLE x;</year>";
+    const std::string second = "<year xmlns=\"urn:seclevel:calendar:1\" number=\"2027\">sửa đổi</year>";
+    const std::string other = "<year xmlns=\"urn:seclevel:calendar:1\" number=\"2026\"/>";
+    {
+        auto store = freshStore(&location);
+        auto none = store->calendarAnnouncements();
+        requireOk(none);
+        BOOST_TEST(none->empty());
+        requireOk(store->saveCalendarAnnouncement(2027, first, admin));
+        requireOk(store->saveCalendarAnnouncement(2026, other, alice));
+        requireOk(store->saveCalendarAnnouncement(2027, second, bob));
+    }
+    auto store = openStoreAt(location);
+    auto stored = store->calendarAnnouncements();
+    requireOk(stored);
+    BOOST_REQUIRE(stored->size() == 3u);
+    // By year, then in the order recorded: the last of a year is the one in force.
+    BOOST_TEST((*stored)[0].year == 2026);
+    BOOST_TEST((*stored)[0].xml == other);
+    BOOST_TEST((*stored)[1].year == 2027);
+    BOOST_TEST((*stored)[1].xml == first);
+    BOOST_TEST((*stored)[1].actor.userId == "quan.tri");
+    BOOST_TEST((*stored)[1].actor.organisationId == "BNV");
+    BOOST_TEST((*stored)[1].actor.role == "administrator");
+    BOOST_TEST(isoTimestamp((*stored)[1].at) == "2026-11-20T09:15:00Z");
+    BOOST_TEST((*stored)[2].xml == second);
+    BOOST_TEST((*stored)[2].actor.userId == "bob");
+}
+
+BOOST_AUTO_TEST_CASE(a_wrong_calendar_announcement_is_refused_and_nothing_is_stored)
+{
+    auto store = freshStore();
+    const std::string before = snapshot(*store);
+    auto badYear = store->saveCalendarAnnouncement(1800, "<year/>", alice);
+    BOOST_REQUIRE(!badYear.ok());
+    BOOST_TEST((badYear.errors().front().kind == ErrorKind::InvalidInput));
+    BOOST_TEST(badYear.errors().front().field == "year");
+    auto empty = store->saveCalendarAnnouncement(2027, "  \n", alice);
+    BOOST_REQUIRE(!empty.ok());
+    BOOST_TEST(empty.errors().front().field == "xml");
+    auto notUtf8 = store->saveCalendarAnnouncement(2027, std::string("<year>\xff</year>"), alice);
+    BOOST_REQUIRE(!notUtf8.ok());
+    auto tooLarge = store->saveCalendarAnnouncement(2027, std::string((1u << 20) + 1, 'x'), alice);
+    BOOST_REQUIRE(!tooLarge.ok());
+    auto noActor = store->saveCalendarAnnouncement(2027, "<year/>", Actor{"", "", Role::Administrator, alice.at});
+    BOOST_REQUIRE(!noActor.ok());
+    BOOST_TEST(store->calendarAnnouncements()->empty());
+    BOOST_TEST(snapshot(*store) == before);
+}
+
+BOOST_AUTO_TEST_CASE(a_calendar_announcement_inside_a_failed_unit_is_rolled_back)
+{
+    auto store = freshStore();
+    auto failed = store->transact([&]() -> Result<bool> {
+        requireOk(store->saveCalendarAnnouncement(2027, "<year/>", alice));
+        return makeError("", 0, "", "thôi", "give up");
+    });
+    BOOST_REQUIRE(!failed.ok());
+    BOOST_TEST(store->calendarAnnouncements()->empty());
 }

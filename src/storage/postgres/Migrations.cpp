@@ -193,9 +193,28 @@ constexpr const char* schemaVersion2 = R"sql(
 ALTER TABLE dossier_attachments ADD COLUMN imported_reference boolean NOT NULL DEFAULT false;
 )sql";
 
-// Version 3: users and their roles, the appraisal and approval procedure (state on the system, steps
-// append-only), duties' fulfilment records, and the authority code of national bodies.
+// Version 3: the working-day calendar announcements an administrator recorded (seclevel calendar announce), one
+// <year> element of schemas/calendar.xsd each, append-only; the latest of a year overrides the shipped year.
 constexpr const char* schemaVersion3 = R"sql(
+CREATE TABLE calendar_announcements (
+    id         bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    year       integer NOT NULL CHECK (year BETWEEN 1900 AND 2200),
+    xml        text NOT NULL CHECK (xml <> ''),
+    actor      text NOT NULL CHECK (actor <> ''),
+    actor_org  text NOT NULL DEFAULT '',
+    actor_role text NOT NULL,
+    at         timestamptz NOT NULL
+);
+CREATE INDEX calendar_announcements_by_year ON calendar_announcements (year, id);
+CREATE TRIGGER calendar_announcements_append_only BEFORE UPDATE OR DELETE ON calendar_announcements
+    FOR EACH ROW EXECUTE FUNCTION seclevel_refuse_change();
+CREATE TRIGGER calendar_announcements_no_truncate BEFORE TRUNCATE ON calendar_announcements
+    FOR EACH STATEMENT EXECUTE FUNCTION seclevel_refuse_change();
+)sql";
+
+// Version 4: users and their roles, the appraisal and approval procedure (state on the system, steps
+// append-only), duties' fulfilment records, and the authority code of national bodies.
+constexpr const char* schemaVersion4 = R"sql(
 ALTER TABLE organisations ADD COLUMN authority_code text NOT NULL DEFAULT '';
 CREATE TABLE users (
     id          text PRIMARY KEY CHECK (id <> ''),
@@ -278,7 +297,8 @@ const std::vector<Migration>& migrations()
         {1, "organisations, systems, components, answers, answer history, assessments, level-proposal dossier",
          schemaVersion1},
         {2, "references of imported dossiers marked as such", schemaVersion2},
-        {3, "users and roles, appraisal and approval steps, duty records, authority codes", schemaVersion3},
+        {3, "working-day calendar announcements", schemaVersion3},
+        {4, "users and roles, appraisal and approval steps, duty records, authority codes", schemaVersion4},
     };
     return all;
 }

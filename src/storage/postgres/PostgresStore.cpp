@@ -1318,4 +1318,34 @@ Result<std::optional<std::string>> PostgresStore::recordContent(const std::strin
     });
 }
 
+// ---- working-day calendar announcements ---------------------------------------------------------------------
+
+Result<std::vector<StoredCalendarAnnouncement>> PostgresStore::calendarAnnouncements()
+{
+    return read<std::vector<StoredCalendarAnnouncement>>(false, [&] {
+        std::vector<StoredCalendarAnnouncement> result;
+        const Rows rows = m_connection->run("SELECT year::bigint, xml, actor, actor_org, actor_role,"
+                                            " extract(epoch FROM at)::bigint FROM calendar_announcements"
+                                            " ORDER BY year, id");
+        for (int row = 0; row < rows.count(); ++row)
+            result.push_back(StoredCalendarAnnouncement{static_cast<int>(rows.integer(row, 0)), rows.text(row, 1),
+                                                        recordedActor(rows, row, 2), timeOf(rows.integer(row, 5))});
+        return result;
+    });
+}
+
+Result<bool> PostgresStore::saveCalendarAnnouncement(int year, const std::string& xmlText, const Actor& actor)
+{
+    if (Errors errors = storage::checkCalendarAnnouncement(year, xmlText, actor, actorLabels); !errors.empty())
+        return errors;
+    const ActorColumns who = columnsOf(actor);
+    return write([&]() -> Result<bool> {
+        m_connection->run(
+            "INSERT INTO calendar_announcements (year, xml, actor, actor_org, actor_role, at)"
+            " VALUES ($1::integer, $2, $3, $4, $5, to_timestamp($6))",
+            Params().integer(year).text(xmlText).text(who.user).text(who.organisation).text(who.role).integer(who.at));
+        return true;
+    });
+}
+
 } // namespace seclevel

@@ -306,9 +306,33 @@ ALTER TABLE dossier_attachments ADD COLUMN imported_reference INTEGER NOT NULL D
     CHECK (imported_reference IN (0, 1));
 )sql";
 
-// Version 5: users and their roles, the appraisal and approval procedure (state on the system, steps
-// append-only), duties' fulfilment records, and the authority code of national bodies.
+// Version 5: the working-day calendar announcements an administrator recorded (seclevel calendar announce), one
+// <year> element of schemas/calendar.xsd each, append-only; the latest of a year overrides the shipped year.
 constexpr const char* schemaVersion5 = R"sql(
+CREATE TABLE calendar_announcements (
+    id                 INTEGER PRIMARY KEY,
+    year               INTEGER NOT NULL CHECK (year BETWEEN 1900 AND 2200),
+    xml                TEXT NOT NULL CHECK (xml <> ''),
+    actor              TEXT NOT NULL CHECK (actor <> ''),
+    actor_organisation TEXT NOT NULL DEFAULT '',
+    actor_role         TEXT NOT NULL
+        CHECK (actor_role IN ('operator', 'security_unit', 'owner', 'appraising_body', 'inspector', 'administrator')),
+    at                 TEXT NOT NULL CHECK (at GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]:[0-9][0-9]Z')
+) STRICT;
+CREATE INDEX calendar_announcements_by_year ON calendar_announcements (year, id);
+CREATE TRIGGER calendar_announcements_no_update BEFORE UPDATE ON calendar_announcements
+BEGIN
+    SELECT RAISE(ABORT, 'calendar_announcements is append-only');
+END;
+CREATE TRIGGER calendar_announcements_no_delete BEFORE DELETE ON calendar_announcements
+BEGIN
+    SELECT RAISE(ABORT, 'calendar_announcements is append-only');
+END;
+)sql";
+
+// Version 6: users and their roles, the appraisal and approval procedure (state on the system, steps
+// append-only), duties' fulfilment records, and the authority code of national bodies.
+constexpr const char* schemaVersion6 = R"sql(
 ALTER TABLE organisations ADD COLUMN authority_code TEXT NOT NULL DEFAULT '';
 CREATE TABLE users (
     id          TEXT PRIMARY KEY NOT NULL CHECK (id <> ''),
@@ -395,7 +419,8 @@ const std::vector<Migration>& migrations()
         {2, "level-proposal dossier: fields, requirement statements, attachments, contents, history", schemaVersion2},
         {3, "actors with organisation and role; assessments kept whole in the canonical encoding", schemaVersion3},
         {4, "references of imported dossiers marked as such", schemaVersion4},
-        {5, "users and roles, appraisal and approval steps, duty records, authority codes", schemaVersion5},
+        {5, "working-day calendar announcements", schemaVersion5},
+        {6, "users and roles, appraisal and approval steps, duty records, authority codes", schemaVersion6},
     };
     return all;
 }

@@ -1411,4 +1411,43 @@ Result<std::optional<std::string>> SqliteStore::recordContent(const std::string&
     });
 }
 
+// ---- working-day calendar announcements ---------------------------------------------------------------------
+
+Result<std::vector<StoredCalendarAnnouncement>> SqliteStore::calendarAnnouncements()
+{
+    return guarded<std::vector<StoredCalendarAnnouncement>>(
+        m_path, [&]() -> Result<std::vector<StoredCalendarAnnouncement>> {
+            std::vector<StoredCalendarAnnouncement> result;
+            Statement select(*m_cache, "SELECT year, xml, actor, actor_organisation, actor_role, at"
+                                       " FROM calendar_announcements ORDER BY year, id");
+            while (select.step())
+                result.push_back(
+                    StoredCalendarAnnouncement{static_cast<int>(select.integer(0)), select.text(1),
+                                               recordedActor(select.text(2), select.text(3), select.text(4)),
+                                               storedTime(m_path, select.text(5), "calendar_announcements.at")});
+            return result;
+        });
+}
+
+Result<bool> SqliteStore::saveCalendarAnnouncement(int year, const std::string& xmlText, const Actor& actor)
+{
+    return guarded<bool>(m_path, [&]() -> Result<bool> {
+        if (Errors errors = storage::checkCalendarAnnouncement(year, xmlText, actor, actorLabels); !errors.empty())
+            return errors;
+        const ActorColumns by = columnsOf(actor);
+        Scope transaction(m_db, m_path, m_depth, Transaction::Kind::Write);
+        Statement insert(*m_cache, "INSERT INTO calendar_announcements (year, xml, actor, actor_organisation,"
+                                   " actor_role, at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+        insert.bindInt(1, year)
+            .bindText(2, xmlText)
+            .bindText(3, by.user)
+            .bindText(4, by.organisation)
+            .bindText(5, by.role)
+            .bindText(6, by.at)
+            .run();
+        transaction.commit();
+        return true;
+    });
+}
+
 } // namespace seclevel

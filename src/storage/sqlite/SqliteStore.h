@@ -102,6 +102,10 @@ public:
     Result<std::vector<DutyRecord>> dutyRecords(const std::string& systemId = {}) override;
     Result<std::optional<std::string>> recordContent(const std::string& sha256) override;
 
+    // Ordered by year, then by order of recording.
+    Result<std::vector<StoredCalendarAnnouncement>> calendarAnnouncements() override;
+    Result<bool> saveCalendarAnnouncement(int year, const std::string& xmlText, const Actor& actor) override;
+
 private:
     SqliteStore(sqlite3* db, std::string path);
 
