@@ -913,7 +913,8 @@ std::vector<StoredSystem> PostgresStore::loadSystems(const std::string* id, cons
                                 params);
     result.reserve(static_cast<size_t>(systems.count()));
     for (int row = 0; row < systems.count(); ++row) {
-        index.emplace_hint(index.end(), systems.text(row, 1), result.size());
+        if (!headersOnly) // the index serves only to attach components and answers
+            index.emplace_hint(index.end(), systems.text(row, 1), result.size());
         result.push_back(storedSystem(systems, row));
     }
     if (result.empty() || headersOnly)
