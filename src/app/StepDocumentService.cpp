@@ -130,7 +130,9 @@ Result<StepDocumentView> StepDocumentService::document(const std::string& system
         }
     }
     in.rulesetId = record.rulesetId;
-    in.rulesetVersion = record.rulesetVersion;
+    // The step records the procedure's version; the rule set's is the one that judged the system.
+    in.rulesetVersion = (*system)->rulesetId == record.rulesetId ? (*system)->rulesetVersion : std::string();
+    in.procedureVersion = record.rulesetVersion;
     in.stepId = record.step;
     in.stepName = step->name.vi;
     in.level = record.level;

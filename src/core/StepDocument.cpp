@@ -110,7 +110,7 @@ std::string documentValue(const StepDocumentInput& in, const std::string& name)
     if (name == "security-unit")
         return in.securityUnit;
     if (name == "ruleset")
-        return in.rulesetId.empty() ? std::string() : in.rulesetId + " v" + in.rulesetVersion;
+        return in.rulesetVersion.empty() ? in.rulesetId : in.rulesetId + " v" + in.rulesetVersion;
     if (name == "step.name")
         return in.stepName;
     if (name == "step.date")

@@ -50,6 +50,7 @@ struct DocumentBlock {
     std::vector<DocumentLine> lines; // one for a paragraph, heading or decides; the items of a list
     DocumentCondition when;
     bool ofDossier = false; // Attachments: the dossier's files instead of the step's
+    std::string title;      // Attachments: the line above the table ("Tài liệu kèm theo:"), when there are files
 };
 
 // An earlier step the document refers to (e.g. the approval decision cites the appraisal opinion): the latest
@@ -113,7 +114,8 @@ struct StepDocumentInput {
     std::string address;          // the operator's address from the dossier, else the owner's
     std::string securityUnit;     // the organisation holding the specialised-unit seat over the system
     std::string rulesetId;
-    std::string rulesetVersion;
+    std::string rulesetVersion;   // of the rule set that judged the system
+    std::string procedureVersion; // of the procedure that judged the step
     std::string stepId;
     std::string stepName; // Vietnamese
     int level = 0;        // the level the step was taken at

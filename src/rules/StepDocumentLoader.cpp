@@ -125,6 +125,7 @@ private:
             } else if (name == "attachments") {
                 b.kind = DocumentBlockKind::Attachments;
                 b.ofDossier = std::string(block.attribute("of").as_string()) == "dossier";
+                b.title = collapse(block.attribute("title").as_string());
             } else {
                 continue; // the schema allows nothing else
             }

@@ -114,6 +114,7 @@ StepDocumentInput input(const std::string& rulesetId, const std::string& step, i
     in.securityUnit = "Sở Khoa học và Công nghệ tỉnh Hà Nam";
     in.rulesetId = rulesetId;
     in.rulesetVersion = "1.1.0";
+    in.procedureVersion = "1.0.0";
     in.stepId = step;
     in.stepName = "Bước";
     in.level = level;
@@ -276,7 +277,7 @@ BOOST_AUTO_TEST_CASE(form_06_for_a_level_3_approval_cites_the_appraisal_opinion_
     BOOST_TEST(has(html, "<li>- Lưu: VT.</li>"));
     BOOST_TEST(has(html, "ĐẠI DIỆN CỦA CƠ QUAN, TỔ CHỨC"));
     BOOST_TEST(has(html, "<div class=\"signer-name\">Nguyễn Văn An</div>"));
-    BOOST_TEST(has(html, "bộ quy tắc VN-2026 v1.1.0, mẫu văn bản nd331-level-decision v1.0.0"));
+    BOOST_TEST(has(html, "bộ quy tắc VN-2026 v1.1.0, thủ tục v1.0.0, mẫu văn bản nd331-level-decision v1.0.0"));
     // Nothing was left to fill by hand except the security regulation (not cited: none recorded).
     BOOST_TEST(!has(html, "………"));
     BOOST_TEST(!has(html, "ban hành quy chế"));
@@ -404,4 +405,26 @@ BOOST_AUTO_TEST_CASE(the_step_attachments_are_listed_with_their_sha256)
     BOOST_TEST(has(html, "bien-ban-tham-dinh.pdf"));
     BOOST_TEST(has(html, "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"));
     BOOST_TEST(has(html, "<td class=\"number\">2048</td>"));
+    BOOST_TEST(has(html, "<p class=\"list-title\">Tài liệu kèm theo:</p>"));
+    in.stepAttachments.clear();
+    BOOST_TEST(!has(render("VN-2026", in), "Tài liệu kèm theo:"));
+}
+
+BOOST_AUTO_TEST_CASE(recipients_are_listed_once_and_never_the_issuer_itself)
+{
+    // The specialised unit and the appraising body are the same organisation; the owner's body issues it.
+    StepDocumentInput in = input("VN-2026", "approve", 3);
+    in.approvedLevel = 3;
+    in.securityUnit = "Sở Khoa học và Công nghệ tỉnh Hà Nam";
+    in.cited["appraisal"] = {
+        "appraise_fit",     "15/TĐ", date(2026, 11, 10),
+        date(2026, 11, 10), "",      {"su", "B", "Sở Khoa học và Công nghệ tỉnh Hà Nam", "", "security_unit"}};
+    std::string html = render("VN-2026", in);
+    const std::string line = "<li>- Sở Khoa học và Công nghệ tỉnh Hà Nam;</li>";
+    BOOST_TEST(has(html, line));
+    BOOST_TEST(html.find(line) == html.rfind(line));
+    in.securityUnit = in.signer.organisationName;
+    in.cited["appraisal"].by.organisationName = in.signer.organisationName;
+    html = render("VN-2026", in);
+    BOOST_TEST(!has(html, "<li>- Ủy ban nhân dân tỉnh Hà Nam;</li>"));
 }

@@ -3,6 +3,8 @@
 #include "formats/html/Decree30Html.h"
 #include "formats/html/HtmlEscape.h"
 
+#include <algorithm>
+
 namespace seclevel {
 namespace {
 
@@ -101,9 +103,16 @@ std::string block(const DocumentBlock& b, const StepDocumentInput& input)
         }
         break;
     }
-    case DocumentBlockKind::Attachments:
-        out += attachmentsTable(b.ofDossier ? input.dossierAttachments : input.stepAttachments);
+    case DocumentBlockKind::Attachments: {
+        const std::vector<Attachment>& files = b.ofDossier ? input.dossierAttachments : input.stepAttachments;
+        if (!files.empty() && !b.title.empty()) {
+            out += "<p class=\"list-title\">";
+            out += escapeHtml(b.title);
+            out += "</p>\n";
+        }
+        out += attachmentsTable(files);
         break;
+    }
     }
     return out;
 }
@@ -123,9 +132,15 @@ std::string stepDocumentToHtml(const DocumentTemplate& document, const StepDocum
         header.addressee = plainText(*document.addressee, input);
     header.signerAuthority = document.signerAuthority;
     header.signerName = documentValue(input, "signer.name");
-    for (const DocumentLine& line : document.recipients)
-        if (conditionHolds(line.when, input))
-            header.recipients.push_back(plainText(line.text, input));
+    // Each recipient once, and never the issuing body itself (its copy is "Lưu: VT").
+    for (const DocumentLine& line : document.recipients) {
+        if (!conditionHolds(line.when, input))
+            continue;
+        std::string recipient = plainText(line.text, input);
+        if (recipient != header.issuerName &&
+            std::find(header.recipients.begin(), header.recipients.end(), recipient) == header.recipients.end())
+            header.recipients.push_back(std::move(recipient));
+    }
 
     std::vector<std::string> bases;
     for (size_t i = 0; i <= document.bases.size(); ++i) {
@@ -157,9 +172,9 @@ std::string stepDocumentToHtml(const DocumentTemplate& document, const StepDocum
     // the rule set and template versions.
     std::string note = "Lập từ dữ liệu seclevel: hệ thống " + input.systemId + ", bước số " +
                        std::to_string(input.seq) + " (" + input.stepId + "), bộ quy tắc " + input.rulesetId + " v" +
-                       input.rulesetVersion + ", mẫu văn bản " + document.id + " v" + documentsVersion + " (" +
-                       document.citation + ").";
-    out += "<p class=\"citation\">";
+                       input.rulesetVersion + ", thủ tục v" + input.procedureVersion + ", mẫu văn bản " + document.id +
+                       " v" + documentsVersion + " (" + document.citation + ").";
+    out += "<p class=\"generated-note\">";
     out += escapeHtml(note);
     out += "</p>\n";
     out += decree30::closeDocument();
