@@ -4,6 +4,7 @@
 #include "rules/DossierTemplateLoader.h"
 #include "rules/ProcedureLoader.h"
 #include "rules/RuleSetLoader.h"
+#include "rules/StepDocumentLoader.h"
 #include "rules/XmlSchema.h"
 
 #include <cstdlib>
@@ -153,6 +154,47 @@ std::string findDataDirectory(const std::optional<std::string>& explicitDir, con
             return dir;
     }
     return SECLEVEL_SOURCE_DIR;
+}
+
+Result<const DocumentSet*> Catalogue::stepDocuments(const std::string& rulesetId) const
+{
+    std::call_once(m_stepDocumentsOnce, [this] {
+        const fs::path dir = m_dataDir;
+        auto schema = XmlSchema::load((dir / "schemas" / "step-documents.xsd").string());
+        if (!schema) {
+            m_stepDocuments = Result<std::vector<DocumentSet>>(withKind(schema.errors(), ErrorKind::RuleSet));
+            return;
+        }
+        std::vector<DocumentSet> sets;
+        Errors errors;
+        for (const RuleSet& ruleSet : m_ruleSets) {
+            const fs::path file = dir / "questionnaires" / ruleSet.id / "documents.xml";
+            std::error_code ec;
+            if (!fs::exists(file, ec))
+                continue; // reported when that rule set's documents are asked for
+            auto procedure = this->procedure(ruleSet.id);
+            if (!procedure) {
+                errors.insert(errors.end(), procedure.errors().begin(), procedure.errors().end());
+                continue;
+            }
+            auto loaded = loadStepDocumentsFile(file.string(), **schema, **procedure);
+            if (!loaded) {
+                errors.insert(errors.end(), loaded.errors().begin(), loaded.errors().end());
+                continue;
+            }
+            sets.push_back(std::move(*loaded));
+        }
+        m_stepDocuments = errors.empty() ? Result<std::vector<DocumentSet>>(std::move(sets))
+                                         : Result<std::vector<DocumentSet>>(std::move(errors));
+    });
+    if (!*m_stepDocuments)
+        return m_stepDocuments->errors();
+    for (const DocumentSet& set : **m_stepDocuments)
+        if (set.rulesetId == rulesetId)
+            return &set;
+    return makeError(ErrorKind::RuleSet, "", 0, rulesetId,
+                     "bộ quy tắc '" + rulesetId + "' không có mẫu văn bản của các bước (documents.xml)",
+                     "the rule set '" + rulesetId + "' has no step documents (documents.xml)");
 }
 
 } // namespace seclevel

@@ -6,6 +6,7 @@
 #include "core/Error.h"
 #include "core/Procedure.h"
 #include "core/RuleSet.h"
+#include "core/StepDocument.h"
 #include "core/WorkingCalendar.h"
 
 #include <memory>
@@ -41,6 +42,10 @@ public:
     // The calendar schema, also used to check an announcement before it is stored.
     Result<std::shared_ptr<XmlSchema>> calendarSchema() const;
 
+    // The documents the steps of a rule set's procedure issue (questionnaires/<ID>/documents.xml,
+    // schemas/step-documents.xsd), checked against that procedure; an error naming the rule set when it has none.
+    Result<const DocumentSet*> stepDocuments(const std::string& rulesetId) const;
+
 private:
     std::string m_dataDir;
     std::vector<RuleSet> m_ruleSets;
@@ -53,6 +58,8 @@ private:
     mutable std::once_flag m_calendarOnce, m_calendarSchemaOnce;
     mutable std::optional<Result<WorkingCalendar>> m_calendar;
     mutable std::optional<Result<std::shared_ptr<XmlSchema>>> m_calendarSchema;
+    mutable std::once_flag m_stepDocumentsOnce;
+    mutable std::optional<Result<std::vector<DocumentSet>>> m_stepDocuments;
 };
 
 // Where the shipped data is: `explicitDir` (--rules) when given, else $SECLEVEL_DATA_DIR, else

@@ -34,6 +34,7 @@ std::vector<std::unique_ptr<Command>> allCommands()
     commands.push_back(makeDeadlinesCommand());
     commands.push_back(makeDutiesCommand());
     commands.push_back(makeDutyRecordCommand());
+    commands.push_back(makeWorkflowDocumentCommand());
     return commands;
 }
 

@@ -35,5 +35,6 @@ std::unique_ptr<Command> makeWorkflowDoCommand();
 std::unique_ptr<Command> makeDeadlinesCommand();
 std::unique_ptr<Command> makeDutiesCommand();
 std::unique_ptr<Command> makeDutyRecordCommand();
+std::unique_ptr<Command> makeWorkflowDocumentCommand();
 
 } // namespace seclevel

@@ -74,6 +74,7 @@ struct ProcedureStep {
     bool setsApprovedLevel = false; // approval: the round's level becomes the approved level
     std::string records;            // a fact it records: "security-regulation", "pm-list", "appraisal-opinion"
     std::string form;               // the document it issues (e.g. "NĐ331 Form 06"), for the generated documents
+    std::string document;           // the template of that document in documents.xml ("nd331-06"); empty = none
 };
 
 enum class ClockUnit { CalendarDays, WorkingDays };

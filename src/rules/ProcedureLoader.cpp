@@ -144,6 +144,7 @@ private:
         step.setsApprovedLevel = node.attribute("sets-approved-level").as_bool();
         step.records = node.attribute("records").as_string();
         step.form = node.attribute("form").as_string();
+        step.document = node.attribute("document").as_string();
         for (auto a : node.children("actor")) {
             StepActor actor;
             parseRole(a.attribute("role").as_string(), actor.role);
