@@ -142,6 +142,11 @@ std::string Rows::text(int row, int column) const
     return std::string(PQgetvalue(m_result, row, column), static_cast<size_t>(PQgetlength(m_result, row, column)));
 }
 
+std::string_view Rows::view(int row, int column) const
+{
+    return std::string_view(PQgetvalue(m_result, row, column), static_cast<size_t>(PQgetlength(m_result, row, column)));
+}
+
 std::int64_t Rows::integer(int row, int column) const
 {
     return std::strtoll(PQgetvalue(m_result, row, column), nullptr, 10);

@@ -66,7 +66,8 @@ public:
 
     int count() const;
     bool isNull(int row, int column) const;
-    std::string text(int row, int column) const; // "" for NULL
+    std::string text(int row, int column) const;      // "" for NULL
+    std::string_view view(int row, int column) const; // the same without a copy, valid while the Rows live
     std::int64_t integer(int row, int column) const;
     // The raw bytes of a column fetched in binary (bytea).
     std::string bytes(int row, int column) const;

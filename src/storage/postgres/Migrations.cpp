@@ -193,6 +193,30 @@ constexpr const char* schemaVersion2 = R"sql(
 ALTER TABLE dossier_attachments ADD COLUMN imported_reference boolean NOT NULL DEFAULT false;
 )sql";
 
+// Version 3: the audit trail (storage/AuditChain.h). Append-only by trigger like the history tables; the hash
+// chain is what makes tampering visible even when these triggers are dropped. `at` is kept as the
+// isoTimestamp text that was hashed.
+constexpr const char* schemaVersion3 = R"sql(
+CREATE TABLE audit_log (
+    seq          bigint PRIMARY KEY CHECK (seq > 0),
+    at           text NOT NULL,
+    actor        text NOT NULL,
+    actor_org    text NOT NULL,
+    actor_role   text NOT NULL,
+    action       text NOT NULL,
+    subject_kind text NOT NULL,
+    subject_id   text NOT NULL,
+    details      text NOT NULL,
+    prev_hash    text NOT NULL,
+    hash         text NOT NULL UNIQUE
+);
+CREATE INDEX audit_log_subject ON audit_log (subject_kind, subject_id);
+CREATE TRIGGER audit_log_append_only BEFORE UPDATE OR DELETE ON audit_log
+    FOR EACH ROW EXECUTE FUNCTION seclevel_refuse_change();
+CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log
+    FOR EACH STATEMENT EXECUTE FUNCTION seclevel_refuse_change();
+)sql";
+
 constexpr const char* createMigrationsTable = R"sql(
 CREATE TABLE IF NOT EXISTS schema_migrations (
     version     integer PRIMARY KEY CHECK (version > 0),
@@ -218,6 +242,7 @@ const std::vector<Migration>& migrations()
         {1, "organisations, systems, components, answers, answer history, assessments, level-proposal dossier",
          schemaVersion1},
         {2, "references of imported dossiers marked as such", schemaVersion2},
+        {3, "audit trail: append-only, hash-chained audit_log", schemaVersion3},
     };
     return all;
 }

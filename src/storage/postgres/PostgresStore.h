@@ -8,6 +8,7 @@
 // transaction as savepoints. Every value goes in as a bound parameter of a prepared statement. No exception
 // leaves this class, and no message shows the password of the URL.
 // One PostgresStore is one connection: use it from one thread at a time (open one per thread otherwise).
+#include "storage/AuditChain.h"
 #include "storage/Store.h"
 
 #include <functional>
@@ -61,6 +62,16 @@ public:
                                         const std::string& bytes, const Actor& actor) override;
     Result<std::optional<std::string>> attachmentContent(const std::string& sha256) override;
     Result<bool> importDossier(const DossierDocument& document, const Actor& actor) override;
+
+    // The audit trail (Store.h; storage/AuditChain.h).
+    Result<AuditHead> auditHead() override;
+    Result<bool> forEachAuditEntry(std::int64_t fromSeq,
+                                   const std::function<bool(const AuditEntryView&)>& visit) override;
+
+protected:
+    // Appends the audit entry of a change made inside the write() that is running (call it in the body, after
+    // the change, only when something changed). Throws postgres::Failure like the other write steps.
+    void appendAudit(const AuditRecord& record, const Actor& actor);
 
 private:
     explicit PostgresStore(std::unique_ptr<postgres::Connection> connection);

@@ -306,6 +306,33 @@ ALTER TABLE dossier_attachments ADD COLUMN imported_reference INTEGER NOT NULL D
     CHECK (imported_reference IN (0, 1));
 )sql";
 
+// Version 5: the audit trail (storage/AuditChain.h). Append-only by trigger like the history tables; the hash
+// chain is what makes tampering visible even when these triggers are dropped.
+constexpr const char* schemaVersion5 = R"sql(
+CREATE TABLE audit_log (
+    seq                INTEGER PRIMARY KEY CHECK (seq > 0),
+    at                 TEXT NOT NULL,
+    actor              TEXT NOT NULL,
+    actor_organisation TEXT NOT NULL,
+    actor_role         TEXT NOT NULL,
+    action             TEXT NOT NULL,
+    subject_kind       TEXT NOT NULL,
+    subject_id         TEXT NOT NULL,
+    details            TEXT NOT NULL,
+    prev_hash          TEXT NOT NULL,
+    hash               TEXT NOT NULL UNIQUE
+) STRICT;
+CREATE INDEX audit_log_subject ON audit_log (subject_kind, subject_id);
+CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+BEGIN
+    SELECT RAISE(ABORT, 'audit_log is append-only');
+END;
+CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+BEGIN
+    SELECT RAISE(ABORT, 'audit_log is append-only');
+END;
+)sql";
+
 constexpr const char* createMigrationsTable = R"sql(
 CREATE TABLE IF NOT EXISTS schema_migrations (
     version     INTEGER PRIMARY KEY CHECK (version > 0),
@@ -335,6 +362,7 @@ const std::vector<Migration>& migrations()
         {2, "level-proposal dossier: fields, requirement statements, attachments, contents, history", schemaVersion2},
         {3, "actors with organisation and role; assessments kept whole in the canonical encoding", schemaVersion3},
         {4, "references of imported dossiers marked as such", schemaVersion4},
+        {5, "audit trail: append-only, hash-chained audit_log", schemaVersion5},
     };
     return all;
 }

@@ -10,6 +10,7 @@
 // Concurrency: the file is in WAL mode (readers never wait for the writer); a writer waits for another
 // writer's lock (busy timeout, then repeated attempts for up to a minute) instead of failing. One
 // SqliteStore is one connection: use it from one thread at a time (open one per thread otherwise).
+#include "storage/AuditChain.h"
 #include "storage/Store.h"
 
 #include <memory>
@@ -89,6 +90,16 @@ public:
     // The assessment is recorded only when its canonical encoding differs from the system's latest one, so a
     // second import of the same file adds no row.
     Result<bool> importDossier(const DossierDocument& document, const Actor& actor) override;
+
+    // The audit trail (Store.h; storage/AuditChain.h).
+    Result<AuditHead> auditHead() override;
+    Result<bool> forEachAuditEntry(std::int64_t fromSeq,
+                                   const std::function<bool(const AuditEntryView&)>& visit) override;
+
+protected:
+    // Appends the audit entry of a change made in the write Scope that is open (call it inside the Scope,
+    // after the change, only when something changed). Throws sqlite::Failure like the other write steps.
+    void appendAudit(const AuditRecord& record, const Actor& actor);
 
 private:
     SqliteStore(sqlite3* db, std::string path);
