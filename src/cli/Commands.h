@@ -22,5 +22,8 @@ std::unique_ptr<Command> makeDossierAttachCommand();
 std::unique_ptr<Command> makeDossierCheckCommand();
 std::unique_ptr<Command> makeDossierExportCommand();
 std::unique_ptr<Command> makeDossierImportCommand();
+std::unique_ptr<Command> makeAuditVerifyCommand();
+std::unique_ptr<Command> makeAuditHeadCommand();
+std::unique_ptr<Command> makeAuditLogCommand();
 
 } // namespace seclevel
