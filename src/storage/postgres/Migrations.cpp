@@ -194,7 +194,9 @@ ALTER TABLE dossier_attachments ADD COLUMN imported_reference boolean NOT NULL D
 )sql";
 
 // Version 3: the audit trail (storage/AuditChain.h). Append-only by trigger like the history tables; the hash
-// chain is what makes tampering visible even when these triggers are dropped. `at` is kept as the
+// chain is what makes tampering visible even when these triggers are dropped. Only the primary key is
+// indexed: appends stay sequential however long the chain (a random-keyed index such as one on hash would make
+// every append touch a random page), and verification reads in seq order. `at` is kept as the
 // isoTimestamp text that was hashed.
 constexpr const char* schemaVersion3 = R"sql(
 CREATE TABLE audit_log (
@@ -208,9 +210,8 @@ CREATE TABLE audit_log (
     subject_id   text NOT NULL,
     details      text NOT NULL,
     prev_hash    text NOT NULL,
-    hash         text NOT NULL UNIQUE
+    hash         text NOT NULL
 );
-CREATE INDEX audit_log_subject ON audit_log (subject_kind, subject_id);
 CREATE TRIGGER audit_log_append_only BEFORE UPDATE OR DELETE ON audit_log
     FOR EACH ROW EXECUTE FUNCTION seclevel_refuse_change();
 CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log

@@ -307,7 +307,9 @@ ALTER TABLE dossier_attachments ADD COLUMN imported_reference INTEGER NOT NULL D
 )sql";
 
 // Version 5: the audit trail (storage/AuditChain.h). Append-only by trigger like the history tables; the hash
-// chain is what makes tampering visible even when these triggers are dropped.
+// chain is what makes tampering visible even when these triggers are dropped. Only the primary key is
+// indexed: appends stay sequential however long the chain (a random-keyed index such as one on hash would make
+// every append touch a random page), and verification reads in seq order.
 constexpr const char* schemaVersion5 = R"sql(
 CREATE TABLE audit_log (
     seq                INTEGER PRIMARY KEY CHECK (seq > 0),
@@ -320,9 +322,8 @@ CREATE TABLE audit_log (
     subject_id         TEXT NOT NULL,
     details            TEXT NOT NULL,
     prev_hash          TEXT NOT NULL,
-    hash               TEXT NOT NULL UNIQUE
+    hash               TEXT NOT NULL
 ) STRICT;
-CREATE INDEX audit_log_subject ON audit_log (subject_kind, subject_id);
 CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
 BEGIN
     SELECT RAISE(ABORT, 'audit_log is append-only');
