@@ -1590,3 +1590,31 @@ BOOST_AUTO_TEST_CASE(a_writer_killed_mid_write_leaves_a_consistent_store_and_cha
         BOOST_TEST(actions["assessment.record"] > 0, id << ": the writer was killed before it wrote anything");
     }
 }
+
+// A writer that had to wait for another connection's unit of work (the SQLite write lock; on PostgreSQL the
+// audit_log lock taken before the snapshot) appends after that unit's entries, never after a stale head.
+BOOST_AUTO_TEST_CASE(a_writer_that_waited_for_another_appends_after_its_entries)
+{
+    std::string location;
+    auto first = freshStore(&location);
+    auto second = openStoreAt(location);
+    requireOk(first->addSystem(dossierSystem("BEFORE"), alice));
+    std::thread other;
+    bool otherOk = false;
+    requireOk(first->transact([&]() -> Result<bool> {
+        requireOk(first->addSystem(dossierSystem("FIRST"), alice));
+        other = std::thread([&] { otherOk = second->addSystem(dossierSystem("SECOND"), bob).ok(); });
+        std::this_thread::sleep_for(std::chrono::milliseconds(300)); // the other writer is waiting now
+        requireOk(first->recordAssessment("FIRST", sampleAssessment(1, 1), alice));
+        return true;
+    }));
+    other.join();
+    BOOST_TEST(otherOk);
+    const auto entries = auditEntries(*first);
+    BOOST_REQUIRE(entries.size() == 4u);
+    BOOST_TEST(entries[1].subjectId == "FIRST");
+    BOOST_TEST(entries[2].subjectId == "FIRST");
+    BOOST_TEST(entries[3].subjectId == "SECOND");
+    BOOST_TEST(entries[3].prevHash == entries[2].hash);
+    BOOST_TEST((verifyChain(*second).problem == AuditProblem::None));
+}
