@@ -140,8 +140,9 @@ public:
     // The last entry's seq and hash; seq 0 and 64 zeros when the chain is empty.
     virtual Result<AuditHead> auditHead() = 0;
     // Streams the entries with seq >= fromSeq in seq order to `visit` (one consistent snapshot, constant
-    // memory) until `visit` returns false. The views are valid only during the call. The rows are read as
-    // stored, without any check: AuditVerifier judges them.
+    // memory) until `visit` returns false. The views are valid only during the call, and `visit` must not call
+    // the store (the connection is busy streaming). The rows are read as stored, without any check:
+    // AuditVerifier judges them.
     virtual Result<bool> forEachAuditEntry(std::int64_t fromSeq,
                                            const std::function<bool(const AuditEntryView&)>& visit) = 0;
 };

@@ -124,6 +124,12 @@ BOOST_AUTO_TEST_CASE(a_binary_killed_mid_write_leaves_a_chain_that_verifies)
     const auto answersFile = write(work, "answers.json", answers);
     BOOST_REQUIRE(run({"system", "add", answersFile.string(), "--db", db, "--ruleset", "VN-2022"}, work).exitCode == 0);
     const std::string location = databaseFor(db);
+    // How long one write takes here and now (the machine may be loaded): the kills land between the start and
+    // one and a half times that, so some runs die mid-way and some finish.
+    const auto timed = std::chrono::steady_clock::now();
+    BOOST_REQUIRE(run({"dossier", "set", "AUD-1", "A.1.owner_mandate", "QĐ 0", "--db", db}, work).exitCode == 0);
+    const auto duration =
+        std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - timed);
     std::mt19937 random(20261128);
     int killed = 0, finished = 0;
     for (int attempt = 0; attempt < 40; ++attempt) {
@@ -142,7 +148,7 @@ BOOST_AUTO_TEST_CASE(a_binary_killed_mid_write_leaves_a_chain_that_verifies)
                       "VN-2022", "--db", location.c_str(), static_cast<char*>(nullptr));
             _exit(127);
         }
-        std::this_thread::sleep_for(std::chrono::microseconds(5000 + random() % 60000));
+        std::this_thread::sleep_for(std::chrono::microseconds(random() % (duration.count() * 3 / 2 + 1)));
         kill(pid, SIGKILL);
         int status = 0;
         BOOST_REQUIRE(waitpid(pid, &status, 0) == pid);
@@ -150,7 +156,7 @@ BOOST_AUTO_TEST_CASE(a_binary_killed_mid_write_leaves_a_chain_that_verifies)
         finished += WIFEXITED(status) && WEXITSTATUS(status) == 0 ? 1 : 0;
     }
     BOOST_TEST_MESSAGE("killed " << killed << ", finished " << finished);
-    BOOST_TEST(killed >= 10);
+    BOOST_TEST(killed >= 5);
     BOOST_TEST(finished >= 1);
     Run verified = run({"audit", "verify", "--db", db, "--lang", "en"}, work);
     BOOST_TEST(verified.exitCode == 0, verified.err);

@@ -9,6 +9,7 @@
 
 #include <cstdint>
 #include <deque>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -91,6 +92,13 @@ public:
     Rows run(const std::string& sql, const Params& params = {}, bool binaryResult = false);
     // A statement or script without parameters (BEGIN, SAVEPOINT, DDL).
     void execute(const std::string& sql);
+    // Streams `COPY (query) TO STDOUT (FORMAT binary)`: `row` gets each row's fields as raw bytes (text columns
+    // as UTF-8, bigint as 8 bytes big-endian; a NULL as an empty view with `isNull` set), valid during the call.
+    // One statement, one snapshot, constant memory. When `row` returns false the remaining rows are read and
+    // dropped (the copy is not interrupted).
+    void copyOut(
+        const std::string& query,
+        const std::function<bool(const std::vector<std::string_view>& fields, const std::vector<bool>& isNull)>& row);
 
     // Connects again if the server closed the connection (restart, idle timeout); call only between
     // transactions. Prepared statements are prepared again on their next use.

@@ -1184,36 +1184,41 @@ Result<AuditHead> PostgresStore::auditHead()
 Result<bool> PostgresStore::forEachAuditEntry(std::int64_t fromSeq,
                                               const std::function<bool(const AuditEntryView&)>& visit)
 {
-    // Pages of 20,000 by seq (keyset), all in one REPEATABLE READ snapshot: constant memory however long the
-    // chain, and one consistent chain even while others append.
-    return read<bool>(true, [&] {
-        constexpr int page = 20000; // the LIMIT below
-        std::int64_t next = fromSeq;
+    // One COPY … TO STDOUT in binary: one statement (one snapshot, even while others append), rows streamed
+    // as they come (constant memory), no text escaping to undo; about twice what paged SELECTs deliver.
+    return read<bool>(false, [&] {
         AuditEntryView view;
-        for (;;) {
-            const Rows rows = m_connection->run(
-                "SELECT seq, at, actor, actor_org, actor_role, action, subject_kind, subject_id, details, prev_hash,"
-                " hash FROM audit_log WHERE seq >= $1 ORDER BY seq LIMIT 20000",
-                Params().integer(next));
-            for (int row = 0; row < rows.count(); ++row) {
-                view.seq = rows.integer(row, 0);
-                view.at = rows.view(row, 1);
-                view.user = rows.view(row, 2);
-                view.organisation = rows.view(row, 3);
-                view.role = rows.view(row, 4);
-                view.action = rows.view(row, 5);
-                view.subjectKind = rows.view(row, 6);
-                view.subjectId = rows.view(row, 7);
-                view.details = rows.view(row, 8);
-                view.prevHash = rows.view(row, 9);
-                view.hash = rows.view(row, 10);
-                if (!visit(view))
-                    return true;
-                next = view.seq + 1;
+        bool damagedRow = false;
+        // fromSeq is a number written here, never text from outside.
+        std::string query = "SELECT seq, at, actor, actor_org, actor_role, action, subject_kind, subject_id, details,"
+                            " prev_hash, hash FROM audit_log WHERE seq >= ";
+        query += std::to_string(fromSeq);
+        query += " ORDER BY seq";
+        m_connection->copyOut(query, [&](const std::vector<std::string_view>& fields, const std::vector<bool>& isNull) {
+            if (fields.size() != 11 || fields[0].size() != 8 || isNull[0]) {
+                damagedRow = true;
+                return false;
             }
-            if (rows.count() < page)
-                return true;
-        }
+            std::uint64_t seq = 0;
+            for (const char byte : fields[0])
+                seq = (seq << 8) | static_cast<unsigned char>(byte);
+            view.seq = static_cast<std::int64_t>(seq);
+            view.at = fields[1];
+            view.user = fields[2];
+            view.organisation = fields[3];
+            view.role = fields[4];
+            view.action = fields[5];
+            view.subjectKind = fields[6];
+            view.subjectId = fields[7];
+            view.details = fields[8];
+            view.prevHash = fields[9];
+            view.hash = fields[10];
+            return visit(view);
+        });
+        if (damagedRow)
+            fail(makeError(ErrorKind::Storage, describe(), 0, "audit_log", "Một dòng của audit_log không đọc được",
+                           "A row of audit_log cannot be read"));
+        return true;
     });
 }
 
