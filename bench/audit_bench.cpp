@@ -2,7 +2,7 @@
 // with its entry, in units of work of 10,000), then times `audit verify` (AuditService::verify) over the whole
 // chain, and the hashing alone with and without the processor's SHA instructions. Prints the figures the
 // README reports.
-//   audit_bench LOCATION [ENTRIES]      (default 1,000,000)
+//   audit_bench LOCATION [ENTRIES]      (default 1,000,000; 0 verifies what LOCATION holds)
 // LOCATION is an SQLite file (removed first, with its WAL) or a postgresql:// URL (its schema must be empty or
 // hold only a previous run's chain, which is then extended).
 #include "app/AuditService.h"
@@ -61,7 +61,7 @@ int main(int argc, char** argv)
     const std::string location = argv[1];
     const long entries = argc > 2 ? std::stol(argv[2]) : 1'000'000;
     const bool postgres = location.find("://") != std::string::npos;
-    if (!postgres)
+    if (!postgres && entries > 0) // 0: verify the chain already there
         for (const char* suffix : {"", "-wal", "-shm"})
             fs::remove(location + suffix);
     auto opened = openStore(location);

@@ -14,14 +14,35 @@ Result<AuditHead> AuditService::head()
 
 Result<AuditVerification> AuditService::verify(const std::optional<AuditHead>& expectHead)
 {
-    AuditVerifier verifier(expectHead);
-    auto read = m_store.forEachAuditEntry(1, [&](const AuditEntryView& entry) { return verifier.feed(entry); });
-    if (!read)
-        return read.errors();
+    // Reading (this thread, in the store) and hashing (a second thread) overlap: on two cores about twice
+    // the entries per second of one.
     AuditVerification result;
-    result.finding = verifier.finish();
-    result.head = verifier.head();
-    result.entries = verifier.count();
+    try {
+        PipelinedAuditVerifier verifier(expectHead);
+        auto read = m_store.forEachAuditEntry(1, [&](const AuditEntryView& entry) { return verifier.feed(entry); });
+        if (!read)
+            return read.errors();
+        result.finding = verifier.finish();
+        result.head = verifier.head();
+        result.entries = verifier.count();
+    } catch (const std::exception& failure) {
+        return makeError(ErrorKind::Internal, m_store.describe(), 0, "audit_log",
+                         std::string("Lỗi khi kiểm tra nhật ký kiểm toán: ") + failure.what(),
+                         std::string("Error while verifying the audit trail: ") + failure.what());
+    }
+    if (result.finding.problem == AuditProblem::HashMismatch && result.finding.action.empty()) {
+        // The hashing thread knows only the seq of the edited entry: read it again for its action and subject.
+        auto again = m_store.forEachAuditEntry(result.finding.seq, [&](const AuditEntryView& entry) {
+            if (entry.seq == result.finding.seq) {
+                result.finding.action = entry.action;
+                result.finding.subjectKind = entry.subjectKind;
+                result.finding.subjectId = entry.subjectId;
+            }
+            return false;
+        });
+        if (!again)
+            return again.errors();
+    }
     if (result.finding.problem != AuditProblem::None) {
         const LocalizedText text = describeAuditFinding(result.finding);
         result.broken =

@@ -17,6 +17,7 @@
 #include "storage/Store.h"
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -71,6 +72,12 @@ std::string auditEntryHash(std::string_view prevHash, std::int64_t seq, std::str
                            std::string_view organisation, std::string_view role, std::string_view action,
                            std::string_view subjectKind, std::string_view subjectId, std::string_view details);
 
+// Appends what auditEntryHash hashes to `preimage`.
+void appendAuditPreimage(std::string& preimage, std::string_view prevHash, std::int64_t seq, std::string_view at,
+                         std::string_view user, std::string_view organisation, std::string_view role,
+                         std::string_view action, std::string_view subjectKind, std::string_view subjectId,
+                         std::string_view details);
+
 // The entry that follows `head`: seq head.seq + 1, prevHash head.hash, and its hash.
 AuditEntry chainedEntry(const AuditHead& head, const AuditRecord& record, const Actor& actor);
 
@@ -122,6 +129,41 @@ private:
     AuditHead m_head;
     std::int64_t m_count = 0;
     AuditFinding m_finding;
+};
+
+} // namespace seclevel
+
+namespace seclevel {
+
+// The same verification with the hashing on a second thread, so that reading the rows (the store, this
+// thread) and hashing them run on two cores at once; memory stays bounded (a few batches of entries in
+// flight). It finds exactly what AuditVerifier finds (tests/storage/audit_chain_test.cpp compares them),
+// except that for an entry found edited (HashMismatch) the hashing thread knows only its seq: the caller
+// fills in action and subject (AuditService::verify reads that one entry again).
+class PipelinedAuditVerifier {
+public:
+    explicit PipelinedAuditVerifier(std::optional<AuditHead> expectHead = std::nullopt);
+    ~PipelinedAuditVerifier(); // stops and joins the hashing thread
+    PipelinedAuditVerifier(const PipelinedAuditVerifier&) = delete;
+    PipelinedAuditVerifier& operator=(const PipelinedAuditVerifier&) = delete;
+
+    // False once this thread found a bad entry (entries after it would not change the finding).
+    bool feed(const AuditEntryView& entry);
+    // After the last entry: waits for the hashing, then the first finding and the head reached.
+    AuditFinding finish();
+    const AuditHead& head() const { return m_head; }
+    std::int64_t count() const { return m_head.seq; }
+
+private:
+    struct Pipeline;
+    std::unique_ptr<Pipeline> m_pipeline;
+    std::optional<AuditHead> m_expect;
+    bool m_expectSeen = false;
+    AuditHead m_last; // the last entry read (its stored hash)
+    AuditFinding m_readerFinding;
+    AuditHead m_readerHead; // the last entry before the reader's finding
+    AuditHead m_head;
+    bool m_finished = false;
 };
 
 } // namespace seclevel

@@ -145,3 +145,99 @@ BOOST_AUTO_TEST_CASE(a_truncated_tail_is_caught_against_a_recorded_head)
     BOOST_TEST((verify({}, AuditHead{}).problem == AuditProblem::None));
     BOOST_TEST((verify(entries, AuditHead{9, entries[7].hash}).problem == AuditProblem::HeadNotFound)); // wrong seq
 }
+
+namespace {
+
+struct Outcome {
+    AuditFinding finding;
+    AuditHead head;
+};
+
+Outcome sequential(const std::vector<AuditEntry>& entries, std::optional<AuditHead> expect)
+{
+    AuditVerifier verifier(std::move(expect));
+    for (const AuditEntry& entry : entries)
+        if (!verifier.feed(entry))
+            break;
+    Outcome outcome{verifier.finish(), verifier.head()};
+    return outcome;
+}
+
+Outcome pipelined(const std::vector<AuditEntry>& entries, std::optional<AuditHead> expect)
+{
+    PipelinedAuditVerifier verifier(std::move(expect));
+    std::vector<std::string> times; // the views point into these
+    times.reserve(entries.size());
+    for (const AuditEntry& e : entries) {
+        times.push_back(isoTimestamp(e.at));
+        const AuditEntryView view{e.seq,        times.back(), e.actor.userId, e.actor.organisationId,
+                                  e.actor.role, e.action,     e.subjectKind,  e.subjectId,
+                                  e.details,    e.prevHash,   e.hash};
+        if (!verifier.feed(view))
+            break;
+    }
+    Outcome outcome{verifier.finish(), verifier.head()};
+    return outcome;
+}
+
+void sameOutcome(const std::vector<AuditEntry>& entries, std::optional<AuditHead> expect, const std::string& what)
+{
+    const Outcome a = sequential(entries, expect);
+    const Outcome b = pipelined(entries, expect);
+    BOOST_TEST((a.finding.problem == b.finding.problem), what);
+    BOOST_TEST(a.finding.seq == b.finding.seq, what);
+    BOOST_TEST(a.finding.expected == b.finding.expected, what);
+    BOOST_TEST(a.finding.found == b.finding.found, what);
+    if (b.finding.problem != AuditProblem::HashMismatch) // the pipelined one leaves these to the caller
+        BOOST_TEST(a.finding.subjectId == b.finding.subjectId, what);
+    BOOST_TEST(a.head.seq == b.head.seq, what);
+    BOOST_TEST(a.head.hash == b.head.hash, what);
+}
+
+} // namespace
+
+// The two-thread verifier finds exactly what the sequential one finds, on chains spanning many batches.
+BOOST_AUTO_TEST_CASE(the_pipelined_verifier_agrees_with_the_sequential_one)
+{
+    const auto base = chain(10'000); // more than two batches of 4096
+    sameOutcome(base, std::nullopt, "intact");
+    sameOutcome(base, AuditHead{9'000, base[8'999].hash}, "expected head inside");
+    sameOutcome({}, std::nullopt, "empty");
+    sameOutcome({}, AuditHead{3, base[2].hash}, "empty, head expected");
+    auto truncated = base;
+    truncated.resize(5'000);
+    sameOutcome(truncated, AuditHead{9'000, base[8'999].hash}, "truncated");
+    for (const std::size_t at : {std::size_t{0}, std::size_t{1}, std::size_t{4095}, std::size_t{4096},
+                                 std::size_t{8191}, std::size_t{9'999}}) {
+        const std::string where = " at index " + std::to_string(at);
+        auto edited = base;
+        edited[at].details += "x";
+        sameOutcome(edited, std::nullopt, "edited" + where);
+        auto rehashed = edited;
+        rehashed[at].hash = auditEntryHash(rehashed[at]);
+        sameOutcome(rehashed, std::nullopt, "edited and rehashed" + where);
+        auto deleted = base;
+        deleted.erase(deleted.begin() + static_cast<std::ptrdiff_t>(at));
+        sameOutcome(deleted, std::nullopt, "deleted" + where);
+        auto badTime = base;
+        badTime[at].at = TimePoint{};
+        sameOutcome(badTime, std::nullopt, "time changed" + where);
+        auto badHash = base;
+        badHash[at].hash = "short";
+        sameOutcome(badHash, std::nullopt, "malformed hash" + where);
+        if (at + 1 < base.size()) {
+            auto swapped = base;
+            std::swap(swapped[at], swapped[at + 1]);
+            sameOutcome(swapped, std::nullopt, "swapped" + where);
+        }
+    }
+    // Two faults: the earlier one is reported whichever thread finds it.
+    auto two = base;
+    two[7'000].details += "x";      // found by the hashing thread
+    two.erase(two.begin() + 8'000); // found by the reading thread
+    sameOutcome(two, std::nullopt, "hash fault first");
+    auto other = base;
+    other.erase(other.begin() + 3'000); // reading thread
+    other[6'000].details += "x";        // hashing thread
+    sameOutcome(other, std::nullopt, "gap first");
+}
