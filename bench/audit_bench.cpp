@@ -145,6 +145,22 @@ int main(int argc, char** argv)
     }
     setSha256Acceleration(true);
 
+    // One thread (AuditVerifier), for comparison with the two of AuditService::verify.
+    for (int run = 0; run < 2; ++run) {
+        const auto start = Clock::now();
+        const double cpu = cpuNow();
+        AuditVerifier verifier(*head);
+        auto read = store.forEachAuditEntry(1, [&](const AuditEntryView& entry) { return verifier.feed(entry); });
+        if (!read)
+            fail(read.errors());
+        const bool intact = verifier.finish().problem == AuditProblem::None;
+        const double wall = seconds(start);
+        std::printf("verify on one thread: %lld entries, %s — %.0f entries/s wall, %.0f/s CPU\n",
+                    static_cast<long long>(verifier.count()), intact ? "intact" : "BROKEN",
+                    static_cast<double>(verifier.count()) / wall,
+                    static_cast<double>(verifier.count()) / (cpuNow() - cpu));
+    }
+
     // The reading alone (no hashing), to see where verify's time goes.
     {
         const auto start = Clock::now();
