@@ -1,5 +1,7 @@
 #include "app/DossierService.h"
 
+#include "storage/AuditChain.h"
+
 #include "core/Sha256.h"
 #include "core/TextSafety.h"
 #include "io/InputFile.h"
@@ -348,6 +350,13 @@ Result<DossierExport> DossierService::exportDocument(const std::string& systemId
     out.document.assessment = std::move((*latest)->assessment);
     out.document.approvedLevel = context->system.approvedLevel;
     out.document.dossier = std::move(context->dossier);
+    // The head of the audit chain now: whoever holds the dossier can later check that the chain still
+    // contains it (`audit verify --expect-head SEQ:HASH`), i.e. that no tail was cut off.
+    auto head = m_store.auditHead();
+    if (!head)
+        return head.errors();
+    out.document.auditHead = head->hash;
+    out.document.auditHeadSeq = head->seq;
     if (out.document.assessment.rulesetVersion != context->ruleSet->version) {
         const std::string& judged = out.document.assessment.rulesetVersion;
         out.notices.push_back({"RULESET-VERSION",

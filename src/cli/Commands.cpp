@@ -21,6 +21,9 @@ std::vector<std::unique_ptr<Command>> allCommands()
     commands.push_back(makeDossierCheckCommand());
     commands.push_back(makeDossierExportCommand());
     commands.push_back(makeDossierImportCommand());
+    commands.push_back(makeAuditVerifyCommand());
+    commands.push_back(makeAuditHeadCommand());
+    commands.push_back(makeAuditLogCommand());
     commands.push_back(makeCalendarDeadlineCommand());
     commands.push_back(makeCalendarShowCommand());
     commands.push_back(makeCalendarAnnounceCommand());

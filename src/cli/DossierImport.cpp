@@ -43,6 +43,12 @@ public:
         auto document = readDossierXmlFile(file, **schema);
         if (!document)
             return printErrors(document.errors(), context);
+        // The sender's audit head: shown, never trusted (it names the sender's chain, not this store's).
+        const std::string senderHead =
+            document->auditHead.empty()
+                ? std::string()
+                : (document->auditHeadSeq ? std::to_string(*document->auditHeadSeq) + ":" : std::string()) +
+                      document->auditHead;
         auto actor = currentActor(line, *run->store);
         if (!actor)
             return printErrors(actor.errors(), context);
@@ -59,6 +65,10 @@ public:
             *context.out << (vi ? "Không có thay đổi: hồ sơ của hệ thống " : "Nothing changed: the dossier of system ")
                          << terminalSafe(imported->systemId)
                          << (vi ? " đã có như vậy\n" : " is already stored as it is\n");
+        if (!senderHead.empty())
+            *context.out << (vi ? "Đầu chuỗi nhật ký kiểm toán của bên gửi khi xuất (chỉ để đối chiếu với bên gửi): "
+                                : "The sender's audit head at export (to check with the sender only): ")
+                         << senderHead << "\n";
         return ExitOk;
     }
 };

@@ -114,7 +114,8 @@ struct DossierDocument {
     Assessment assessment; // rule-set id and version inside
     int approvedLevel = 0;
     Dossier dossier;
-    std::string auditHead; // head of the audit chain once the workflow exists; empty before
+    std::string auditHead; // hash of the sender's audit-chain head at export (storage/AuditChain.h); empty if none
+    std::optional<std::int64_t> auditHeadSeq; // its seq, when the document says
 };
 
 // ---- completeness ---------------------------------------------------------------------------------------------

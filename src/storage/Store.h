@@ -13,6 +13,7 @@
 #include "core/Error.h"
 #include "core/System.h"
 
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -20,6 +21,9 @@
 #include <vector>
 
 namespace seclevel {
+
+struct AuditHead;      // storage/AuditChain.h
+struct AuditEntryView; // storage/AuditChain.h
 
 // The actor as recorded with a change.
 struct RecordedActor {
@@ -117,6 +121,31 @@ public:
 
     // "SQLite /path/to/file.db" or "PostgreSQL host/dbname": what messages and `--version` show.
     virtual std::string describe() const = 0;
+
+    // ---- the audit trail (storage/AuditChain.h) ----
+    // Every write method above appends one entry per change it makes to the append-only, hash-chained
+    // audit_log, inside the same transaction as the change (no change without its entry, no entry without a
+    // change; a write that changes nothing appends nothing): upsertOrganisation "organisation.upsert",
+    // addSystem "system.add", updateSystem "system.update", recordAssessment "assessment.record", saveSystem
+    // the entries of its two steps, saveDossier "dossier.save", storeAttachmentContent "attachment.store",
+    // importDossier "dossier.import".
+    //
+    // A NEW WRITE METHOD appends its entry with one call, inside its transaction, after the change and only
+    // when something changed:
+    //   SqliteStore:   appendAudit(AuditRecord{"user.add", "user", id, details}, actor);   (inside the Scope)
+    //   PostgresStore: appendAudit(AuditRecord{"user.add", "user", id, details}, actor);   (inside write())
+    // with `details` a canonical text of what changed (storage/AuditDetails.h has the builders; add one there).
+    // The call reads the head and appends under the store's write lock, so concurrent writers never fork the
+    // chain.
+    //
+    // The last entry's seq and hash; seq 0 and 64 zeros when the chain is empty.
+    virtual Result<AuditHead> auditHead() = 0;
+    // Streams the entries with seq >= fromSeq in seq order to `visit` (one consistent snapshot, constant
+    // memory) until `visit` returns false. The views are valid only during the call, and `visit` must not call
+    // the store (the connection is busy streaming). The rows are read as stored, without any check:
+    // AuditVerifier judges them.
+    virtual Result<bool> forEachAuditEntry(std::int64_t fromSeq,
+                                           const std::function<bool(const AuditEntryView&)>& visit) = 0;
 
     // A unit of work: runs `work` in one transaction that every write method called on this store from
     // inside joins (nested calls become savepoints). Commits when `work` returns a value, rolls everything

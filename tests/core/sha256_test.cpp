@@ -49,3 +49,28 @@ BOOST_AUTO_TEST_CASE(hex_digest_recognised)
     BOOST_TEST(!isSha256Hex("ABC"));
     BOOST_TEST(!isSha256Hex(std::string(64, 'g')));
 }
+
+// The processor's SHA instructions (when present) and the portable code give the same digests for every
+// length around the block and padding boundaries, whole and in uneven pieces.
+BOOST_AUTO_TEST_CASE(accelerated_and_portable_agree)
+{
+    const bool accelerated = sha256Accelerated();
+    BOOST_TEST_MESSAGE("SHA instructions in use: " << accelerated);
+    std::string text;
+    for (int i = 0; i < 700; ++i)
+        text += static_cast<char>((i * 131 + 7) % 256);
+    for (std::size_t length = 0; length <= text.size(); length += (length < 200 ? 1 : 37)) {
+        const std::string_view piece = std::string_view(text).substr(0, length);
+        setSha256Acceleration(false);
+        const std::string portable = sha256Hex(piece);
+        setSha256Acceleration(true);
+        const std::string fast = sha256Hex(piece);
+        Sha256 chunked;
+        for (std::size_t at = 0; at < piece.size(); at += 13)
+            chunked.update(piece.substr(at, 13));
+        BOOST_TEST(portable == fast, "length " << length);
+        BOOST_TEST(chunked.finishHex() == portable, "length " << length);
+    }
+    setSha256Acceleration(accelerated);
+    BOOST_TEST(sha256Accelerated() == accelerated);
+}

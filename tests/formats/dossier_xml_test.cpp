@@ -278,6 +278,7 @@ void checkEqual(const DossierDocument& a, const DossierDocument& b)
         BOOST_TEST(t.reference == u.reference);
     }
     BOOST_TEST(a.auditHead == b.auditHead);
+    BOOST_TEST((a.auditHeadSeq == b.auditHeadSeq));
 }
 
 std::string describe(const Errors& errors)
@@ -419,6 +420,29 @@ BOOST_AUTO_TEST_CASE(full_document_round_trips_byte_identical)
     const DossierDocument imported = roundTrip(original);
     BOOST_TEST(imported.system.sourceFile == "out.xml");
     BOOST_TEST(imported.system.answers.lineOf("serves_citizens") > 1, "answers carry their line in the dossier");
+}
+
+// The exporting store's audit head: with its seq (what `dossier export` writes now), without (older files),
+// or absent; a negative seq is refused by the schema.
+BOOST_AUTO_TEST_CASE(the_audit_head_round_trips_with_or_without_its_seq)
+{
+    DossierDocument withSeq = makeDocument();
+    withSeq.auditHeadSeq = 42;
+    BOOST_TEST(dossierToXml(withSeq).find("<audit-head seq=\"42\">" + sha('f') + "</audit-head>") != std::string::npos);
+    BOOST_TEST(*roundTrip(withSeq).auditHeadSeq == 42);
+    withSeq.auditHeadSeq = std::numeric_limits<std::int64_t>::max();
+    BOOST_TEST(*roundTrip(withSeq).auditHeadSeq == std::numeric_limits<std::int64_t>::max());
+    BOOST_TEST(!roundTrip(makeDocument()).auditHeadSeq.has_value()); // an older file: hash only
+    DossierDocument none = makeDocument();
+    none.auditHead.clear();
+    const DossierDocument back = roundTrip(none);
+    BOOST_TEST(back.auditHead.empty());
+    BOOST_TEST(dossierToXml(none).find("audit-head") == std::string::npos);
+
+    withSeq.auditHeadSeq = 7;
+    std::string negative = dossierToXml(withSeq);
+    negative.replace(negative.find("seq=\"7\""), 7, "seq=\"-7\"");
+    BOOST_TEST(!dossierFromXml(negative, "negative.xml", schema()).ok());
 }
 
 BOOST_AUTO_TEST_CASE(output_has_the_documented_shape)

@@ -595,7 +595,7 @@ BOOST_FIXTURE_TEST_CASE(refused_dossier_writes_add_no_rows, TempDir)
     BOOST_TEST(raw.single("SELECT count(*) FROM dossier_history") == "2");
     BOOST_TEST(raw.single("SELECT count(*) FROM attachment_contents") == "0");
 
-    DossierDocument document{system, sampleAssessment(1, 1), 0, dossier, {}};
+    DossierDocument document{system, sampleAssessment(1, 1), 0, dossier, {}, {}};
     requireOk(store->importDossier(document, bob));
     const std::string history = raw.single("SELECT count(*) FROM dossier_history") + " " +
                                 raw.single("SELECT count(*) FROM answer_history") + " " +

@@ -10,7 +10,10 @@
 #include "core/Sha256.h"
 #include "formats/json/AnswersFile.h"
 #include "rules/RuleSetLoader.h"
+#include "storage/AuditChain.h"
 
+#include <signal.h>
+#include <sqlite3.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -20,8 +23,10 @@
 #include <cstdio>
 #include <fstream>
 #include <limits>
+#include <random>
 #include <set>
 #include <sstream>
+#include <thread>
 
 using namespace seclevel;
 using seclevel::test::freshLocation;
@@ -210,6 +215,106 @@ SystemDescription dossierSystem(const std::string& id)
     s.owner = "UBND tỉnh";
     s.answers.values["system_type"] = Value{std::string("internal")};
     return s;
+}
+
+// ---- the audit trail: reading and checking it --------------------------------------------------------------
+
+std::vector<AuditEntry> auditEntries(Store& store, std::int64_t fromSeq = 1)
+{
+    std::vector<AuditEntry> entries;
+    requireOk(store.forEachAuditEntry(fromSeq, [&](const AuditEntryView& view) {
+        entries.push_back(view.entry());
+        return true;
+    }));
+    return entries;
+}
+
+AuditFinding verifyChain(Store& store, std::optional<AuditHead> expect = std::nullopt)
+{
+    AuditVerifier verifier(std::move(expect));
+    requireOk(store.forEachAuditEntry(1, [&](const AuditEntryView& view) {
+        verifier.feed(view);
+        return true;
+    }));
+    return verifier.finish();
+}
+
+std::string findingText(const AuditFinding& finding)
+{
+    return describeAuditFinding(finding).en;
+}
+
+// Raw SQL on the store at `location`, past the store: what someone with access to the database file or server
+// can do (drop the append-only triggers, edit rows).
+void rawSql(const std::string& location, const std::string& sql)
+{
+    if (location.rfind("postgres", 0) == 0) {
+#ifdef SECLEVEL_HAVE_POSTGRES
+        testing::executeAsAdmin(location, sql);
+#else
+        BOOST_FAIL("no PostgreSQL in this build");
+#endif
+        return;
+    }
+    sqlite3* db = nullptr;
+    BOOST_REQUIRE(sqlite3_open_v2(location.c_str(), &db, SQLITE_OPEN_READWRITE, nullptr) == SQLITE_OK);
+    sqlite3_busy_timeout(db, 5000);
+    char* message = nullptr;
+    const int code = sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &message);
+    const std::string error = message ? message : "";
+    sqlite3_free(message);
+    sqlite3_close_v2(db);
+    BOOST_REQUIRE_MESSAGE(code == SQLITE_OK, sql << ": " << error);
+}
+
+// The same, expected to be refused (by the append-only triggers); returns the refusal.
+std::string refusedSql(const std::string& location, const std::string& sql)
+{
+    try {
+        if (location.rfind("postgres", 0) == 0) {
+#ifdef SECLEVEL_HAVE_POSTGRES
+            testing::executeAsAdmin(location, sql);
+#endif
+            return {};
+        }
+        sqlite3* db = nullptr;
+        if (sqlite3_open_v2(location.c_str(), &db, SQLITE_OPEN_READWRITE, nullptr) != SQLITE_OK)
+            return "cannot open";
+        char* message = nullptr;
+        const int code = sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &message);
+        std::string error = code == SQLITE_OK ? "" : (message ? message : "failed");
+        sqlite3_free(message);
+        sqlite3_close_v2(db);
+        return error;
+    } catch (const std::exception& failure) {
+        return failure.what();
+    }
+}
+
+void dropAuditTriggers(const std::string& location)
+{
+    if (location.rfind("postgres", 0) == 0)
+        rawSql(location, "DROP TRIGGER audit_log_append_only ON audit_log;"
+                         " DROP TRIGGER audit_log_no_truncate ON audit_log");
+    else
+        rawSql(location, "DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete");
+}
+
+// A store with ten entries: an organisation, then systems added and updated.
+std::unique_ptr<Store> storeWithTenEntries(std::string& location)
+{
+    auto store = freshStore(&location);
+    requireOk(store->upsertOrganisation({"BNV", "Bộ Nội vụ", ""}, alice));
+    for (int i = 1; i <= 3; ++i) {
+        SystemDescription system = sampleSystem("S-" + std::to_string(i), "BNV");
+        requireOk(store->addSystem(system, alice));
+        system.answers.values["subjects"] = std::int64_t{i};
+        requireOk(store->updateSystem(system, bob));
+        requireOk(store->recordAssessment(system.id, sampleAssessment(1, 1), bob));
+    }
+    BOOST_REQUIRE(store->auditHead()->seq == 10);
+    BOOST_REQUIRE((verifyChain(*store).problem == AuditProblem::None));
+    return store;
 }
 
 } // namespace
@@ -1368,4 +1473,370 @@ BOOST_AUTO_TEST_CASE(a_calendar_announcement_inside_a_failed_unit_is_rolled_back
     });
     BOOST_REQUIRE(!failed.ok());
     BOOST_TEST(store->calendarAnnouncements()->empty());
+}
+
+// ---- the audit trail ------------------------------------------------------------------------------------------
+
+BOOST_AUTO_TEST_CASE(an_empty_store_has_the_genesis_head)
+{
+    auto store = freshStore();
+    auto head = store->auditHead();
+    requireOk(head);
+    BOOST_TEST(head->seq == 0);
+    BOOST_TEST(head->hash == std::string(genesisHash));
+    BOOST_TEST(auditEntries(*store).empty());
+    BOOST_TEST((verifyChain(*store).problem == AuditProblem::None));
+}
+
+// Every write appends exactly one entry per change, with its actor, action and subject; a write that changes
+// nothing appends nothing; the chain verifies and its head is the last entry.
+BOOST_AUTO_TEST_CASE(every_write_appends_its_entry_and_a_write_that_changes_nothing_appends_none)
+{
+    auto store = freshStore();
+    const Actor owner{"tran.thi.b", "UBND-HANAM", Role::Owner, utc(2026, 9, 1, 7, 5, 9)};
+    std::vector<std::string> expected; // "action subject actor"
+    auto expect = [&](const std::string& action, const std::string& subject, const Actor& actor) {
+        expected.push_back(action + " " + subject + " " + actor.userId + "@" + actor.organisationId + "/" +
+                           roleName(actor.role));
+    };
+    auto seen = [&] {
+        std::vector<std::string> out;
+        for (const AuditEntry& e : auditEntries(*store))
+            out.push_back(e.action + " " + e.subjectKind + ":" + e.subjectId + " " + e.actor.userId + "@" +
+                          e.actor.organisationId + "/" + e.actor.role);
+        return out;
+    };
+
+    requireOk(store->upsertOrganisation({"UBND-HANAM", "Ủy ban nhân dân tỉnh Hà Nam", ""}, alice));
+    expect("organisation.upsert", "organisation:UBND-HANAM", alice);
+    requireOk(store->upsertOrganisation({"UBND-HANAM", "Ủy ban nhân dân tỉnh Hà Nam", ""}, bob)); // unchanged
+    requireOk(store->upsertOrganisation({"UBND-HANAM", "UBND tỉnh Hà Nam", ""}, bob));
+    expect("organisation.upsert", "organisation:UBND-HANAM", bob);
+
+    SystemDescription system = dossierSystem("HN-1");
+    system.organisationId = "UBND-HANAM";
+    requireOk(store->addSystem(system, owner));
+    expect("system.add", "system:HN-1", owner);
+    requireOk(store->updateSystem(system, bob)); // unchanged
+    system.answers.values["system_type"] = Value{std::string("citizen_service")};
+    requireOk(store->updateSystem(system, bob));
+    expect("system.update", "system:HN-1", bob);
+    requireOk(store->recordAssessment("HN-1", sampleAssessment(2, 2), owner));
+    expect("assessment.record", "system:HN-1", owner);
+
+    SystemDescription second = dossierSystem("HN-2");
+    requireOk(store->saveSystem(second, true, sampleAssessment(1, 1), alice));
+    expect("system.add", "system:HN-2", alice);
+    expect("assessment.record", "system:HN-2", alice);
+    requireOk(store->saveSystem(second, false, sampleAssessment(1, 2, "lý do"), bob)); // system unchanged
+    expect("assessment.record", "system:HN-2", bob);
+
+    Dossier dossier = sampleDossier("HN-1");
+    requireOk(store->saveDossier(dossier, owner));
+    expect("dossier.save", "system:HN-1", owner);
+    BOOST_TEST(!*store->saveDossier(dossier, owner)); // unchanged
+
+    const std::string bytes = "nội dung";
+    const Attachment attachment{"security_regulation", "quy-che.pdf",    "application/pdf",
+                                bytes.size(),          sha256Hex(bytes), ""};
+    requireOk(store->storeAttachmentContent("HN-1", attachment, bytes, bob));
+    expect("attachment.store", "system:HN-1", bob);
+    requireOk(store->storeAttachmentContent("HN-1", attachment, bytes, bob)); // the same again
+
+    auto [example, assessment] = derivedExample("VN-2022");
+    DossierDocument document;
+    document.system = example;
+    document.assessment = assessment;
+    document.dossier = sampleDossier(example.id);
+    requireOk(store->importDossier(document, alice));
+    expect("dossier.import", "system:" + example.id, alice);
+    BOOST_TEST(!*store->importDossier(document, alice)); // the same document again
+
+    // Refused writes append nothing either.
+    BOOST_TEST(!store->addSystem(dossierSystem("HN-1"), alice).ok());
+    BOOST_TEST(!store->recordAssessment("NONE", sampleAssessment(1, 1), alice).ok());
+    BOOST_TEST(!store
+                    ->transact([&]() -> Result<bool> {
+                        requireOk(store->addSystem(dossierSystem("ROLLED-BACK"), alice));
+                        return makeError(ErrorKind::Conflict, "", 0, "", "thôi", "give up");
+                    })
+                    .ok());
+
+    const std::vector<std::string> actual = seen();
+    BOOST_TEST(actual == expected, boost::test_tools::per_element());
+    const std::vector<AuditEntry> entries = auditEntries(*store);
+    BOOST_REQUIRE(entries.size() == expected.size());
+    for (size_t i = 0; i < entries.size(); ++i)
+        BOOST_TEST(entries[i].seq == static_cast<std::int64_t>(i + 1));
+    BOOST_TEST(isoTimestamp(entries[2].at) == "2026-09-01T07:05:09Z");
+    // Details say what changed, canonically.
+    BOOST_TEST(entries[0].details == R"({"id":"UBND-HANAM","name":"Ủy ban nhân dân tỉnh Hà Nam","parent":""})");
+    BOOST_TEST(
+        contains(
+            entries[3].details,
+            R"("answer_changes":[{"component":"","key":"system_type","old":"\"internal\"","new":"\"citizen_service\""}])"),
+        entries[3].details);
+    BOOST_TEST(contains(entries[4].details,
+                        "\"sha256\":\"" + sha256Hex(codec::encodeAssessment(sampleAssessment(2, 2))) + "\""));
+    BOOST_TEST(contains(entries[8].details, "\"key\":\"A.2.scope\""));
+    BOOST_TEST(contains(entries[9].details, attachment.sha256));
+
+    const AuditFinding finding = verifyChain(*store);
+    BOOST_TEST((finding.problem == AuditProblem::None), findingText(finding));
+    auto head = store->auditHead();
+    requireOk(head);
+    BOOST_TEST(head->seq == static_cast<std::int64_t>(entries.size()));
+    BOOST_TEST(head->hash == entries.back().hash);
+    // Streaming from the middle, and stopping early.
+    BOOST_TEST(auditEntries(*store, 5).front().seq == 5);
+    int visited = 0;
+    requireOk(store->forEachAuditEntry(1, [&](const AuditEntryView&) { return ++visited < 3; }));
+    BOOST_TEST(visited == 3);
+}
+
+BOOST_AUTO_TEST_CASE(entries_appended_inside_a_unit_of_work_go_with_it)
+{
+    auto store = freshStore();
+    requireOk(store->transact([&]() -> Result<bool> {
+        requireOk(store->addSystem(dossierSystem("A"), alice));
+        BOOST_TEST(!store->addSystem(dossierSystem("A"), alice).ok()); // undoes only itself
+        requireOk(store->recordAssessment("A", sampleAssessment(1, 1), alice));
+        return true;
+    }));
+    BOOST_TEST(store->auditHead()->seq == 2);
+    BOOST_TEST(!store
+                    ->transact([&]() -> Result<bool> { // rolled back whole: its entries too
+                        requireOk(store->addSystem(dossierSystem("B"), alice));
+                        throw std::runtime_error("crash");
+                    })
+                    .ok());
+    BOOST_TEST(store->auditHead()->seq == 2);
+    requireOk(store->addSystem(dossierSystem("B"), bob));
+    const auto entries = auditEntries(*store);
+    BOOST_REQUIRE(entries.size() == 3u);
+    BOOST_TEST(entries[2].subjectId == "B");
+    BOOST_TEST(entries[2].prevHash == entries[1].hash);
+    BOOST_TEST((verifyChain(*store).problem == AuditProblem::None));
+}
+
+BOOST_AUTO_TEST_CASE(the_triggers_refuse_to_edit_or_delete_entries)
+{
+    std::string location;
+    auto store = storeWithTenEntries(location);
+    BOOST_TEST(contains(refusedSql(location, "UPDATE audit_log SET details = 'x' WHERE seq = 3"), "append-only"));
+    BOOST_TEST(contains(refusedSql(location, "DELETE FROM audit_log WHERE seq = 10"), "append-only"));
+    BOOST_TEST((verifyChain(*store).problem == AuditProblem::None));
+}
+
+// With the triggers dropped, every kind of tampering is still found, from the rows alone.
+BOOST_AUTO_TEST_CASE(an_edited_entry_is_found_after_the_triggers_were_dropped)
+{
+    std::string location;
+    auto store = storeWithTenEntries(location);
+    dropAuditTriggers(location);
+    rawSql(location, "UPDATE audit_log SET details = replace(details, 'Bộ Nội vụ', 'Bộ Tài chính') WHERE seq = 1");
+    const AuditFinding finding = verifyChain(*store);
+    BOOST_TEST((finding.problem == AuditProblem::HashMismatch), findingText(finding));
+    BOOST_TEST(finding.seq == 1);
+    BOOST_TEST(finding.action == "organisation.upsert");
+    BOOST_TEST(finding.subjectId == "BNV");
+}
+
+BOOST_AUTO_TEST_CASE(a_deleted_middle_entry_is_found_after_the_triggers_were_dropped)
+{
+    std::string location;
+    auto store = storeWithTenEntries(location);
+    dropAuditTriggers(location);
+    rawSql(location, "DELETE FROM audit_log WHERE seq = 5");
+    const AuditFinding finding = verifyChain(*store);
+    BOOST_TEST((finding.problem == AuditProblem::SeqGap), findingText(finding));
+    BOOST_TEST(finding.seq == 6);
+    // Renumbering the rest does not hide it: the links break instead.
+    rawSql(location, "UPDATE audit_log SET seq = seq - 1 WHERE seq > 5");
+    const AuditFinding renumbered = verifyChain(*store);
+    BOOST_TEST((renumbered.problem == AuditProblem::PrevHashMismatch), findingText(renumbered));
+    BOOST_TEST(renumbered.seq == 5);
+}
+
+BOOST_AUTO_TEST_CASE(two_swapped_entries_are_found_after_the_triggers_were_dropped)
+{
+    std::string location;
+    auto store = storeWithTenEntries(location);
+    dropAuditTriggers(location);
+    rawSql(location, "UPDATE audit_log SET seq = 1000 WHERE seq = 3");
+    rawSql(location, "UPDATE audit_log SET seq = 3 WHERE seq = 4");
+    rawSql(location, "UPDATE audit_log SET seq = 4 WHERE seq = 1000");
+    const AuditFinding finding = verifyChain(*store);
+    BOOST_TEST((finding.problem != AuditProblem::None));
+    BOOST_TEST(finding.seq == 3, findingText(finding));
+}
+
+BOOST_AUTO_TEST_CASE(a_deleted_tail_is_found_against_the_recorded_head)
+{
+    std::string location;
+    auto store = storeWithTenEntries(location);
+    const AuditHead recorded = *store->auditHead();
+    dropAuditTriggers(location);
+    rawSql(location, "DELETE FROM audit_log WHERE seq > 7");
+    BOOST_TEST((verifyChain(*store).problem == AuditProblem::None)); // alone, a shorter chain looks whole
+    const AuditFinding finding = verifyChain(*store, recorded);
+    BOOST_TEST((finding.problem == AuditProblem::HeadNotFound), findingText(finding));
+    // The next write continues from the truncated head: still caught against the recorded one.
+    requireOk(store->addSystem(dossierSystem("AFTER"), alice));
+    BOOST_TEST(store->auditHead()->seq == 8);
+    BOOST_TEST((verifyChain(*store, recorded).problem == AuditProblem::HeadNotFound));
+    // A head recorded before the cut is still found.
+    const auto entries = auditEntries(*store);
+    BOOST_TEST((verifyChain(*store, AuditHead{5, entries[4].hash}).problem == AuditProblem::None));
+}
+
+// Several processes append at once: the chain has no fork (two entries after one head) and no gap, and
+// verifies; every successful write has its entry.
+BOOST_AUTO_TEST_CASE(concurrent_processes_never_fork_the_chain)
+{
+    constexpr int children = 6;
+    constexpr int rounds = 25;
+    const std::string location = freshLocation();
+    int start[2];
+    BOOST_REQUIRE(pipe(start) == 0);
+    std::vector<pid_t> pids;
+    for (int child = 0; child < children; ++child) {
+        const pid_t pid = fork();
+        BOOST_REQUIRE(pid >= 0);
+        if (pid == 0) {
+            close(start[1]);
+            char go;
+            [[maybe_unused]] const auto ignored = read(start[0], &go, 1);
+            int failures = 0;
+            try {
+                auto store = openStoreAt(location);
+                const std::string id = "P-" + std::to_string(child);
+                const Actor actor{"p" + std::to_string(child), "", Role::Operator, alice.at};
+                SystemDescription system = dossierSystem(id);
+                failures += store->addSystem(system, actor).ok() ? 0 : 1;
+                for (int round = 1; round <= rounds; ++round) {
+                    system.answers.values["round"] = std::int64_t{round};
+                    failures += store->updateSystem(system, actor).ok() ? 0 : 1;
+                    failures +=
+                        store->transact([&]() -> Result<bool> {
+                                 auto recorded =
+                                     store->recordAssessment(id, sampleAssessment(1, 1, std::to_string(round)), actor);
+                                 if (!recorded)
+                                     return recorded.errors();
+                                 return store->saveDossier(Dossier{id, {{"round", std::to_string(round)}}, {}, {}},
+                                                           actor);
+                             }).ok()
+                            ? 0
+                            : 1;
+                }
+            } catch (...) {
+                _exit(3);
+            }
+            _exit(failures == 0 ? 0 : 1);
+        }
+        pids.push_back(pid);
+    }
+    close(start[0]);
+    close(start[1]);
+    for (const pid_t pid : pids) {
+        int status = 0;
+        BOOST_REQUIRE(waitpid(pid, &status, 0) == pid);
+        BOOST_TEST((WIFEXITED(status) && WEXITSTATUS(status) == 0));
+    }
+    auto store = openStoreAt(location);
+    const auto entries = auditEntries(*store);
+    BOOST_TEST(entries.size() == static_cast<size_t>(children * (1 + 3 * rounds)));
+    std::set<std::string> previous;
+    for (const AuditEntry& entry : entries)
+        BOOST_TEST(previous.insert(entry.prevHash).second, "fork after " << entry.prevHash);
+    const AuditFinding finding = verifyChain(*store);
+    BOOST_TEST((finding.problem == AuditProblem::None), findingText(finding));
+    for (int child = 0; child < children; ++child) {
+        const std::string id = "P-" + std::to_string(child);
+        BOOST_TEST(store->assessments(id)->size() == static_cast<size_t>(rounds));
+    }
+}
+
+// A writer killed with SIGKILL in the middle of its writes, again and again: the store opens, every change
+// it holds has its entry and every entry its change, and the chain verifies.
+BOOST_AUTO_TEST_CASE(a_writer_killed_mid_write_leaves_a_consistent_store_and_chain)
+{
+    const std::string location = freshLocation();
+    openStoreAt(location); // created before the writers start
+    std::mt19937 random(12345);
+    for (int attempt = 0; attempt < 5; ++attempt) {
+        const pid_t pid = fork();
+        BOOST_REQUIRE(pid >= 0);
+        if (pid == 0) {
+            try {
+                auto store = openStoreAt(location);
+                const std::string id = "K-" + std::to_string(attempt);
+                const Actor actor{"k" + std::to_string(attempt), "", Role::Operator, alice.at};
+                SystemDescription system = dossierSystem(id);
+                store->addSystem(system, actor);
+                for (int round = 1;; ++round) {
+                    system.answers.values["round"] = std::int64_t{round};
+                    store->saveSystem(system, false, sampleAssessment(1, 1, std::to_string(round)), actor);
+                    store->saveDossier(Dossier{id, {{"round", std::to_string(round)}}, {}, {}}, actor);
+                }
+            } catch (...) {
+            }
+            _exit(0);
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(150 + random() % 250));
+        kill(pid, SIGKILL);
+        int status = 0;
+        BOOST_REQUIRE(waitpid(pid, &status, 0) == pid);
+        BOOST_TEST((WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL));
+    }
+    auto store = openStoreAt(location);
+    const AuditFinding finding = verifyChain(*store);
+    BOOST_TEST((finding.problem == AuditProblem::None), findingText(finding));
+    std::map<std::string, std::map<std::string, int>> counted; // system → action → entries
+    for (const AuditEntry& entry : auditEntries(*store))
+        ++counted[entry.subjectId][entry.action];
+    auto systems = store->systems();
+    requireOk(systems);
+    BOOST_TEST(systems->size() == counted.size());
+    for (const StoredSystem& system : *systems) {
+        const std::string& id = system.description.id;
+        auto& actions = counted[id];
+        BOOST_TEST(actions["system.add"] == 1, id);
+        BOOST_TEST(static_cast<size_t>(actions["assessment.record"]) == store->assessments(id)->size(), id);
+        size_t rounds = 0;
+        auto history = store->answerHistory(id);
+        requireOk(history);
+        for (const AnswerChange& change : *history)
+            rounds += change.key == "round" ? 1 : 0;
+        BOOST_TEST(static_cast<size_t>(actions["system.update"]) == rounds, id);
+        BOOST_TEST(actions["assessment.record"] > 0, id << ": the writer was killed before it wrote anything");
+    }
+}
+
+// A writer that had to wait for another connection's unit of work (the SQLite write lock; on PostgreSQL the
+// audit_log lock taken before the snapshot) appends after that unit's entries, never after a stale head.
+BOOST_AUTO_TEST_CASE(a_writer_that_waited_for_another_appends_after_its_entries)
+{
+    std::string location;
+    auto first = freshStore(&location);
+    auto second = openStoreAt(location);
+    requireOk(first->addSystem(dossierSystem("BEFORE"), alice));
+    std::thread other;
+    bool otherOk = false;
+    requireOk(first->transact([&]() -> Result<bool> {
+        requireOk(first->addSystem(dossierSystem("FIRST"), alice));
+        other = std::thread([&] { otherOk = second->addSystem(dossierSystem("SECOND"), bob).ok(); });
+        std::this_thread::sleep_for(std::chrono::milliseconds(300)); // the other writer is waiting now
+        requireOk(first->recordAssessment("FIRST", sampleAssessment(1, 1), alice));
+        return true;
+    }));
+    other.join();
+    BOOST_TEST(otherOk);
+    const auto entries = auditEntries(*first);
+    BOOST_REQUIRE(entries.size() == 4u);
+    BOOST_TEST(entries[1].subjectId == "FIRST");
+    BOOST_TEST(entries[2].subjectId == "FIRST");
+    BOOST_TEST(entries[3].subjectId == "SECOND");
+    BOOST_TEST(entries[3].prevHash == entries[2].hash);
+    BOOST_TEST((verifyChain(*second).problem == AuditProblem::None));
 }

@@ -388,6 +388,11 @@ std::string dossierToHtml(const DossierDocument& document, const DossierTemplate
     out += partB(document, dossierTemplate, ruleSet, lang);
     out += partC(document, dossierTemplate, missing, level, lang, underDecree331(ruleSet));
     out += attachmentsTable(document, dossierTemplate, missing, level, lang);
+    if (!document.auditHead.empty())
+        out += "<p class=\"audit-head\">" +
+               std::string(tr(lang, "Đầu chuỗi nhật ký kiểm toán khi xuất hồ sơ: ", "Audit head at export: ")) +
+               (document.auditHeadSeq ? std::to_string(*document.auditHeadSeq) + ":" : std::string()) +
+               escapeHtml(document.auditHead) + "</p>\n";
     out += signatureBlock(header, true);
     out += closeDocument();
     return out;

@@ -63,6 +63,12 @@ std::string dossierDocumentToJson(const DossierDocument& document, const RuleSet
     writeAssessment(writer, document.assessment, ruleSet, lang);
     writer.member("approved_level", document.approvedLevel);
     writeDossier(writer, document.dossier);
+    if (!document.auditHead.empty()) {
+        writer.key("audit_head").beginObject();
+        if (document.auditHeadSeq)
+            writer.member("seq", *document.auditHeadSeq);
+        writer.member("hash", document.auditHead).endObject();
+    }
     writer.endObject();
     return writer.str();
 }

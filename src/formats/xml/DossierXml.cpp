@@ -478,8 +478,13 @@ public:
         readFields(childElement(root, "fields"), d.dossier);
         readRequirements(childElement(root, "requirements"), d.dossier);
         readAttachments(childElement(root, "attachments"), d.dossier);
-        if (const auto head = childElement(root, "audit-head"))
+        if (const auto head = childElement(root, "audit-head")) {
             d.auditHead = textOf(head);
+            // The sender's chain, kept to be read (e.g. `audit verify --expect-head` on the sender's side);
+            // nothing here trusts it. The schema bounds it to 0…2^63−1.
+            if (const auto seq = head.attribute("seq"))
+                d.auditHeadSeq = seq.as_llong();
+        }
         if (!m_errors.empty())
             return std::move(m_errors);
         return d;
@@ -834,8 +839,11 @@ std::string dossierToXml(const DossierDocument& d)
     writeSystem(root, d.system);
     writeAssessment(root, d.assessment, d.approvedLevel);
     writeDossier(root, d.dossier);
-    if (!d.auditHead.empty())
+    if (!d.auditHead.empty()) {
         appendText(root, "audit-head", d.auditHead);
+        if (d.auditHeadSeq)
+            root.last_child().append_attribute("seq").set_value(std::to_string(*d.auditHeadSeq).c_str());
+    }
     return serialise(doc);
 }
 

@@ -1,5 +1,7 @@
 #include "storage/postgres/Connection.h"
 
+#include <cstring>
+
 #include <libpq-fe.h>
 
 #include <cstdlib>
@@ -142,6 +144,11 @@ std::string Rows::text(int row, int column) const
     return std::string(PQgetvalue(m_result, row, column), static_cast<size_t>(PQgetlength(m_result, row, column)));
 }
 
+std::string_view Rows::view(int row, int column) const
+{
+    return std::string_view(PQgetvalue(m_result, row, column), static_cast<size_t>(PQgetlength(m_result, row, column)));
+}
+
 std::int64_t Rows::integer(int row, int column) const
 {
     return std::strtoll(PQgetvalue(m_result, row, column), nullptr, 10);
@@ -268,6 +275,85 @@ Rows Connection::run(const std::string& sql, const Params& params, bool binaryRe
     if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK)
         failWith(result, "Lỗi cơ sở dữ liệu", "Database error");
     return Rows(result);
+}
+
+void Connection::copyOut(
+    const std::string& query,
+    const std::function<bool(const std::vector<std::string_view>& fields, const std::vector<bool>& isNull)>& row)
+{
+    std::string sql = "COPY (";
+    sql += query;
+    sql += ") TO STDOUT (FORMAT binary)";
+    pg_result* started = PQexec(m_connection, sql.c_str());
+    if (PQresultStatus(started) != PGRES_COPY_OUT)
+        failWith(started, "Lỗi cơ sở dữ liệu khi đọc", "Database error while reading");
+    PQclear(started);
+    auto damaged = [&] {
+        throw Failure{makeError(ErrorKind::Storage, m_label, 0, {}, "Dữ liệu COPY nhận được không hợp lệ",
+                                "The COPY data received is not valid"),
+                      {}};
+    };
+    auto be32 = [](const char* p) {
+        const auto* u = reinterpret_cast<const unsigned char*>(p);
+        return (std::uint32_t(u[0]) << 24) | (std::uint32_t(u[1]) << 16) | (std::uint32_t(u[2]) << 8) | u[3];
+    };
+    std::vector<std::string_view> fields;
+    std::vector<bool> isNull;
+    bool wanted = true, header = true;
+    for (;;) {
+        char* buffer = nullptr;
+        const int size = PQgetCopyData(m_connection, &buffer, 0);
+        if (size == -1)
+            break; // done; the final result follows
+        if (size < 0)
+            failWith(PQgetResult(m_connection), "Lỗi cơ sở dữ liệu khi đọc", "Database error while reading");
+        std::unique_ptr<char, decltype(&PQfreemem)> owned(buffer, &PQfreemem);
+        const char* p = buffer;
+        const char* end = buffer + size;
+        if (header) {
+            // "PGCOPY\n\377\r\n\0", flags (4 bytes), header extension length (4 bytes) and extension.
+            if (size < 19 || std::memcmp(p, "PGCOPY\n\377\r\n\0", 11) != 0)
+                damaged();
+            const std::uint32_t extension = be32(p + 15);
+            if (extension > static_cast<std::uint32_t>(size - 19))
+                damaged();
+            p += 19 + extension;
+            header = false;
+            if (p == end)
+                continue;
+        }
+        if (end - p < 2)
+            damaged();
+        const auto count =
+            static_cast<std::int16_t>((static_cast<unsigned char>(p[0]) << 8) | static_cast<unsigned char>(p[1]));
+        p += 2;
+        if (count == -1)
+            continue; // the trailer
+        fields.assign(static_cast<size_t>(count), {});
+        isNull.assign(static_cast<size_t>(count), false);
+        for (int i = 0; i < count; ++i) {
+            if (end - p < 4)
+                damaged();
+            const auto length = static_cast<std::int32_t>(be32(p));
+            p += 4;
+            if (length == -1) {
+                isNull[static_cast<size_t>(i)] = true;
+                continue;
+            }
+            if (length < 0 || end - p < length)
+                damaged();
+            fields[static_cast<size_t>(i)] = std::string_view(p, static_cast<size_t>(length));
+            p += length;
+        }
+        if (wanted)
+            wanted = row(fields, isNull);
+    }
+    pg_result* finished = PQgetResult(m_connection);
+    if (PQresultStatus(finished) != PGRES_COMMAND_OK)
+        failWith(finished, "Lỗi cơ sở dữ liệu khi đọc", "Database error while reading");
+    PQclear(finished);
+    while (pg_result* more = PQgetResult(m_connection))
+        PQclear(more);
 }
 
 void Connection::execute(const std::string& sql)

@@ -9,6 +9,7 @@
 
 #include <cstdint>
 #include <deque>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -66,7 +67,8 @@ public:
 
     int count() const;
     bool isNull(int row, int column) const;
-    std::string text(int row, int column) const; // "" for NULL
+    std::string text(int row, int column) const;      // "" for NULL
+    std::string_view view(int row, int column) const; // the same without a copy, valid while the Rows live
     std::int64_t integer(int row, int column) const;
     // The raw bytes of a column fetched in binary (bytea).
     std::string bytes(int row, int column) const;
@@ -90,6 +92,13 @@ public:
     Rows run(const std::string& sql, const Params& params = {}, bool binaryResult = false);
     // A statement or script without parameters (BEGIN, SAVEPOINT, DDL).
     void execute(const std::string& sql);
+    // Streams `COPY (query) TO STDOUT (FORMAT binary)`: `row` gets each row's fields as raw bytes (text columns
+    // as UTF-8, bigint as 8 bytes big-endian; a NULL as an empty view with `isNull` set), valid during the call.
+    // One statement, one snapshot, constant memory. When `row` returns false the remaining rows are read and
+    // dropped (the copy is not interrupted).
+    void copyOut(
+        const std::string& query,
+        const std::function<bool(const std::vector<std::string_view>& fields, const std::vector<bool>& isNull)>& row);
 
     // Connects again if the server closed the connection (restart, idle timeout); call only between
     // transactions. Prepared statements are prepared again on their next use.

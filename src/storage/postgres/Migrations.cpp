@@ -272,6 +272,31 @@ CREATE TABLE record_contents (
 );
 )sql";
 
+// Version 5: the audit trail (storage/AuditChain.h). Append-only by trigger like the history tables; the hash
+// chain is what makes tampering visible even when these triggers are dropped. Only the primary key is
+// indexed: appends stay sequential however long the chain (a random-keyed index such as one on hash would make
+// every append touch a random page), and verification reads in seq order. `at` is kept as the
+// isoTimestamp text that was hashed.
+constexpr const char* schemaVersion5 = R"sql(
+CREATE TABLE audit_log (
+    seq          bigint PRIMARY KEY CHECK (seq > 0),
+    at           text NOT NULL,
+    actor        text NOT NULL,
+    actor_org    text NOT NULL,
+    actor_role   text NOT NULL,
+    action       text NOT NULL,
+    subject_kind text NOT NULL,
+    subject_id   text NOT NULL,
+    details      text NOT NULL,
+    prev_hash    text NOT NULL,
+    hash         text NOT NULL
+);
+CREATE TRIGGER audit_log_append_only BEFORE UPDATE OR DELETE ON audit_log
+    FOR EACH ROW EXECUTE FUNCTION seclevel_refuse_change();
+CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log
+    FOR EACH STATEMENT EXECUTE FUNCTION seclevel_refuse_change();
+)sql";
+
 constexpr const char* createMigrationsTable = R"sql(
 CREATE TABLE IF NOT EXISTS schema_migrations (
     version     integer PRIMARY KEY CHECK (version > 0),
@@ -299,6 +324,7 @@ const std::vector<Migration>& migrations()
         {2, "references of imported dossiers marked as such", schemaVersion2},
         {3, "working-day calendar announcements", schemaVersion3},
         {4, "users and roles, appraisal and approval steps, duty records, authority codes", schemaVersion4},
+        {5, "audit trail: append-only, hash-chained audit_log", schemaVersion5},
     };
     return all;
 }

@@ -5,6 +5,8 @@
 #include "core/Sha256.h"
 
 #include "storage/AnswerChanges.h"
+#include "storage/AuditChain.h"
+#include "storage/AuditDetails.h"
 #include "storage/DossierState.h"
 #include "storage/StoreValidation.h"
 #include "storage/WorkflowRecords.h"
@@ -275,7 +277,7 @@ void insertSystem(Database db, const SystemDescription& system, const PreparedAn
 
 // Replaces what the owner describes; writes nothing at all (and returns false) when nothing changed.
 bool replaceSystem(Database db, const SystemDescription& system, const PreparedAnswers& answers,
-                   const ActorColumns& actor)
+                   const ActorColumns& actor, AnswerChanges* changedAnswers = nullptr)
 {
     // The row lock makes a concurrent writer of the same system wait here rather than fail at commit.
     const Rows current = db.run("SELECT name, owner, operator, coalesce(organisation_id, '') FROM systems"
@@ -322,6 +324,8 @@ bool replaceSystem(Database db, const SystemDescription& system, const PreparedA
     db.run("DELETE FROM components WHERE system_id = $1", Params().text(system.id));
     insertComponentsAndAnswers(db, system, answers);
     recordAnswerChanges(db, system.id, changes, actor);
+    if (changedAnswers)
+        *changedAnswers = std::move(changes);
     return true;
 }
 
@@ -439,7 +443,8 @@ Dossier loadDossier(Database db, const std::string& systemId)
 
 // Replaces the stored dossier by `dossier` with a history row per changed item and removes contents no
 // attachment refers to any more; writes nothing (and returns false) when equal.
-bool writeDossier(Database db, const Dossier& dossier, const ActorColumns& actor)
+bool writeDossier(Database db, const Dossier& dossier, const ActorColumns& actor,
+                  std::vector<storage::DossierItemChange>* changedItems = nullptr)
 {
     // Lock the system row: two writers of one dossier queue instead of failing at commit.
     db.run("SELECT 1 FROM systems WHERE id = $1 FOR UPDATE", Params().text(dossier.systemId));
@@ -498,8 +503,11 @@ bool writeDossier(Database db, const Dossier& dossier, const ActorColumns& actor
         news.add(newValue);
         anyHistory = true;
     };
-    for (const storage::DossierItemChange& change : storage::itemChanges(before, after))
+    std::vector<storage::DossierItemChange> changes = storage::itemChanges(before, after);
+    for (const storage::DossierItemChange& change : changes)
         record(change.key, change.oldValue, change.newValue);
+    if (changedItems)
+        *changedItems = std::move(changes);
     if (anyHistory)
         db.run("INSERT INTO dossier_history (system_id, key, old_value, new_value, actor, actor_org, actor_role, at)"
                " SELECT $1, k, o, n, $5, $6, $7, to_timestamp($8)"
@@ -656,6 +664,19 @@ Result<bool> PostgresStore::write(const std::function<Result<bool>()>& body)
         } catch (const Failure& failure) {
             return failure.error;
         }
+        try {
+            // Every write may append to the audit chain, whose next entry depends on the head: writers queue
+            // here. LOCK TABLE is the one statement that takes no snapshot, so the SERIALIZABLE snapshot taken
+            // by the next statement already sees every entry committed before the lock was granted, and the
+            // head read under it is the real head (a lock taken by a SELECT, even pg_advisory_xact_lock, would
+            // come after that statement's snapshot and could read a stale head). Plain readers are not blocked.
+            m_connection->execute("LOCK TABLE audit_log IN SHARE ROW EXCLUSIVE MODE");
+        } catch (const Failure& failure) {
+            quietly("ROLLBACK");
+            if (!failure.retryable() || number == maxAttempts)
+                return failure.error;
+            continue;
+        }
         m_depth = 1;
         Result<bool> result = attempt();
         m_depth = 0;
@@ -715,7 +736,7 @@ Result<bool> PostgresStore::upsertOrganisation(const Organisation& organisation,
                                  "Organisation " + inQuotes(organisation.parentId) + " lies below " +
                                      inQuotes(organisation.id) + " and cannot be its parent");
         }
-        db.run(
+        const Rows written = db.run(
             "INSERT INTO organisations (id, name, parent_id, created_by, created_by_org, created_by_role, created_at,"
             " updated_by, updated_by_org, updated_by_role, updated_at, authority_code)"
             " VALUES ($1, $2, $3, $4, $5, $6, to_timestamp($7), $4, $5, $6, to_timestamp($7), $8)"
@@ -725,7 +746,7 @@ Result<bool> PostgresStore::upsertOrganisation(const Organisation& organisation,
             "   updated_by_role = excluded.updated_by_role, updated_at = excluded.updated_at"
             " WHERE organisations.name IS DISTINCT FROM excluded.name"
             "    OR organisations.parent_id IS DISTINCT FROM excluded.parent_id"
-            "    OR organisations.authority_code IS DISTINCT FROM excluded.authority_code",
+            "    OR organisations.authority_code IS DISTINCT FROM excluded.authority_code RETURNING 1",
             Params()
                 .text(organisation.id)
                 .text(organisation.name)
@@ -735,6 +756,10 @@ Result<bool> PostgresStore::upsertOrganisation(const Organisation& organisation,
                 .text(who.role)
                 .integer(who.at)
                 .text(organisation.authorityCode));
+        if (written.count() > 0) // an unchanged organisation is not updated, and appends nothing
+            appendAudit(
+                {"organisation.upsert", "organisation", organisation.id, storage::organisationDetails(organisation)},
+                actor);
         return true;
     });
 }
@@ -783,12 +808,18 @@ Result<bool> PostgresStore::writeSystem(const SystemDescription& system, bool is
     const ActorColumns who = columnsOf(actor);
     return write([&]() -> Result<bool> {
         const Database db{*m_connection};
-        if (isNew)
+        AnswerChanges changes;
+        if (isNew) {
             insertSystem(db, system, answers, who);
-        else
-            replaceSystem(db, system, answers, who);
-        if (assessment)
+            appendAudit({"system.add", "system", system.id, storage::systemDetails(system)}, actor);
+        } else if (replaceSystem(db, system, answers, who, &changes)) {
+            appendAudit({"system.update", "system", system.id, storage::systemUpdateDetails(system, changes)}, actor);
+        }
+        if (assessment) {
             insertAssessment(db, system.id, *assessment, encoded, who);
+            appendAudit({"assessment.record", "system", system.id, storage::assessmentDetails(system.id, *assessment)},
+                        actor);
+        }
         return true;
     });
 }
@@ -989,6 +1020,7 @@ Result<bool> PostgresStore::recordAssessment(const std::string& systemId, const 
     const ActorColumns who = columnsOf(actor);
     return write([&]() -> Result<bool> {
         insertAssessment({*m_connection}, systemId, assessment, encoded, who);
+        appendAudit({"assessment.record", "system", systemId, storage::assessmentDetails(systemId, assessment)}, actor);
         return true;
     });
 }
@@ -1029,7 +1061,15 @@ Result<bool> PostgresStore::saveDossier(const Dossier& dossier, const Actor& act
     if (Errors errors = storage::checkDossier(dossier, actor, actorLabels); !errors.empty())
         return errors;
     const ActorColumns who = columnsOf(actor);
-    return write([&]() -> Result<bool> { return writeDossier({*m_connection}, dossier, who); });
+    return write([&]() -> Result<bool> {
+        std::vector<storage::DossierItemChange> changes;
+        const bool changed = writeDossier({*m_connection}, dossier, who, &changes);
+        if (changed)
+            appendAudit(
+                {"dossier.save", "system", dossier.systemId, storage::dossierDetails(dossier.systemId, changes)},
+                actor);
+        return changed;
+    });
 }
 
 Result<bool> PostgresStore::storeAttachmentContent(const std::string& systemId, const Attachment& attachment,
@@ -1051,8 +1091,10 @@ Result<bool> PostgresStore::storeAttachmentContent(const std::string& systemId, 
     return write([&]() -> Result<bool> {
         const Database db{*m_connection};
         Dossier dossier = loadDossier(db, systemId);
-        db.run("INSERT INTO attachment_contents (sha256, content) VALUES ($1, $2) ON CONFLICT (sha256) DO NOTHING",
-               Params().text(attachment.sha256).bytes(bytes));
+        const bool contentAdded = db.run("INSERT INTO attachment_contents (sha256, content) VALUES ($1, $2)"
+                                         " ON CONFLICT (sha256) DO NOTHING RETURNING 1",
+                                         Params().text(attachment.sha256).bytes(bytes))
+                                      .count() > 0;
         bool replaced = false;
         for (Attachment& existing : dossier.attachments)
             if (existing.kind == attachment.kind && existing.name == attachment.name) {
@@ -1061,7 +1103,13 @@ Result<bool> PostgresStore::storeAttachmentContent(const std::string& systemId, 
             }
         if (!replaced)
             dossier.attachments.push_back(attachment);
-        return writeDossier(db, dossier, who);
+        std::vector<storage::DossierItemChange> changes;
+        const bool changed = writeDossier(db, dossier, who, &changes);
+        if (changed || contentAdded)
+            appendAudit(
+                {"attachment.store", "system", systemId, storage::attachmentDetails(systemId, attachment, changes)},
+                actor);
+        return changed;
     });
 }
 
@@ -1092,20 +1140,119 @@ Result<bool> PostgresStore::importDossier(const DossierDocument& document, const
     const ActorColumns who = columnsOf(actor);
     return write([&]() -> Result<bool> {
         const Database db{*m_connection};
-        bool changed = false;
-        if (systemExists(db, document.system.id)) {
-            changed = replaceSystem(db, document.system, answers, who);
-        } else {
+        AnswerChanges answerChanges;
+        bool systemChanged = true;
+        if (systemExists(db, document.system.id))
+            systemChanged = replaceSystem(db, document.system, answers, who, &answerChanges);
+        else
             insertSystem(db, document.system, answers, who);
-            changed = true;
-        }
+        bool assessed = false;
         const auto previous = latest(db, document.system.id);
         if (!previous || !codec::sameAssessment(previous->assessment, document.assessment)) {
             insertAssessment(db, document.system.id, document.assessment, encoded, who);
-            changed = true;
+            assessed = true;
         }
-        changed = writeDossier(db, dossier, who) || changed;
+        std::vector<storage::DossierItemChange> dossierChanges;
+        const bool dossierChanged = writeDossier(db, dossier, who, &dossierChanges);
+        const bool changed = systemChanged || assessed || dossierChanged;
+        if (changed)
+            appendAudit({"dossier.import", "system", document.system.id,
+                         storage::importDetails(document.system, systemChanged, answerChanges,
+                                                assessed ? &document.assessment : nullptr, dossierChanges)},
+                        actor);
         return changed;
+    });
+}
+
+// ---- the audit trail ----------------------------------------------------------------------------------------
+
+void PostgresStore::appendAudit(const AuditRecord& record, const Actor& actor)
+{
+    // Only ever called inside write(), whose transaction holds the audit_log lock taken before its snapshot:
+    // the head read here is the real head and nobody appends until this transaction ends.
+    const Database db{*m_connection};
+    AuditHead head;
+    const Rows last = db.run("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1");
+    if (last.count() > 0) {
+        head.seq = last.integer(0, 0);
+        head.hash = last.text(0, 1);
+    }
+    const AuditEntry entry = chainedEntry(head, record, actor);
+    try {
+        db.run("INSERT INTO audit_log (seq, at, actor, actor_org, actor_role, action, subject_kind, subject_id,"
+               " details, prev_hash, hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
+               Params()
+                   .integer(entry.seq)
+                   .text(isoTimestamp(entry.at))
+                   .text(entry.actor.userId)
+                   .text(entry.actor.organisationId)
+                   .text(entry.actor.role)
+                   .text(entry.action)
+                   .text(entry.subjectKind)
+                   .text(entry.subjectId)
+                   .text(entry.details)
+                   .text(entry.prevHash)
+                   .text(entry.hash));
+    } catch (Failure& failure) {
+        // Another writer appended after the head this transaction read (a writer that did not take the lock,
+        // e.g. an older program): the whole unit of work runs again and reads the new head.
+        if (failure.sqlState == "23505")
+            failure.sqlState = "40001";
+        throw;
+    }
+}
+
+Result<AuditHead> PostgresStore::auditHead()
+{
+    return read<AuditHead>(false, [&] {
+        AuditHead head;
+        const Rows last = m_connection->run("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1");
+        if (last.count() > 0) {
+            head.seq = last.integer(0, 0);
+            head.hash = last.text(0, 1);
+        }
+        return head;
+    });
+}
+
+Result<bool> PostgresStore::forEachAuditEntry(std::int64_t fromSeq,
+                                              const std::function<bool(const AuditEntryView&)>& visit)
+{
+    // One COPY … TO STDOUT in binary: one statement (one snapshot, even while others append), rows streamed
+    // as they come (constant memory), no text escaping to undo; about twice what paged SELECTs deliver.
+    return read<bool>(false, [&] {
+        AuditEntryView view;
+        bool damagedRow = false;
+        // fromSeq is a number written here, never text from outside.
+        std::string query = "SELECT seq, at, actor, actor_org, actor_role, action, subject_kind, subject_id, details,"
+                            " prev_hash, hash FROM audit_log WHERE seq >= ";
+        query += std::to_string(fromSeq);
+        query += " ORDER BY seq";
+        m_connection->copyOut(query, [&](const std::vector<std::string_view>& fields, const std::vector<bool>& isNull) {
+            if (fields.size() != 11 || fields[0].size() != 8 || isNull[0]) {
+                damagedRow = true;
+                return false;
+            }
+            std::uint64_t seq = 0;
+            for (const char byte : fields[0])
+                seq = (seq << 8) | static_cast<unsigned char>(byte);
+            view.seq = static_cast<std::int64_t>(seq);
+            view.at = fields[1];
+            view.user = fields[2];
+            view.organisation = fields[3];
+            view.role = fields[4];
+            view.action = fields[5];
+            view.subjectKind = fields[6];
+            view.subjectId = fields[7];
+            view.details = fields[8];
+            view.prevHash = fields[9];
+            view.hash = fields[10];
+            return visit(view);
+        });
+        if (damagedRow)
+            fail(makeError(ErrorKind::Storage, describe(), 0, "audit_log", "Một dòng của audit_log không đọc được",
+                           "A row of audit_log cannot be read"));
+        return true;
     });
 }
 
@@ -1150,6 +1297,8 @@ Result<bool> PostgresStore::saveUser(const User& user, const Actor& actor)
                 .text(who.organisation)
                 .text(who.role)
                 .integer(who.at));
+        if (changed.count() > 0)
+            appendAudit({"user.save", "user", user.id, storage::userDetails(user)}, actor);
         return changed.count() > 0;
     });
 }
@@ -1225,6 +1374,7 @@ Result<bool> PostgresStore::appendWorkflowStep(const WorkflowStepRecord& record,
                    .integer(record.level)
                    .integer(record.approvedLevel)
                    .text(record.rulesetId));
+        appendAudit({"workflow.step", "system", record.systemId, storage::workflowStepDetails(record)}, actor);
         return true;
     });
 }
@@ -1277,6 +1427,7 @@ Result<bool> PostgresStore::recordDuty(const DutyRecord& record, const std::vect
                    .text(who.organisation)
                    .text(who.role)
                    .integer(who.at));
+        appendAudit({"duty.record", "system", record.systemId, storage::dutyDetails(record)}, actor);
         return true;
     });
 }
@@ -1345,6 +1496,9 @@ Result<bool> PostgresStore::saveCalendarAnnouncement(int year, const std::string
             "INSERT INTO calendar_announcements (year, xml, actor, actor_org, actor_role, at)"
             " VALUES ($1::integer, $2, $3, $4, $5, to_timestamp($6))",
             Params().integer(year).text(xmlText).text(who.user).text(who.organisation).text(who.role).integer(who.at));
+        appendAudit({"calendar.announce", "calendar", std::to_string(year),
+                     storage::calendarAnnouncementDetails(year, xmlText)},
+                    actor);
         return true;
     });
 }

@@ -8,6 +8,7 @@
 // transaction as savepoints. Every value goes in as a bound parameter of a prepared statement. No exception
 // leaves this class, and no message shows the password of the URL.
 // One PostgresStore is one connection: use it from one thread at a time (open one per thread otherwise).
+#include "storage/AuditChain.h"
 #include "storage/Store.h"
 
 #include <functional>
@@ -77,6 +78,16 @@ public:
     // Ordered by year, then by order of recording.
     Result<std::vector<StoredCalendarAnnouncement>> calendarAnnouncements() override;
     Result<bool> saveCalendarAnnouncement(int year, const std::string& xmlText, const Actor& actor) override;
+
+    // The audit trail (Store.h; storage/AuditChain.h).
+    Result<AuditHead> auditHead() override;
+    Result<bool> forEachAuditEntry(std::int64_t fromSeq,
+                                   const std::function<bool(const AuditEntryView&)>& visit) override;
+
+protected:
+    // Appends the audit entry of a change made inside the write() that is running (call it in the body, after
+    // the change, only when something changed). Throws postgres::Failure like the other write steps.
+    void appendAudit(const AuditRecord& record, const Actor& actor);
 
 private:
     explicit PostgresStore(std::unique_ptr<postgres::Connection> connection);

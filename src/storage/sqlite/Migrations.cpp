@@ -390,6 +390,34 @@ CREATE TABLE record_contents (
 ) STRICT;
 )sql";
 
+// Version 7: the audit trail (storage/AuditChain.h). Append-only by trigger like the history tables; the hash
+// chain is what makes tampering visible even when these triggers are dropped. Only the primary key is
+// indexed: appends stay sequential however long the chain (a random-keyed index such as one on hash would make
+// every append touch a random page), and verification reads in seq order.
+constexpr const char* schemaVersion7 = R"sql(
+CREATE TABLE audit_log (
+    seq                INTEGER PRIMARY KEY CHECK (seq > 0),
+    at                 TEXT NOT NULL,
+    actor              TEXT NOT NULL,
+    actor_organisation TEXT NOT NULL,
+    actor_role         TEXT NOT NULL,
+    action             TEXT NOT NULL,
+    subject_kind       TEXT NOT NULL,
+    subject_id         TEXT NOT NULL,
+    details            TEXT NOT NULL,
+    prev_hash          TEXT NOT NULL,
+    hash               TEXT NOT NULL
+) STRICT;
+CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+BEGIN
+    SELECT RAISE(ABORT, 'audit_log is append-only');
+END;
+CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+BEGIN
+    SELECT RAISE(ABORT, 'audit_log is append-only');
+END;
+)sql";
+
 constexpr const char* createMigrationsTable = R"sql(
 CREATE TABLE IF NOT EXISTS schema_migrations (
     version     INTEGER PRIMARY KEY CHECK (version > 0),
@@ -421,6 +449,7 @@ const std::vector<Migration>& migrations()
         {4, "references of imported dossiers marked as such", schemaVersion4},
         {5, "working-day calendar announcements", schemaVersion5},
         {6, "users and roles, appraisal and approval steps, duty records, authority codes", schemaVersion6},
+        {7, "audit trail: append-only, hash-chained audit_log", schemaVersion7},
     };
     return all;
 }

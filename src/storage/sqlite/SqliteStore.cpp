@@ -6,6 +6,8 @@
 #include "core/Sha256.h"
 
 #include "storage/AnswerChanges.h"
+#include "storage/AuditChain.h"
+#include "storage/AuditDetails.h"
 #include "storage/DossierState.h"
 #include "storage/StoreValidation.h"
 #include "storage/WorkflowRecords.h"
@@ -267,9 +269,10 @@ void insertSystem(Database db, const SystemDescription& system, const PreparedAn
         history.record(where, {}, answer.json);
 }
 
-// Replaces what the owner describes; writes nothing at all when nothing changed.
-void replaceSystem(Database db, const SystemDescription& system, const PreparedAnswers& answers,
-                   const ActorColumns& actor)
+// Replaces what the owner describes; writes nothing at all (and returns false) when nothing changed. The
+// answer changes go to `changed` when given (the audit entry's details).
+bool replaceSystem(Database db, const SystemDescription& system, const PreparedAnswers& answers,
+                   const ActorColumns& actor, storage::AnswerChanges* changedAnswers = nullptr)
 {
     Statement current(db.cache, "SELECT name, owner, operator, organisation_id FROM systems WHERE id = ?1");
     current.bindText(1, system.id);
@@ -298,7 +301,7 @@ void replaceSystem(Database db, const SystemDescription& system, const PreparedA
     if (const auto damaged = storage::compareAnswers(storedAnswers, answers, changed, changes))
         fail(damagedAnswer(db, system.id, damaged->first, damaged->second));
     if (!changed)
-        return;
+        return false;
 
     Statement update(db.cache, "UPDATE systems SET name = ?2, owner = ?3, operator = ?4, organisation_id = ?5,"
                                " updated_by = ?6, updated_at = ?7, updated_by_organisation = ?8, updated_by_role = ?9"
@@ -322,6 +325,9 @@ void replaceSystem(Database db, const SystemDescription& system, const PreparedA
     HistoryWriter history(db, system.id, actor);
     for (const auto& [where, values] : changes)
         history.record(where, values.first, values.second);
+    if (changedAnswers)
+        *changedAnswers = std::move(changes);
+    return true;
 }
 
 void insertAssessment(Database db, const std::string& systemId, const Assessment& assessment, const AssessmentRow& row,
@@ -562,6 +568,10 @@ Result<bool> SqliteStore::upsertOrganisation(const Organisation& organisation, c
             .bindText(7, by.role)
             .bindText(8, organisation.authorityCode)
             .run();
+        if (sqlite3_changes(m_db) > 0) // an unchanged organisation is not updated, and appends nothing
+            appendAudit(
+                {"organisation.upsert", "organisation", organisation.id, storage::organisationDetails(organisation)},
+                actor);
         transaction.commit();
         return true;
     });
@@ -588,6 +598,7 @@ Result<bool> SqliteStore::addSystem(const SystemDescription& system, const Actor
             return errors;
         Scope transaction(m_db, m_path, m_depth, Transaction::Kind::Write);
         insertSystem({m_db, m_path, *m_cache}, system, answers, columnsOf(actor));
+        appendAudit({"system.add", "system", system.id, storage::systemDetails(system)}, actor);
         transaction.commit();
         return true;
     });
@@ -600,7 +611,9 @@ Result<bool> SqliteStore::updateSystem(const SystemDescription& system, const Ac
         if (Errors errors = storage::checkSystem(system, actor, actorLabels, answers); !errors.empty())
             return errors;
         Scope transaction(m_db, m_path, m_depth, Transaction::Kind::Write);
-        replaceSystem({m_db, m_path, *m_cache}, system, answers, columnsOf(actor));
+        storage::AnswerChanges changes;
+        if (replaceSystem({m_db, m_path, *m_cache}, system, answers, columnsOf(actor), &changes))
+            appendAudit({"system.update", "system", system.id, storage::systemUpdateDetails(system, changes)}, actor);
         transaction.commit();
         return true;
     });
@@ -619,11 +632,16 @@ Result<bool> SqliteStore::saveSystem(const SystemDescription& system, bool isNew
         const ActorColumns by = columnsOf(actor);
         const Database db{m_db, m_path, *m_cache};
         Scope transaction(m_db, m_path, m_depth, Transaction::Kind::Write);
-        if (isNew)
+        storage::AnswerChanges changes;
+        if (isNew) {
             insertSystem(db, system, answers, by);
-        else
-            replaceSystem(db, system, answers, by);
+            appendAudit({"system.add", "system", system.id, storage::systemDetails(system)}, actor);
+        } else if (replaceSystem(db, system, answers, by, &changes)) {
+            appendAudit({"system.update", "system", system.id, storage::systemUpdateDetails(system, changes)}, actor);
+        }
         insertAssessment(db, system.id, assessment, row, by);
+        appendAudit({"assessment.record", "system", system.id, storage::assessmentDetails(system.id, assessment)},
+                    actor);
         transaction.commit();
         return true;
     });
@@ -821,6 +839,7 @@ Result<bool> SqliteStore::recordAssessment(const std::string& systemId, const As
             return errors;
         Scope transaction(m_db, m_path, m_depth, Transaction::Kind::Write);
         insertAssessment({m_db, m_path, *m_cache}, systemId, assessment, row, columnsOf(actor));
+        appendAudit({"assessment.record", "system", systemId, storage::assessmentDetails(systemId, assessment)}, actor);
         transaction.commit();
         return true;
     });
@@ -970,7 +989,9 @@ Dossier loadDossier(Database db, const std::string& systemId)
 }
 
 // Replaces the stored dossier by `dossier` with a history row per changed item; writes nothing when equal.
-bool writeDossier(Database db, const Dossier& dossier, const ActorColumns& actor)
+// The changed items go to `changedItems` when given (the audit entry's details).
+bool writeDossier(Database db, const Dossier& dossier, const ActorColumns& actor,
+                  std::vector<storage::DossierItemChange>* changedItems = nullptr)
 {
     const Dossier previous = loadDossier(db, dossier.systemId);
     const DossierState before = stateOf(previous);
@@ -1029,8 +1050,11 @@ bool writeDossier(Database db, const Dossier& dossier, const ActorColumns& actor
             .bindText(8, actor.role)
             .run();
     };
-    for (const storage::DossierItemChange& change : storage::itemChanges(before, after))
+    std::vector<storage::DossierItemChange> changes = storage::itemChanges(before, after);
+    for (const storage::DossierItemChange& change : changes)
         record(change.key, change.oldValue, change.newValue);
+    if (changedItems)
+        *changedItems = std::move(changes);
     // Contents no attachment refers to any more go; the history keeps their digest.
     Statement orphan(db.cache, "DELETE FROM attachment_contents WHERE sha256 = ?1"
                                " AND NOT EXISTS (SELECT 1 FROM dossier_attachments WHERE sha256 = ?1)");
@@ -1116,7 +1140,12 @@ Result<bool> SqliteStore::saveDossier(const Dossier& dossier, const Actor& actor
         if (Errors errors = storage::checkDossier(dossier, actor, actorLabels); !errors.empty())
             return errors;
         Scope transaction(m_db, m_path, m_depth, Transaction::Kind::Write);
-        const bool changed = writeDossier({m_db, m_path, *m_cache}, dossier, columnsOf(actor));
+        std::vector<storage::DossierItemChange> changes;
+        const bool changed = writeDossier({m_db, m_path, *m_cache}, dossier, columnsOf(actor), &changes);
+        if (changed)
+            appendAudit(
+                {"dossier.save", "system", dossier.systemId, storage::dossierDetails(dossier.systemId, changes)},
+                actor);
         transaction.commit();
         return changed;
     });
@@ -1147,6 +1176,7 @@ Result<bool> SqliteStore::storeAttachmentContent(const std::string& systemId, co
         insert.bindText(1, attachment.sha256);
         insert.bindBlob(2, bytes);
         insert.step();
+        const bool contentAdded = sqlite3_changes(m_db) > 0;
         bool replaced = false;
         for (Attachment& existing : dossier.attachments)
             if (existing.kind == attachment.kind && existing.name == attachment.name) {
@@ -1155,7 +1185,12 @@ Result<bool> SqliteStore::storeAttachmentContent(const std::string& systemId, co
             }
         if (!replaced)
             dossier.attachments.push_back(attachment);
-        const bool changed = writeDossier(db, dossier, columnsOf(actor));
+        std::vector<storage::DossierItemChange> changes;
+        const bool changed = writeDossier(db, dossier, columnsOf(actor), &changes);
+        if (changed || contentAdded)
+            appendAudit(
+                {"attachment.store", "system", systemId, storage::attachmentDetails(systemId, attachment, changes)},
+                actor);
         transaction.commit();
         return changed;
     });
@@ -1187,17 +1222,25 @@ Result<bool> SqliteStore::importDossier(const DossierDocument& document, const A
         const ActorColumns by = columnsOf(actor);
         const Database db{m_db, m_path, *m_cache};
         Scope transaction(m_db, m_path, m_depth, Transaction::Kind::Write);
-        const auto changesBefore = sqlite3_total_changes64(m_db);
+        storage::AnswerChanges answerChanges;
+        bool systemChanged = true;
         if (systemExists(db, document.system.id))
-            replaceSystem(db, document.system, answers, by);
+            systemChanged = replaceSystem(db, document.system, answers, by, &answerChanges);
         else
             insertSystem(db, document.system, answers, by);
-        bool changed = sqlite3_total_changes64(m_db) != changesBefore;
+        bool assessed = false;
         if (!sameAsLatestAssessment(db, document.system.id, row)) {
             insertAssessment(db, document.system.id, document.assessment, row, by);
-            changed = true;
+            assessed = true;
         }
-        changed = writeDossier(db, dossier, by) || changed;
+        std::vector<storage::DossierItemChange> dossierChanges;
+        const bool dossierChanged = writeDossier(db, dossier, by, &dossierChanges);
+        const bool changed = systemChanged || assessed || dossierChanged;
+        if (changed)
+            appendAudit({"dossier.import", "system", document.system.id,
+                         storage::importDetails(document.system, systemChanged, answerChanges,
+                                                assessed ? &document.assessment : nullptr, dossierChanges)},
+                        actor);
         transaction.commit();
         return changed;
     });
@@ -1248,6 +1291,8 @@ Result<bool> SqliteStore::saveUser(const User& user, const Actor& actor)
             .bindText(7, by.at)
             .run();
         const bool changed = sqlite3_changes(m_db) > 0;
+        if (changed)
+            appendAudit({"user.save", "user", user.id, storage::userDetails(user)}, actor);
         transaction.commit();
         return changed;
     });
@@ -1327,6 +1372,7 @@ Result<bool> SqliteStore::appendWorkflowStep(const WorkflowStepRecord& record, c
             .bindInt(8, record.approvedLevel)
             .bindText(9, record.rulesetId)
             .run();
+        appendAudit({"workflow.step", "system", record.systemId, storage::workflowStepDetails(record)}, actor);
         transaction.commit();
         return true;
     });
@@ -1379,6 +1425,7 @@ Result<bool> SqliteStore::recordDuty(const DutyRecord& record, const std::vector
             .bindText(7, by.role)
             .bindText(8, by.at)
             .run();
+        appendAudit({"duty.record", "system", record.systemId, storage::dutyDetails(record)}, actor);
         transaction.commit();
         return true;
     });
@@ -1452,6 +1499,89 @@ Result<bool> SqliteStore::saveCalendarAnnouncement(int year, const std::string& 
             .bindText(5, by.role)
             .bindText(6, by.at)
             .run();
+        appendAudit({"calendar.announce", "calendar", std::to_string(year),
+                     storage::calendarAnnouncementDetails(year, xmlText)},
+                    actor);
+        transaction.commit();
+        return true;
+    });
+}
+
+} // namespace seclevel
+
+// ---- the audit trail ----------------------------------------------------------------------------------------
+
+namespace seclevel {
+
+void SqliteStore::appendAudit(const AuditRecord& record, const Actor& actor)
+{
+    // Only ever called inside a write Scope: BEGIN IMMEDIATE holds the file's write lock, so no other process
+    // can append between reading the head and inserting after it.
+    AuditHead head;
+    {
+        Statement last(*m_cache, "SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1");
+        if (last.step()) {
+            head.seq = last.integer(0);
+            head.hash = last.text(1);
+        }
+    }
+    const AuditEntry entry = chainedEntry(head, record, actor);
+    Statement insert(*m_cache, "INSERT INTO audit_log (seq, at, actor, actor_organisation, actor_role, action,"
+                               " subject_kind, subject_id, details, prev_hash, hash)"
+                               " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)");
+    insert.bindInt(1, entry.seq)
+        .bindText(2, isoTimestamp(entry.at))
+        .bindText(3, entry.actor.userId)
+        .bindText(4, entry.actor.organisationId)
+        .bindText(5, entry.actor.role)
+        .bindText(6, entry.action)
+        .bindText(7, entry.subjectKind)
+        .bindText(8, entry.subjectId)
+        .bindText(9, entry.details)
+        .bindText(10, entry.prevHash)
+        .bindText(11, entry.hash)
+        .run();
+}
+
+Result<AuditHead> SqliteStore::auditHead()
+{
+    return guarded<AuditHead>(m_path, [&]() -> Result<AuditHead> {
+        AuditHead head;
+        Statement last(*m_cache, "SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1");
+        if (last.step()) {
+            head.seq = last.integer(0);
+            head.hash = last.text(1);
+        }
+        return head;
+    });
+}
+
+Result<bool> SqliteStore::forEachAuditEntry(std::int64_t fromSeq,
+                                            const std::function<bool(const AuditEntryView&)>& visit)
+{
+    return guarded<bool>(m_path, [&]() -> Result<bool> {
+        Scope transaction(m_db, m_path, m_depth, Transaction::Kind::Read); // one snapshot, writers go on
+        // Not from the cache: a callback may call the store again (a nested read borrows its own statements).
+        Statement select(m_db, m_path,
+                         "SELECT seq, at, actor, actor_organisation, actor_role, action, subject_kind, subject_id,"
+                         " details, prev_hash, hash FROM audit_log WHERE seq >= ?1 ORDER BY seq");
+        select.bindInt(1, fromSeq);
+        AuditEntryView view;
+        while (select.step()) {
+            view.seq = select.integer(0);
+            view.at = select.view(1);
+            view.user = select.view(2);
+            view.organisation = select.view(3);
+            view.role = select.view(4);
+            view.action = select.view(5);
+            view.subjectKind = select.view(6);
+            view.subjectId = select.view(7);
+            view.details = select.view(8);
+            view.prevHash = select.view(9);
+            view.hash = select.view(10);
+            if (!visit(view))
+                break;
+        }
         transaction.commit();
         return true;
     });

@@ -10,6 +10,7 @@
 // Concurrency: the file is in WAL mode (readers never wait for the writer); a writer waits for another
 // writer's lock (busy timeout, then repeated attempts for up to a minute) instead of failing. One
 // SqliteStore is one connection: use it from one thread at a time (open one per thread otherwise).
+#include "storage/AuditChain.h"
 #include "storage/Store.h"
 
 #include <memory>
@@ -105,6 +106,16 @@ public:
     // Ordered by year, then by order of recording.
     Result<std::vector<StoredCalendarAnnouncement>> calendarAnnouncements() override;
     Result<bool> saveCalendarAnnouncement(int year, const std::string& xmlText, const Actor& actor) override;
+
+    // The audit trail (Store.h; storage/AuditChain.h).
+    Result<AuditHead> auditHead() override;
+    Result<bool> forEachAuditEntry(std::int64_t fromSeq,
+                                   const std::function<bool(const AuditEntryView&)>& visit) override;
+
+protected:
+    // Appends the audit entry of a change made in the write Scope that is open (call it inside the Scope,
+    // after the change, only when something changed). Throws sqlite::Failure like the other write steps.
+    void appendAudit(const AuditRecord& record, const Actor& actor);
 
 private:
     SqliteStore(sqlite3* db, std::string path);
