@@ -22,5 +22,7 @@ std::unique_ptr<Command> makeDossierAttachCommand();
 std::unique_ptr<Command> makeDossierCheckCommand();
 std::unique_ptr<Command> makeDossierExportCommand();
 std::unique_ptr<Command> makeDossierImportCommand();
+std::unique_ptr<Command> makeImportCommand();
+std::unique_ptr<Command> makeExportCommand();
 
 } // namespace seclevel

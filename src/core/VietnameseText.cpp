@@ -11,6 +11,16 @@ namespace seclevel {
 
 namespace {
 
+char32_t decodeAt(std::string_view text, std::size_t pos, std::size_t length)
+{
+    if (length == 1)
+        return static_cast<unsigned char>(text[pos]);
+    char32_t cp = static_cast<unsigned char>(text[pos]) & (0xFF >> (length + 1));
+    for (std::size_t i = 1; i < length; ++i)
+        cp = (cp << 6) | (static_cast<unsigned char>(text[pos + i]) & 0x3F);
+    return cp;
+}
+
 // Each precomposed Vietnamese letter (and the Latin-1 letters Vietnamese shares) with its base letter.
 const std::unordered_map<char32_t, char>& baseLetters()
 {
@@ -36,24 +46,13 @@ const std::unordered_map<char32_t, char>& baseLetters()
             std::string_view text(letters);
             for (std::size_t pos = 0; pos < text.size();) {
                 const std::size_t length = utf8SequenceLength(text, pos);
-                char32_t cp = static_cast<unsigned char>(text[pos]) & (0xFF >> (length + 1));
-                for (std::size_t i = 1; i < length; ++i)
-                    cp = (cp << 6) | (static_cast<unsigned char>(text[pos + i]) & 0x3F);
-                map.emplace(cp, base);
+                map.emplace(decodeAt(text, pos, length), base);
                 pos += length;
             }
         }
         return map;
     }();
     return table;
-}
-
-char32_t decodeAt(std::string_view text, std::size_t pos, std::size_t length)
-{
-    char32_t cp = static_cast<unsigned char>(text[pos]) & (0xFF >> (length + 1));
-    for (std::size_t i = 1; i < length; ++i)
-        cp = (cp << 6) | (static_cast<unsigned char>(text[pos + i]) & 0x3F);
-    return cp;
 }
 
 bool isDigit(char c)
