@@ -262,6 +262,7 @@ Result<ExportReport> ExportService::exportTo(const ExportRequest& request,
     report.mappingId = mapping->id;
     SheetTable table = tableOf(m_catalogue, *mapping, systems);
     report.rows = table.rows.size();
+    report.systems = systems.size() - table.skipped.size();
     if (!table.skipped.empty()) {
         std::string ids;
         for (std::size_t i = 0; i < table.skipped.size() && i < 20; ++i)
