@@ -1,17 +1,17 @@
 #include "app/ExportService.h"
 
+#include "app/DossierService.h"
 #include "formats/csv/CsvReader.h"
 #include "formats/sheet/CellValues.h"
 #include "formats/xlsx/XlsxWriter.h"
 #include "formats/xml/DossierXml.h"
-#include "app/DossierService.h"
 #include "rules/XmlSchema.h"
 
+#include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
-#include <algorithm>
-#include <cctype>
 #include <set>
 
 namespace seclevel {
@@ -215,9 +215,8 @@ Result<ExportReport> ExportService::exportTo(const ExportRequest& request,
             for (auto& s : *some)
                 systems.push_back(std::move(s));
         }
-        std::sort(systems.begin(), systems.end(), [](const StoredSystem& a, const StoredSystem& b) {
-            return a.description.id < b.description.id;
-        });
+        std::sort(systems.begin(), systems.end(),
+                  [](const StoredSystem& a, const StoredSystem& b) { return a.description.id < b.description.id; });
     } else {
         auto all = m_store.systems();
         if (!all)
@@ -233,8 +232,8 @@ Result<ExportReport> ExportService::exportTo(const ExportRequest& request,
         std::error_code ec;
         fs::create_directories(request.output, ec);
         if (ec || !fs::is_directory(request.output))
-            return makeError(ErrorKind::InvalidInput, request.output, 0, "--output",
-                             "không tạo được thư mục", "cannot create the folder");
+            return makeError(ErrorKind::InvalidInput, request.output, 0, "--output", "không tạo được thư mục",
+                             "cannot create the folder");
         DossierService dossiers(m_catalogue, m_store);
         std::set<std::string> used;
         std::size_t done = 0;
@@ -270,8 +269,8 @@ Result<ExportReport> ExportService::exportTo(const ExportRequest& request,
         if (table.skipped.size() > 20)
             ids += ", …";
         report.notices.push_back(
-            {std::to_string(table.skipped.size()) + " hệ thống có thành phần không ghi được theo ánh xạ " + mapping->id +
-                 " (mỗi hàng một hệ thống), đã bỏ qua: " + ids + "; dùng --mapping flat-component",
+            {std::to_string(table.skipped.size()) + " hệ thống có thành phần không ghi được theo ánh xạ " +
+                 mapping->id + " (mỗi hàng một hệ thống), đã bỏ qua: " + ids + "; dùng --mapping flat-component",
              std::to_string(table.skipped.size()) + " systems with components cannot be written with the mapping " +
                  mapping->id + " (one row per system) and were left out: " + ids + "; use --mapping flat-component"});
     }

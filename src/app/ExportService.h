@@ -13,7 +13,7 @@ enum class ExportFormat { Csv, Xlsx, DossierXml };
 
 struct ExportRequest {
     ExportFormat format = ExportFormat::Csv;
-    std::string output;                         // a file (csv, xlsx) or a folder (dossier-xml)
+    std::string output;                        // a file (csv, xlsx) or a folder (dossier-xml)
     std::optional<std::string> organisationId; // with every organisation under it; empty = all
     std::optional<std::string> mapping;        // default flat-component (it holds components)
 };
@@ -23,7 +23,7 @@ struct ExportReport {
     std::string mappingId;
     std::size_t systems = 0;
     std::size_t rows = 0;
-    std::vector<std::string> files;      // dossier-xml: the files written
+    std::vector<std::string> files;     // dossier-xml: the files written
     std::vector<LocalizedText> notices; // e.g. systems left out because the layout cannot hold them
 };
 

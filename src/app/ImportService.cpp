@@ -116,9 +116,12 @@ class ImportRun {
 public:
     ImportRun(const Catalogue& catalogue, Store& store, const ImportRequest& request, const Actor& actor,
               const ImportProgress& progress)
-        : m_catalogue(catalogue), m_store(store), m_request(request), m_actor(actor), m_progress(progress)
-    {
-    }
+        : m_catalogue(catalogue),
+          m_store(store),
+          m_request(request),
+          m_actor(actor),
+          m_progress(progress)
+    {}
 
     Result<ImportReport> run()
     {
@@ -342,11 +345,11 @@ private:
         Errors errors;
         for (const MappedColumn& column : m_mapping.columns)
             if (column.required && !bound.count(&column))
-                errors.push_back(makeError(m_request.path, m_lastHeaderRow, column.headers.front(),
-                                           "thiếu cột bắt buộc \"" + column.headers.front() + "\" (ánh xạ " +
-                                               m_mapping.id + ")",
-                                           "the required column \"" + column.headers.front() +
-                                               "\" is missing (mapping " + m_mapping.id + ")"));
+                errors.push_back(
+                    makeError(m_request.path, m_lastHeaderRow, column.headers.front(),
+                              "thiếu cột bắt buộc \"" + column.headers.front() + "\" (ánh xạ " + m_mapping.id + ")",
+                              "the required column \"" + column.headers.front() + "\" is missing (mapping " +
+                                  m_mapping.id + ")"));
         if (!errors.empty())
             return errors;
         return std::nullopt;
@@ -486,8 +489,7 @@ private:
         system.id = group.id;
         const SheetRow& first = group.rows.front();
         if (group.id.empty()) {
-            problem(&first, fieldColumn(MappedField::SystemId), "",
-                    {"thiếu mã hệ thống", "the system id is missing"});
+            problem(&first, fieldColumn(MappedField::SystemId), "", {"thiếu mã hệ thống", "the system id is missing"});
             return false;
         }
         checkText(first, MappedField::SystemId, group.id, true, group.id, ok);
@@ -583,8 +585,8 @@ private:
             for (const Component& existing : system.components)
                 if (existing.name == component) {
                     problem(&row, fieldColumn(MappedField::ComponentName), group.id,
-                            {"thành phần '" + component + "' đã có ở hàng trước", "the component '" + component +
-                                                                                       "' is already listed above"});
+                            {"thành phần '" + component + "' đã có ở hàng trước",
+                             "the component '" + component + "' is already listed above"});
                     ok = false;
                 }
             Component part;
@@ -751,8 +753,9 @@ private:
                 for (PendingWrite& pending : batch) {
                     PlannedSystem& planned = m_report.systems[pending.index];
                     const std::string id = pending.write.system.id;
-                    auto saved = planned.action == PlanAction::New ? service.add(std::move(pending.write), m_actor)
-                                                                   : service.update(id, std::move(pending.write), m_actor);
+                    auto saved = planned.action == PlanAction::New
+                                     ? service.add(std::move(pending.write), m_actor)
+                                     : service.update(id, std::move(pending.write), m_actor);
                     if (saved)
                         continue;
                     if (m_request.allOrNothing)
@@ -875,9 +878,9 @@ namespace seclevel {
 
 Result<bool> writeProblemReport(const ImportReport& report, const std::string& path)
 {
-    const std::vector<std::string> header{"Tệp / File",   "Trang tính / Sheet", "Hàng / Row",
-                                          "Cột / Column", "Tiêu đề cột / Header", "Giá trị / Value",
-                                          "Mã hệ thống / System id", "Lỗi", "Problem"};
+    const std::vector<std::string> header{
+        "Tệp / File",      "Trang tính / Sheet",      "Hàng / Row", "Cột / Column", "Tiêu đề cột / Header",
+        "Giá trị / Value", "Mã hệ thống / System id", "Lỗi",        "Problem"};
     const std::vector<bool> numeric{false, false, true, false, false, false, false, false, false};
     auto rowOf = [](const CellProblem& p) {
         return std::vector<std::string>{p.file,

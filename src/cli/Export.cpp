@@ -25,14 +25,20 @@ public:
     }
     std::vector<OptionSpec> options() const override
     {
-        return {{"format", true, {"csv, xlsx hoặc dossier-xml", "csv, xlsx or dossier-xml"}},
-                {"output", true, {"tệp (csv, xlsx) hoặc thư mục (dossier-xml) để ghi",
-                                  "file (csv, xlsx) or folder (dossier-xml) to write"}},
-                {"org", true, {"chỉ hệ thống của cơ quan này và các cơ quan trực thuộc",
-                               "only the systems of this organisation and those under it"}},
-                {"mapping", true, {"ánh xạ cột (mặc định flat-component)", "column mapping (default flat-component)"}},
-                {"db", true, {"cơ sở dữ liệu: tệp SQLite hoặc URL postgresql://",
-                              "database: an SQLite file or a postgresql:// URL"}}};
+        return {
+            {"format", true, {"csv, xlsx hoặc dossier-xml", "csv, xlsx or dossier-xml"}},
+            {"output",
+             true,
+             {"tệp (csv, xlsx) hoặc thư mục (dossier-xml) để ghi",
+              "file (csv, xlsx) or folder (dossier-xml) to write"}},
+            {"org",
+             true,
+             {"chỉ hệ thống của cơ quan này và các cơ quan trực thuộc",
+              "only the systems of this organisation and those under it"}},
+            {"mapping", true, {"ánh xạ cột (mặc định flat-component)", "column mapping (default flat-component)"}},
+            {"db",
+             true,
+             {"cơ sở dữ liệu: tệp SQLite hoặc URL postgresql://", "database: an SQLite file or a postgresql:// URL"}}};
     }
     int run(const CommandLine& line, Context& context) override
     {
@@ -72,16 +78,16 @@ public:
         if (!report)
             return printErrors(report.errors(), context);
         for (const LocalizedText& notice : report->notices)
-            *context.err << (context.lang == Lang::Vi ? "cảnh báo: " : "warning: ") << notice.in(context.lang)
-                         << "\n";
+            *context.err << (context.lang == Lang::Vi ? "cảnh báo: " : "warning: ") << notice.in(context.lang) << "\n";
         const bool vi = context.lang == Lang::Vi;
         *context.out << (vi ? "Đã xuất " : "Exported ") << groupedNumber(report->systems, context.lang)
                      << (vi ? " hệ thống" : " systems");
         if (request.format == ExportFormat::DossierXml)
             *context.out << (vi ? " (mỗi hệ thống một tệp XML) vào " : " (one XML file each) into ");
         else
-            *context.out << " (" << groupedNumber(report->rows, context.lang) << (vi ? " hàng, ánh xạ " : " rows, mapping ")
-                         << report->mappingId << (vi ? ") vào " : ") to ");
+            *context.out << " (" << groupedNumber(report->rows, context.lang)
+                         << (vi ? " hàng, ánh xạ " : " rows, mapping ") << report->mappingId
+                         << (vi ? ") vào " : ") to ");
         *context.out << escapeUnsafeCharacters(report->output) << "\n";
         return ExitOk;
     }

@@ -164,24 +164,38 @@ public:
     std::vector<OptionSpec> options() const override
     {
         auto specs = ruleSetOptions();
-        specs.push_back({"db", true, {"cơ sở dữ liệu: tệp SQLite hoặc URL postgresql://",
-                                      "database: an SQLite file or a postgresql:// URL"}});
-        specs.push_back({"actor", true, {"người thực hiện thay đổi (mặc định tên đăng nhập)",
-                                         "who makes the change (default the login name)"}});
-        specs.push_back({"organisation", true, {"mã cơ quan cho các hàng không ghi cơ quan",
-                                                "organisation id for rows that name none"}});
-        specs.push_back({"sheet", true, {"trang tính của tệp XLSX (mặc định trang đầu)",
-                                         "worksheet of an XLSX file (default the first)"}});
-        specs.push_back({"mapping", true, {"ánh xạ cột: flat-system, flat-component, form-08 hoặc tệp .xml (mặc định: "
-                                           "ánh xạ khớp tiêu đề nhất)",
-                                           "column mapping: flat-system, flat-component, form-08 or an .xml file "
-                                           "(default: the one the header fits best)"}});
-        specs.push_back({"dry-run", false, {"chỉ kiểm tra và cho biết sẽ thay đổi gì; không ghi",
-                                            "only check and show what would change; write nothing"}});
-        specs.push_back({"all-or-nothing", false, {"không ghi gì nếu có bất kỳ hàng nào sai",
-                                                   "write nothing unless every row is valid"}});
-        specs.push_back({"errors", true, {"ghi danh sách lỗi ra tệp CSV hoặc XLSX (theo đuôi tệp)",
-                                          "write the list of problems to a CSV or XLSX file (by its extension)"}});
+        specs.push_back(
+            {"db",
+             true,
+             {"cơ sở dữ liệu: tệp SQLite hoặc URL postgresql://", "database: an SQLite file or a postgresql:// URL"}});
+        specs.push_back(
+            {"actor",
+             true,
+             {"người thực hiện thay đổi (mặc định tên đăng nhập)", "who makes the change (default the login name)"}});
+        specs.push_back({"organisation",
+                         true,
+                         {"mã cơ quan cho các hàng không ghi cơ quan", "organisation id for rows that name none"}});
+        specs.push_back(
+            {"sheet",
+             true,
+             {"trang tính của tệp XLSX (mặc định trang đầu)", "worksheet of an XLSX file (default the first)"}});
+        specs.push_back({"mapping",
+                         true,
+                         {"ánh xạ cột: flat-system, flat-component, form-08 hoặc tệp .xml (mặc định: "
+                          "ánh xạ khớp tiêu đề nhất)",
+                          "column mapping: flat-system, flat-component, form-08 or an .xml file "
+                          "(default: the one the header fits best)"}});
+        specs.push_back({"dry-run",
+                         false,
+                         {"chỉ kiểm tra và cho biết sẽ thay đổi gì; không ghi",
+                          "only check and show what would change; write nothing"}});
+        specs.push_back({"all-or-nothing",
+                         false,
+                         {"không ghi gì nếu có bất kỳ hàng nào sai", "write nothing unless every row is valid"}});
+        specs.push_back({"errors",
+                         true,
+                         {"ghi danh sách lỗi ra tệp CSV hoặc XLSX (theo đuôi tệp)",
+                          "write the list of problems to a CSV or XLSX file (by its extension)"}});
         specs.push_back({"format", true, {"text (mặc định) hoặc json", "text (default) or json"}});
         return specs;
     }
@@ -213,16 +227,15 @@ public:
 
         ProgressBar bar(*context.err, ProgressBar::stderrIsTerminal(), context.lang);
         ImportService service(**catalogue, **store);
-        auto report = service.importFile(request, currentActor(line), [&](const char* phase, std::size_t done,
-                                                                           std::size_t total) {
-            bar.update(phaseName(phase, context.lang), done, total);
-        });
+        auto report = service.importFile(request, currentActor(line),
+                                         [&](const char* phase, std::size_t done, std::size_t total) {
+                                             bar.update(phaseName(phase, context.lang), done, total);
+                                         });
         bar.finish();
         if (!report)
             return printErrors(report.errors(), context);
         for (const LocalizedText& notice : report->notices)
-            *context.err << (context.lang == Lang::Vi ? "cảnh báo: " : "warning: ") << notice.in(context.lang)
-                         << "\n";
+            *context.err << (context.lang == Lang::Vi ? "cảnh báo: " : "warning: ") << notice.in(context.lang) << "\n";
         if (!report->unmappedHeaders.empty()) {
             std::string columns;
             for (const auto& header : report->unmappedHeaders)
@@ -246,7 +259,8 @@ public:
                 std::size_t shown = 0;
                 for (const CellProblem& p : report->problems) {
                     if (++shown > shownLines) {
-                        *context.err << "  …" << (context.lang == Lang::Vi ? " (xem --errors FILE)" : " (see --errors FILE)")
+                        *context.err << "  …"
+                                     << (context.lang == Lang::Vi ? " (xem --errors FILE)" : " (see --errors FILE)")
                                      << "\n";
                         break;
                     }

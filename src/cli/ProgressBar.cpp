@@ -20,9 +20,7 @@ std::string groupedNumber(std::size_t value, Lang lang)
     return out;
 }
 
-ProgressBar::ProgressBar(std::ostream& err, bool enabled, Lang lang) : m_err(err), m_enabled(enabled), m_lang(lang)
-{
-}
+ProgressBar::ProgressBar(std::ostream& err, bool enabled, Lang lang) : m_err(err), m_enabled(enabled), m_lang(lang) {}
 
 ProgressBar::~ProgressBar()
 {

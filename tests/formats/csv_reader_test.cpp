@@ -101,7 +101,10 @@ BOOST_AUTO_TEST_CASE(legacy_encodings_and_utf16_are_refused_by_name)
     auto cp1258 = readCsv("M\xE3;T\xEAn\nA;H\xEA\xF2 th\xF4\xECng\n", "old.csv");
     BOOST_REQUIRE(!cp1258.ok());
     BOOST_TEST(cp1258.errors().front().message.en.find("Windows-1258") != std::string::npos);
-    auto utf16 = readCsv(std::string("\xFF\xFE" "a\0,\0b\0", 8), "wide.csv");
+    auto utf16 = readCsv(std::string("\xFF\xFE"
+                                     "a\0,\0b\0",
+                                     8),
+                         "wide.csv");
     BOOST_REQUIRE(!utf16.ok());
     BOOST_TEST(utf16.errors().front().message.en.find("UTF-16") != std::string::npos);
 }

@@ -13,10 +13,13 @@ class CsvRows final : public SheetRows {
 public:
     CsvRows(std::string text, std::string fileName, char separator, std::size_t start, int firstLine,
             const CsvLimits& limits)
-        : m_text(std::move(text)), m_fileName(std::move(fileName)), m_separator(separator), m_pos(start),
-          m_line(firstLine), m_limits(limits)
-    {
-    }
+        : m_text(std::move(text)),
+          m_fileName(std::move(fileName)),
+          m_separator(separator),
+          m_pos(start),
+          m_line(firstLine),
+          m_limits(limits)
+    {}
 
     Result<bool> next(SheetRow& row) override
     {

@@ -19,8 +19,7 @@ struct CsvLimits {
 };
 
 // The rows of `text` (the file's content; `fileName` for messages).
-Result<std::unique_ptr<SheetRows>> readCsv(std::string text, const std::string& fileName,
-                                           const CsvLimits& limits = {});
+Result<std::unique_ptr<SheetRows>> readCsv(std::string text, const std::string& fileName, const CsvLimits& limits = {});
 // The same, reading the file through io/InputFile (regular files only, size capped while reading).
 Result<std::unique_ptr<SheetRows>> readCsvFile(const std::string& path, const CsvLimits& limits = {});
 

@@ -147,7 +147,8 @@ CellReading readIntegerCell(const SheetCell& cell)
     switch (parsed.problem) {
     case NumberProblem::None: return {parsed.value, std::nullopt};
     case NumberProblem::NotWhole:
-        return {{}, LocalizedText{"cần một số nguyên, không có phần thập phân", "expected a whole number, no decimals"}};
+        return {{},
+                LocalizedText{"cần một số nguyên, không có phần thập phân", "expected a whole number, no decimals"}};
     case NumberProblem::Ambiguous:
         return {{},
                 LocalizedText{"số không rõ: theo cách viết Việt Nam dấu phẩy là phần thập phân; hãy viết 86000 "
@@ -228,8 +229,9 @@ CellReading readAnswerCell(const SheetCell& cell, const Question& question, cons
         } else if (auto dayFirst = readDayFirstDate(text)) {
             return {*dayFirst, std::nullopt};
         }
-        return {{}, LocalizedText{"cần một ngày (ngày/tháng/năm, ví dụ 19/08/2026, hoặc 2026-08-19)",
-                                  "expected a date (day/month/year, e.g. 19/08/2026, or 2026-08-19)"}};
+        return {{},
+                LocalizedText{"cần một ngày (ngày/tháng/năm, ví dụ 19/08/2026, hoặc 2026-08-19)",
+                              "expected a date (day/month/year, e.g. 19/08/2026, or 2026-08-19)"}};
     }
     case AnswerType::Text: return {cellText(cell), std::nullopt};
     }

@@ -74,9 +74,8 @@ Result<ColumnMapping> loadColumnMapping(const std::string& path, const XmlSchema
     mapping.sourceFile = path;
     mapping.id = root.attribute("id").value();
     mapping.version = root.attribute("version").value();
-    mapping.layout = std::string(root.attribute("layout").value()) == "component"
-                         ? ColumnMapping::Layout::PerComponent
-                         : ColumnMapping::Layout::PerSystem;
+    mapping.layout = std::string(root.attribute("layout").value()) == "component" ? ColumnMapping::Layout::PerComponent
+                                                                                  : ColumnMapping::Layout::PerSystem;
     mapping.headerRows = root.attribute("header-rows").as_int(1);
     for (pugi::xml_node title : root.children("title"))
         (std::string(title.attribute("lang").value()) == "en" ? mapping.title.en : mapping.title.vi) =
@@ -91,11 +90,10 @@ Result<ColumnMapping> loadColumnMapping(const std::string& path, const XmlSchema
         column.ignore = node.attribute("ignore").as_bool(false);
         column.required = node.attribute("required").as_bool(false);
         if (int(hasField) + int(hasAnswer) + int(column.ignore) != 1) {
-            errors.push_back(makeError(path, 0, "column",
-                                       "mỗi cột cần đúng một trong field, answer, ignore (vị trí " +
-                                           std::to_string(line) + ")",
-                                       "each column needs exactly one of field, answer, ignore (offset " +
-                                           std::to_string(line) + ")"));
+            errors.push_back(makeError(
+                path, 0, "column",
+                "mỗi cột cần đúng một trong field, answer, ignore (vị trí " + std::to_string(line) + ")",
+                "each column needs exactly one of field, answer, ignore (offset " + std::to_string(line) + ")"));
             continue;
         }
         if (hasField) {
@@ -133,8 +131,7 @@ Result<ColumnMapping> loadColumnMapping(const std::string& path, const XmlSchema
         errors.push_back(makeError(path, 0, "system.id", "ánh xạ phải có cột mã hệ thống (system.id)",
                                    "the mapping needs a system id column (system.id)"));
     if (mapping.column(MappedField::ComponentName) && mapping.layout != ColumnMapping::Layout::PerComponent)
-        errors.push_back(makeError(path, 0, "component.name",
-                                   "cột tên thành phần chỉ dùng với layout=\"component\"",
+        errors.push_back(makeError(path, 0, "component.name", "cột tên thành phần chỉ dùng với layout=\"component\"",
                                    "a component name column needs layout=\"component\""));
     if (mapping.layout == ColumnMapping::Layout::PerComponent && !mapping.column(MappedField::ComponentName))
         errors.push_back(makeError(path, 0, "component.name", "layout=\"component\" cần cột tên thành phần",

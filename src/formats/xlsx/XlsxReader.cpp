@@ -33,9 +33,10 @@ std::string sizeText(std::uint64_t bytes)
 class Package {
 public:
     Package(std::string bytes, std::string fileName, const XlsxLimits& limits)
-        : m_bytes(std::move(bytes)), m_fileName(std::move(fileName)), m_limits(limits)
-    {
-    }
+        : m_bytes(std::move(bytes)),
+          m_fileName(std::move(fileName)),
+          m_limits(limits)
+    {}
 
     Error error(const std::string& vi, const std::string& en, const std::string& part = {}) const
     {
@@ -160,9 +161,10 @@ private:
 class PartStream {
 public:
     PartStream(Package& package, std::string name, std::uint64_t cap)
-        : m_package(package), m_name(std::move(name)), m_cap(cap)
-    {
-    }
+        : m_package(package),
+          m_name(std::move(name)),
+          m_cap(cap)
+    {}
     ~PartStream()
     {
         m_reader.reset();
@@ -253,8 +255,7 @@ private:
         return static_cast<int>(got);
     }
 
-    static void errorCallback(void* context, const char* message, xmlParserSeverities severity,
-                              xmlTextReaderLocatorPtr)
+    static void errorCallback(void* context, const char* message, xmlParserSeverities severity, xmlTextReaderLocatorPtr)
     {
         auto* self = static_cast<PartStream*>(context);
         if ((severity == XML_PARSER_SEVERITY_ERROR || severity == XML_PARSER_SEVERITY_VALIDITY_ERROR) &&
@@ -305,7 +306,8 @@ bool isTextNode(int type)
 bool parseCellReference(std::string_view ref, int& column, int& row)
 {
     std::size_t letters = 0;
-    while (letters < ref.size() && ((ref[letters] >= 'A' && ref[letters] <= 'Z') || (ref[letters] >= 'a' && ref[letters] <= 'z')))
+    while (letters < ref.size() &&
+           ((ref[letters] >= 'A' && ref[letters] <= 'Z') || (ref[letters] >= 'a' && ref[letters] <= 'z')))
         ++letters;
     column = columnIndex(ref.substr(0, letters));
     if (column < 0 || letters == ref.size() || ref.size() - letters > 7)
@@ -402,10 +404,13 @@ class XlsxRows final : public SheetRows {
 public:
     XlsxRows(std::unique_ptr<Package> package, std::string sheetName, std::string sheetPart,
              std::vector<std::string> sharedStrings, std::vector<MergedArea> merged, std::vector<LocalizedText> notices)
-        : m_package(std::move(package)), m_sheetName(std::move(sheetName)), m_sheetPart(std::move(sheetPart)),
-          m_sharedStrings(std::move(sharedStrings)), m_merged(std::move(merged)), m_notices(std::move(notices))
-    {
-    }
+        : m_package(std::move(package)),
+          m_sheetName(std::move(sheetName)),
+          m_sheetPart(std::move(sheetPart)),
+          m_sharedStrings(std::move(sharedStrings)),
+          m_merged(std::move(merged)),
+          m_notices(std::move(notices))
+    {}
 
     std::optional<Error> open()
     {
@@ -519,16 +524,18 @@ private:
                 else if (element == "t" && !inPhonetic)
                     inlineText += nodeText(reader);
                 if (value.size() + inlineText.size() > m_package->limits().maxCellBytes)
-                    return cellError(rowNumber, "một ô dài quá " + std::to_string(m_package->limits().maxCellBytes) + " byte",
-                                     "a cell is longer than " + std::to_string(m_package->limits().maxCellBytes) + " bytes");
+                    return cellError(
+                        rowNumber, "một ô dài quá " + std::to_string(m_package->limits().maxCellBytes) + " byte",
+                        "a cell is longer than " + std::to_string(m_package->limits().maxCellBytes) + " bytes");
             }
         }
         if (type == "s") {
             char* end = nullptr;
             const unsigned long index = std::strtoul(value.c_str(), &end, 10);
             if (value.empty() || *end || index >= m_sharedStrings.size())
-                return cellError(rowNumber, "ô " + columnLetters(column) + " trỏ tới chuỗi dùng chung không có (" + value + ")",
-                                 "cell " + columnLetters(column) + " refers to a shared string that does not exist (" + value + ")");
+                return cellError(
+                    rowNumber, "ô " + columnLetters(column) + " trỏ tới chuỗi dùng chung không có (" + value + ")",
+                    "cell " + columnLetters(column) + " refers to a shared string that does not exist (" + value + ")");
             cell.text = m_sharedStrings[index];
         } else if (type == "inlineStr") {
             cell.text = std::move(inlineText);
@@ -734,8 +741,9 @@ Result<std::unique_ptr<SheetRows>> readXlsx(std::string bytes, const std::string
                                           "); external links are not followed");
             auto resolved = resolveTarget(baseDir, rel.target);
             if (!resolved)
-                return package->error("trang tính '" + chosen->first + "' có đường dẫn không hợp lệ (" + rel.target + ")",
-                                      "the worksheet '" + chosen->first + "' has an invalid target (" + rel.target + ")");
+                return package->error(
+                    "trang tính '" + chosen->first + "' có đường dẫn không hợp lệ (" + rel.target + ")",
+                    "the worksheet '" + chosen->first + "' has an invalid target (" + rel.target + ")");
             sheetPart = *resolved;
         } else if (endsWith(rel.type, "/sharedStrings") && !rel.external) {
             if (auto resolved = resolveTarget(baseDir, rel.target))

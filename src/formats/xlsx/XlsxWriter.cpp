@@ -80,9 +80,10 @@ Result<bool> XlsxWriter::row(const std::vector<std::string>& fields, const std::
         if (i < numeric.size() && numeric[i]) {
             char* end = nullptr;
             const double value = std::strtod(fields[i].c_str(), &end);
-            status = (end && *end == '\0') ? worksheet_write_number(m_state->sheet, m_state->nextRow, column, value, format)
-                                           : worksheet_write_string(m_state->sheet, m_state->nextRow, column,
-                                                                    neutraliseFormula(fields[i]).c_str(), format);
+            status = (end && *end == '\0')
+                         ? worksheet_write_number(m_state->sheet, m_state->nextRow, column, value, format)
+                         : worksheet_write_string(m_state->sheet, m_state->nextRow, column,
+                                                  neutraliseFormula(fields[i]).c_str(), format);
         } else {
             status = worksheet_write_string(m_state->sheet, m_state->nextRow, column,
                                             neutraliseFormula(fields[i]).c_str(), format);
