@@ -169,8 +169,8 @@ int main(int argc, char** argv)
     std::printf("%zu systems: CSV %.1f MB, XLSX %.1f MB; peak RSS after writing them %ld MB\n", systems,
                 static_cast<double>(fs::file_size(csvPath)) / 1e6, static_cast<double>(fs::file_size(xlsxPath)) / 1e6,
                 peakRssMb());
-    const bool ok = run(**catalogue, argv[1], csvPath, "CSV", systems) &&
-                    run(**catalogue, argv[2], xlsxPath, "XLSX", systems);
+    const bool ok =
+        run(**catalogue, argv[1], csvPath, "CSV", systems) && run(**catalogue, argv[2], xlsxPath, "XLSX", systems);
     fs::remove_all(dir);
     return ok ? 0 : 1;
 }

@@ -131,8 +131,7 @@ BOOST_AUTO_TEST_CASE(duplicated_system_ids_are_refused_with_their_rows)
 BOOST_AUTO_TEST_CASE(all_or_nothing_commits_nothing_unless_every_row_is_valid)
 {
     Store s;
-    Run r = s.importFile("a.csv", quotedHeader() + row("HN-A", "A") + row("HN-B", "B", "nhiều"),
-                         {"--all-or-nothing"});
+    Run r = s.importFile("a.csv", quotedHeader() + row("HN-A", "A") + row("HN-B", "B", "nhiều"), {"--all-or-nothing"});
     BOOST_TEST(r.exitCode == 2);
     BOOST_TEST(r.err.find("row 3, column H") != std::string::npos, r.err);
     BOOST_TEST(r.out.find("Nothing was written") != std::string::npos, r.out);
@@ -145,7 +144,8 @@ BOOST_AUTO_TEST_CASE(all_or_nothing_commits_nothing_unless_every_row_is_valid)
 BOOST_AUTO_TEST_CASE(legacy_encoding_is_refused_by_name)
 {
     Store s;
-    Run r = s.importFile("old.csv", "M\xE3 h\xEA\xF2 th\xF4\xECng,T\xEAn\nA,H\xEA\xF2 th\xF4\xECng n\xF4\xF2i b\xF4\xF2\n");
+    Run r =
+        s.importFile("old.csv", "M\xE3 h\xEA\xF2 th\xF4\xECng,T\xEAn\nA,H\xEA\xF2 th\xF4\xECng n\xF4\xF2i b\xF4\xF2\n");
     BOOST_TEST(r.exitCode == 2);
     BOOST_TEST(r.err.find("Windows-1258") != std::string::npos, r.err);
     BOOST_TEST(s.systems() == 0u);
@@ -184,8 +184,8 @@ BOOST_AUTO_TEST_CASE(csv_injection_is_inert_in_everything_seclevel_writes)
         for (const auto& cell : cells)
             BOOST_TEST(!startsLive(cell), cell);
 
-    Run csv = run({"export", "--format", "csv", "--output", (s.dir.path / "out.csv").string(), "--db", s.db},
-                  s.dir.path);
+    Run csv =
+        run({"export", "--format", "csv", "--output", (s.dir.path / "out.csv").string(), "--db", s.db}, s.dir.path);
     BOOST_REQUIRE_MESSAGE(csv.exitCode == 0, csv.err);
     bool sawName = false;
     for (const auto& cells : csvRows(s.dir.path / "out.csv"))
@@ -195,8 +195,8 @@ BOOST_AUTO_TEST_CASE(csv_injection_is_inert_in_everything_seclevel_writes)
         }
     BOOST_TEST(sawName);
 
-    Run xlsx = run({"export", "--format", "xlsx", "--output", (s.dir.path / "out.xlsx").string(), "--db", s.db},
-                   s.dir.path);
+    Run xlsx =
+        run({"export", "--format", "xlsx", "--output", (s.dir.path / "out.xlsx").string(), "--db", s.db}, s.dir.path);
     BOOST_REQUIRE_MESSAGE(xlsx.exitCode == 0, xlsx.err);
     for (const fs::path& book : {s.dir.path / "out.xlsx", s.dir.path / "errors.xlsx"}) {
         auto rows = readXlsxFile(book.string(), std::nullopt);
@@ -217,9 +217,9 @@ BOOST_AUTO_TEST_CASE(csv_injection_is_inert_in_everything_seclevel_writes)
 BOOST_AUTO_TEST_CASE(export_of_components_reimports_unchanged_and_dossiers_in_bulk)
 {
     Store s;
-    Run added = run({"system", "add", std::string(SECLEVEL_SOURCE_DIR) + "/examples/cong-dich-vu-cong-tinh.json",
-                     "--db", s.db},
-                    s.dir.path);
+    Run added =
+        run({"system", "add", std::string(SECLEVEL_SOURCE_DIR) + "/examples/cong-dich-vu-cong-tinh.json", "--db", s.db},
+            s.dir.path);
     BOOST_REQUIRE_MESSAGE(added.exitCode == 0, added.err);
     for (const std::string format : {"csv", "xlsx"}) {
         const std::string out = (s.dir.path / ("inventory." + format)).string();
@@ -230,8 +230,8 @@ BOOST_AUTO_TEST_CASE(export_of_components_reimports_unchanged_and_dossiers_in_bu
         BOOST_TEST(again.exitCode == 0, again.err);
         BOOST_TEST(again.out.find("unchanged: 1") != std::string::npos, again.out);
     }
-    Run dossiers = run({"export", "--format", "dossier-xml", "--output", (s.dir.path / "hs").string(), "--db", s.db},
-                       s.dir.path);
+    Run dossiers =
+        run({"export", "--format", "dossier-xml", "--output", (s.dir.path / "hs").string(), "--db", s.db}, s.dir.path);
     BOOST_TEST(dossiers.exitCode == 0, dossiers.err);
     BOOST_TEST(fs::exists(s.dir.path / "hs" / "HN-DVC-01.xml"));
     Run bad = run({"export", "--format", "pdf", "--output", "x", "--db", s.db}, s.dir.path);
