@@ -156,20 +156,16 @@ public:
             return *failed;
         std::size_t total = m_pending ? 1 : 0;
         SheetRow row;
-        for (;;) {
-            auto got = (*rows)->next(row);
-            if (!got)
-                return got.errors();
-            if (!*got)
-                break;
-            if (++total > m_request.maxRows)
-                return makeError(m_request.path, row.number, "",
-                                 "tệp có hơn " + std::to_string(m_request.maxRows) +
-                                     " hàng dữ liệu; hãy chia thành nhiều tệp (không có gì được ghi)",
-                                 "the file has more than " + std::to_string(m_request.maxRows) +
-                                     " data rows; split it into several files (nothing was written)");
+        // XLSX tells how many row elements it has from a raw scan: the count pass is needed only when that
+        // number is over the cap (it also counts blank and formatted-but-empty rows).
+        const auto hint = (*rows)->rowCountHint();
+        if (hint && *hint <= m_request.maxRows) {
+            m_total = *hint;
+        } else {
+            if (auto counted = countRows(**rows, total, row))
+                return *counted;
+            m_total = total;
         }
-        m_total = total;
 
         auto organisations = m_store.organisations();
         if (!organisations)
@@ -182,13 +178,32 @@ public:
             return *failed;
         // Pass 2: write.
         const bool refusedAny = m_report.problemCount > 0;
-        if (!m_request.dryRun && !(m_request.allOrNothing && refusedAny))
+        const bool anyWrite = m_report.count(PlanAction::New) + m_report.count(PlanAction::Changed) > 0;
+        if (anyWrite && !m_request.dryRun && !(m_request.allOrNothing && refusedAny))
             if (auto failed = writeAll())
                 return *failed;
         return std::move(m_report);
     }
 
 private:
+    // Pass 0 where the format gives no row count: count the data rows, refusing a file over the cap.
+    std::optional<Errors> countRows(SheetRows& rows, std::size_t& total, SheetRow& row)
+    {
+        for (;;) {
+            auto got = rows.next(row);
+            if (!got)
+                return got.errors();
+            if (!*got)
+                return std::nullopt;
+            if (++total > m_request.maxRows)
+                return Errors{makeError(m_request.path, row.number, "",
+                                        "tệp có hơn " + std::to_string(m_request.maxRows) +
+                                            " hàng dữ liệu; hãy chia thành nhiều tệp (không có gì được ghi)",
+                                        "the file has more than " + std::to_string(m_request.maxRows) +
+                                            " data rows; split it into several files (nothing was written)")};
+        }
+    }
+
     // ---- header ----
     std::optional<Errors> readHeader(SheetRows& rows)
     {
@@ -780,7 +795,11 @@ private:
         auto writeEverything = [&]() -> Result<bool> {
             RowGroup group;
             std::size_t index = 0;
-            for (;;) {
+            std::size_t lastWrite = 0; // the file is read only as far as the last system to write
+            for (std::size_t i = 0; i < m_report.systems.size(); ++i)
+                if (m_report.systems[i].action == PlanAction::New || m_report.systems[i].action == PlanAction::Changed)
+                    lastWrite = i;
+            while (index <= lastWrite) {
                 m_groupTooLarge = false;
                 auto got = nextGroup(**rows, group);
                 if (!got)

@@ -5,6 +5,7 @@
 #include "app/ExportService.h"
 #include "app/ImportService.h"
 #include "formats/xlsx/XlsxReader.h"
+#include "formats/xlsx/XlsxWriter.h"
 
 #include <fstream>
 #include <sstream>
@@ -326,4 +327,33 @@ BOOST_FIXTURE_TEST_CASE(dossier_xml_in_bulk, Fixture)
     BOOST_TEST(fs::exists(temp.dir / "dossiers" / "HN-A.xml"));
     BOOST_TEST(fs::exists(temp.dir / "dossiers" / "HN_B.xml")); // no path separators from an id
     BOOST_TEST(slurp(temp.dir / "dossiers" / "HN-A.xml").find("urn:seclevel:dossier:1") != std::string::npos);
+}
+
+BOOST_FIXTURE_TEST_CASE(too_many_rows_in_an_xlsx_is_refused_too, Fixture)
+{
+    const std::string path = (temp.dir / "big.xlsx").string();
+    {
+        auto writer = XlsxWriter::create(path);
+        BOOST_REQUIRE(writer.ok());
+        BOOST_REQUIRE((*writer)->addSheet("Hệ thống").ok());
+        BOOST_REQUIRE((*writer)->row({"Mã hệ thống", "Tên hệ thống", "Loại hệ thống"}).ok());
+        for (int i = 0; i < 12; ++i)
+            BOOST_REQUIRE((*writer)->row({"HN-" + std::to_string(i), "S", "Nội bộ"}).ok());
+        BOOST_REQUIRE((*writer)->close().ok());
+    }
+    auto rows = readXlsxFile(path, std::nullopt);
+    BOOST_REQUIRE(rows.ok());
+    BOOST_TEST(*(*rows)->rowCountHint() == 13u); // the raw scan counts the header row too
+    ImportRequest request;
+    request.path = path;
+    request.maxRows = 10;
+    auto report = importer.importFile(request, actor());
+    BOOST_REQUIRE(!report.ok());
+    BOOST_TEST(report.errors().front().message.en.find("more than 10") != std::string::npos);
+    request.maxRows = 12;
+    request.dryRun = true;
+    auto fits = importer.importFile(request, actor());
+    BOOST_REQUIRE(fits.ok());
+    BOOST_TEST(fits->rows == 12u);
+    BOOST_TEST(stored() == 0u);
 }

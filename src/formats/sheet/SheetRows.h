@@ -3,6 +3,8 @@
 // handed over one at a time so that a large file never sits in memory as cells.
 #include "core/Error.h"
 
+#include <cstddef>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -33,6 +35,9 @@ public:
     virtual std::vector<LocalizedText> notices() const { return {}; }
     // Roughly how far reading has got, 0–1 (for a progress bar).
     virtual double progress() const = 0;
+    // How many rows the sheet has at most (blank and header rows included), when the format tells it without
+    // reading the rows (XLSX: the row elements counted in the raw bytes); nullopt when it does not (CSV).
+    virtual std::optional<std::size_t> rowCountHint() const { return std::nullopt; }
 };
 
 // "A", "B", … "Z", "AA", … for a 0-based column.

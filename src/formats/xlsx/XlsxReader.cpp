@@ -7,7 +7,9 @@
 #include <zip.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cstring>
+#include <functional>
 #include <vector>
 
 namespace seclevel {
@@ -130,6 +132,37 @@ public:
         }
         zip_fclose(file);
         return out;
+    }
+
+    // A part inflated chunk by chunk into `consume`, with the same caps as readPart; an error or nullopt.
+    std::optional<Error> streamPart(const std::string& name, std::uint64_t cap,
+                                    const std::function<void(std::string_view)>& consume)
+    {
+        auto declared = declaredSize(name, cap);
+        if (!declared)
+            return declared.errors().front();
+        zip_file_t* file = zip_fopen(m_zip.get(), name.c_str(), 0);
+        if (!file)
+            return error("không mở được phần " + name + " của tệp XLSX", "cannot open the part " + name, name);
+        std::uint64_t read = 0;
+        std::vector<char> buffer(1 << 16);
+        for (;;) {
+            const zip_int64_t got = zip_fread(file, buffer.data(), buffer.size());
+            if (got < 0) {
+                zip_fclose(file);
+                return damaged(name);
+            }
+            if (got == 0)
+                break;
+            read += static_cast<std::uint64_t>(got);
+            if (read > cap || !count(static_cast<std::uint64_t>(got))) {
+                zip_fclose(file);
+                return read > cap ? bomb(name, cap) : bomb("(tổng / total)", m_limits.maxTotalBytes);
+            }
+            consume(std::string_view(buffer.data(), static_cast<std::size_t>(got)));
+        }
+        zip_fclose(file);
+        return std::nullopt;
     }
 
     Error damaged(const std::string& name) const
@@ -433,6 +466,8 @@ public:
     const std::string& sheetName() const override { return m_sheetName; }
     std::vector<LocalizedText> notices() const override { return m_notices; }
     double progress() const override { return m_stream ? m_stream->progress() : 0.0; }
+    std::optional<std::size_t> rowCountHint() const override { return m_rowElements; }
+    void setRowElements(std::size_t rows) { m_rowElements = rows; }
 
 private:
     Error cellError(int row, const std::string& vi, const std::string& en) const
@@ -579,6 +614,7 @@ private:
     std::vector<LocalizedText> m_notices;
     std::unique_ptr<PartStream> m_stream;
     int m_lastRow = 0;
+    std::size_t m_rowElements = 0;
 };
 
 Result<std::vector<std::string>> readSharedStrings(Package& package, const std::string& part)
@@ -628,41 +664,88 @@ Result<std::vector<std::string>> readSharedStrings(Package& package, const std::
     return strings;
 }
 
-// The merged areas of a worksheet (listed after its rows in the file, hence a first pass that skips the rows).
-Result<std::vector<MergedArea>> readMergedAreas(Package& package, const std::string& part)
+// What a quick look at the raw bytes of a worksheet gives, before it is parsed: its merged areas (listed after
+// its rows in the file, so they must be known before the first row is handed over) and how many row elements
+// it has (for the row cap and the progress bar). One inflating pass over the bytes, no XML parsing: every '<'
+// outside a comment or CDATA starts markup, so the element names can be picked out of the stream directly.
+struct SheetScan {
+    std::vector<MergedArea> merged;
+    std::size_t rows = 0;
+};
+
+Result<SheetScan> scanSheet(Package& package, const std::string& part)
 {
-    std::vector<MergedArea> areas;
-    PartStream stream(package, part, package.limits().maxEntryBytes);
-    if (auto e = stream.open())
-        return *e;
-    xmlTextReaderPtr reader = stream.reader();
-    auto step = stream.read();
-    while (step && *step) {
-        if (xmlTextReaderNodeType(reader) == XML_READER_TYPE_ELEMENT) {
-            const std::string name = localName(reader);
-            if (name == "sheetData") {
-                step = stream.skip();
-                continue;
-            }
-            if (name == "mergeCell") {
-                const std::string ref = attribute(reader, "ref");
-                const std::size_t colon = ref.find(':');
-                MergedArea area{};
-                if (colon != std::string::npos &&
-                    parseCellReference(std::string_view(ref).substr(0, colon), area.firstColumn, area.firstRow) &&
-                    parseCellReference(std::string_view(ref).substr(colon + 1), area.lastColumn, area.lastRow) &&
-                    area.firstRow <= area.lastRow && area.firstColumn <= area.lastColumn &&
-                    static_cast<std::size_t>(area.lastColumn) < package.limits().maxColumns && areas.size() < 100000)
-                    areas.push_back(area);
+    SheetScan scan;
+    enum class State { Text, Name, MergeTag, Skip } state = State::Text;
+    std::string name, tag;
+    auto finishMerge = [&]() {
+        const std::size_t at = tag.find("ref=");
+        if (at == std::string::npos || at + 5 >= tag.size())
+            return;
+        const char quote = tag[at + 4];
+        const std::size_t close = tag.find(quote, at + 5);
+        if (close == std::string::npos)
+            return;
+        const std::string ref = tag.substr(at + 5, close - at - 5);
+        const std::size_t colon = ref.find(':');
+        MergedArea area{};
+        if (colon != std::string::npos &&
+            parseCellReference(std::string_view(ref).substr(0, colon), area.firstColumn, area.firstRow) &&
+            parseCellReference(std::string_view(ref).substr(colon + 1), area.lastColumn, area.lastRow) &&
+            area.firstRow <= area.lastRow && area.firstColumn <= area.lastColumn &&
+            static_cast<std::size_t>(area.lastColumn) < package.limits().maxColumns && scan.merged.size() < 100000)
+            scan.merged.push_back(area);
+    };
+    auto consume = [&](std::string_view chunk) {
+        for (const char c : chunk) {
+            switch (state) {
+            case State::Text:
+                if (c == '<') {
+                    state = State::Name;
+                    name.clear();
+                }
+                break;
+            case State::Name:
+                if ((std::isalnum(static_cast<unsigned char>(c)) || c == ':' || c == '_' || c == '-' || c == '.' ||
+                     c == '/') &&
+                    name.size() < 64) {
+                    name += c;
+                    break;
+                }
+                {
+                    const std::size_t colon = name.rfind(':');
+                    const std::string_view local =
+                        colon == std::string::npos ? std::string_view(name) : std::string_view(name).substr(colon + 1);
+                    if (local == "row")
+                        ++scan.rows;
+                    if (local == "mergeCell" && c != '>') {
+                        state = State::MergeTag;
+                        tag.assign(1, c);
+                    } else {
+                        state = c == '>' ? State::Text : State::Skip;
+                    }
+                }
+                break;
+            case State::MergeTag:
+                if (c == '>') {
+                    finishMerge();
+                    state = State::Text;
+                } else if (tag.size() < 512) {
+                    tag += c;
+                }
+                break;
+            case State::Skip:
+                if (c == '>')
+                    state = State::Text;
+                break;
             }
         }
-        step = stream.read();
-    }
-    if (!step)
-        return step.errors();
-    std::sort(areas.begin(), areas.end(),
+    };
+    if (auto failed = package.streamPart(part, package.limits().maxEntryBytes, consume))
+        return *failed;
+    std::sort(scan.merged.begin(), scan.merged.end(),
               [](const MergedArea& a, const MergedArea& b) { return a.firstRow < b.firstRow; });
-    return areas;
+    return scan;
 }
 
 } // namespace
@@ -770,11 +853,12 @@ Result<std::unique_ptr<SheetRows>> readXlsx(std::string bytes, const std::string
             return read.errors();
         sharedStrings = std::move(*read);
     }
-    auto merged = readMergedAreas(*package, sheetPart);
-    if (!merged)
-        return merged.errors();
+    auto scan = scanSheet(*package, sheetPart);
+    if (!scan)
+        return scan.errors();
     auto rows = std::make_unique<XlsxRows>(std::move(package), chosen->first, sheetPart, std::move(sharedStrings),
-                                           std::move(*merged), std::move(notices));
+                                           std::move(scan->merged), std::move(notices));
+    rows->setRowElements(scan->rows);
     if (auto e = rows->open())
         return *e;
     return std::unique_ptr<SheetRows>(std::move(rows));
