@@ -166,7 +166,13 @@ BOOST_AUTO_TEST_CASE(a_million_rows_is_refused_quickly_within_memory_and_writes_
     BOOST_TEST(r.exitCode == 2);
     BOOST_TEST(r.err.find("more than 200000 data rows") != std::string::npos, r.err);
     BOOST_TEST(seconds < 30.0);
-    BOOST_TEST(usage.ru_maxrss < 300 * 1024); // kilobytes: the largest child, seclevel included
+    // Kilobytes: the largest child, seclevel included. AddressSanitizer's shadow memory and quarantine (CI's
+    // sanitizer run) multiply what a process holds, so there the bound only catches a runaway.
+#if defined(__SANITIZE_ADDRESS__)
+    BOOST_TEST(usage.ru_maxrss < 1500 * 1024);
+#else
+    BOOST_TEST(usage.ru_maxrss < 300 * 1024);
+#endif
     BOOST_TEST(s.systems() == 0u);
 }
 
