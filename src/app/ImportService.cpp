@@ -271,6 +271,7 @@ private:
         for (std::size_t c = 0; c < first.cells.size(); ++c)
             if (c >= m_rawHeader.size() || isBlank(m_rawHeader[c]))
                 setRawHeader(c, cellText(first.cells[c]));
+        m_report.header = m_rawHeader;
         return bindColumns(header);
     }
 
@@ -677,6 +678,7 @@ private:
             SystemDescription system;
             Proposal proposal;
             bool organisationGiven = false;
+            const std::size_t problemsBefore = m_report.problems.size();
             bool ok = buildSystem(group, system, proposal, organisationGiven);
             if (!group.id.empty()) {
                 auto [at, inserted] = seen.emplace(group.id, m_report.systems.size());
@@ -697,9 +699,33 @@ private:
             }
             if (ok)
                 plan(group, std::move(system), proposal, organisationGiven, planned);
+            if (planned.action == PlanAction::Refused)
+                keepRefusedRows(group, problemsBefore);
             m_report.systems.push_back(std::move(planned));
         }
         return std::nullopt;
+    }
+
+    // The rows of a refused group as they were, with the problems found on them.
+    void keepRefusedRows(const RowGroup& group, std::size_t firstProblem)
+    {
+        for (const SheetRow& row : group.rows) {
+            if (m_report.refusedRows.size() >= maxReportedProblems)
+                return;
+            ImportReport::RefusedRow kept;
+            kept.row = row.number;
+            for (const SheetCell& cell : row.cells)
+                kept.cells.push_back(cellText(cell));
+            for (std::size_t i = firstProblem; i < m_report.problems.size(); ++i) {
+                const CellProblem& p = m_report.problems[i];
+                if (p.row != row.number && !(p.row == 0 && &row == &group.rows.front()))
+                    continue;
+                const std::string where = p.column >= 0 ? columnLetters(p.column) + ": " : std::string();
+                kept.problems += (kept.problems.empty() ? "" : "; ") + where + p.message.vi;
+                kept.problemsEn += (kept.problemsEn.empty() ? "" : "; ") + where + p.message.en;
+            }
+            m_report.refusedRows.push_back(std::move(kept));
+        }
     }
 
     // New, changed or unchanged (judging when the stored system differs), or refused with the reasons.
@@ -924,6 +950,25 @@ Result<bool> writeProblemReport(const ImportReport& report, const std::string& p
         for (const CellProblem& p : report.problems)
             if (auto r = (*writer)->row(rowOf(p), numeric); !r)
                 return r.errors();
+        if (!report.refusedRows.empty()) {
+            if (auto added = (*writer)->addSheet("Hàng cần sửa"); !added)
+                return added.errors();
+            std::size_t width = report.header.size();
+            for (const auto& refused : report.refusedRows)
+                width = std::max(width, refused.cells.size());
+            std::vector<std::string> head = report.header;
+            head.resize(width);
+            head.push_back("Lỗi cần sửa / Problems to fix");
+            if (auto r = (*writer)->row(head); !r)
+                return r.errors();
+            for (const auto& refused : report.refusedRows) {
+                std::vector<std::string> cells = refused.cells;
+                cells.resize(width);
+                cells.push_back(refused.problems + " | " + refused.problemsEn);
+                if (auto r = (*writer)->row(cells); !r)
+                    return r.errors();
+            }
+        }
         return (*writer)->close();
     }
     CsvWriter writer;

@@ -76,6 +76,16 @@ struct ImportReport {
     std::size_t problemCount = 0; // problems found, listed or not
     std::vector<LocalizedText> notices;
     std::vector<std::string> unmappedHeaders; // columns of the file that no mapping column takes
+    // The refused rows as they were in the file (at most maxReportedProblems), with the header, so that the
+    // XLSX problem report can hold them in a sheet an official fixes and imports again.
+    std::vector<std::string> header;
+    struct RefusedRow {
+        int row = 0;
+        std::vector<std::string> cells;
+        std::string problems; // "F: …; H: …" in Vietnamese / English
+        std::string problemsEn;
+    };
+    std::vector<RefusedRow> refusedRows;
 
     std::size_t count(PlanAction action) const;
 };
@@ -111,6 +121,9 @@ namespace seclevel {
 
 // The problems of a report as a table an official opens, fixes the file by and imports again: CSV, or XLSX
 // when `path` ends in .xlsx. Columns: file, sheet, row, column, header, value, system id, problem (vi), (en).
+// The XLSX report has a second sheet, "Hàng cần sửa": the header and the refused rows as they were, the same
+// columns in the same places, with what is wrong in a last column — fix them there and import that sheet
+// (`--sheet "Hàng cần sửa"`; the last column is not read).
 Result<bool> writeProblemReport(const ImportReport& report, const std::string& path);
 
 } // namespace seclevel

@@ -357,3 +357,35 @@ BOOST_FIXTURE_TEST_CASE(too_many_rows_in_an_xlsx_is_refused_too, Fixture)
     BOOST_TEST(fits->rows == 12u);
     BOOST_TEST(stored() == 0u);
 }
+
+BOOST_FIXTURE_TEST_CASE(the_xlsx_report_holds_the_refused_rows_to_fix_and_import_again, Fixture)
+{
+    ImportReport report =
+        import(file("a.csv", header + systemRow("HN-OK", "Đúng") + systemRow("HN-BAD", "Sai", "86,000", "abc")));
+    BOOST_REQUIRE(report.refusedRows.size() == 1u);
+    BOOST_TEST(report.refusedRows[0].row == 3);
+    const fs::path xlsx = temp.dir / "errors.xlsx";
+    BOOST_REQUIRE(writeProblemReport(report, xlsx.string()).ok());
+    // Fixed in place by the official: the refused row with its two bad cells corrected.
+    auto rows = readXlsxFile(xlsx.string(), std::string("Hàng cần sửa"));
+    BOOST_REQUIRE(rows.ok());
+    SheetRow head, refused;
+    BOOST_REQUIRE(*(*rows)->next(head));
+    BOOST_REQUIRE(*(*rows)->next(refused));
+    BOOST_TEST(head.cells[5].text == "Loại hệ thống"); // the same columns in the same places
+    BOOST_TEST(refused.cells[5].text == "abc");
+    BOOST_TEST(refused.cells.back().text.find("F: ") != std::string::npos);
+    ImportRequest request;
+    request.path = xlsx.string();
+    auto listSheet = importer.importFile(request, actor()); // the first sheet is the list of problems
+    BOOST_REQUIRE(!listSheet.ok());
+    BOOST_TEST(listSheet.errors().front().message.en.find("not recognised") != std::string::npos);
+    request.path = xlsx.string();
+    request.sheet = "Hàng cần sửa";
+    request.dryRun = true;
+    auto fixable = importer.importFile(request, actor());
+    BOOST_REQUIRE(fixable.ok());
+    BOOST_REQUIRE(fixable->problems.size() == 2u);
+    BOOST_TEST(fixable->problems[0].column == 5); // F, as in the original file
+    BOOST_TEST(fixable->problems[0].value == "abc");
+}
