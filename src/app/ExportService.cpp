@@ -1,6 +1,7 @@
 #include "app/ExportService.h"
 
 #include "app/DossierService.h"
+#include "formats/archive/ZipWriter.h"
 #include "formats/csv/CsvReader.h"
 #include "formats/sheet/CellValues.h"
 #include "formats/xlsx/XlsxWriter.h"
@@ -229,11 +230,25 @@ Result<ExportReport> ExportService::exportTo(const ExportRequest& request,
         auto schema = m_catalogue.dossierSchema();
         if (!schema)
             return schema.errors();
+        // A folder, or one zip archive when --output ends in .zip (the files are written to a folder beside it,
+        // archived, then removed).
+        const bool archive = fs::path(request.output).extension() == ".zip";
+        const std::string folder = archive ? request.output + ".files" : request.output;
         std::error_code ec;
-        fs::create_directories(request.output, ec);
-        if (ec || !fs::is_directory(request.output))
-            return makeError(ErrorKind::InvalidInput, request.output, 0, "--output", "không tạo được thư mục",
+        fs::create_directories(folder, ec);
+        if (ec || !fs::is_directory(folder))
+            return makeError(ErrorKind::InvalidInput, folder, 0, "--output", "không tạo được thư mục",
                              "cannot create the folder");
+        struct Cleanup {
+            std::string folder;
+            bool active;
+            ~Cleanup()
+            {
+                std::error_code ignored;
+                if (active)
+                    fs::remove_all(folder, ignored);
+            }
+        } cleanup{folder, archive};
         DossierService dossiers(m_catalogue, m_store);
         std::set<std::string> used;
         std::size_t done = 0;
@@ -244,13 +259,25 @@ Result<ExportReport> ExportService::exportTo(const ExportRequest& request,
             auto xml = exportDossierXml(document->document, **schema);
             if (!xml)
                 return xml.errors();
-            const std::string path = (fs::path(request.output) / fileNameFor(system.description.id, used)).string();
+            const std::string path = (fs::path(folder) / fileNameFor(system.description.id, used)).string();
             auto written = writeFileAtomically(path, *xml);
             if (!written)
                 return written.errors();
             report.files.push_back(path);
             if (progress)
                 progress(++done, systems.size());
+        }
+        if (archive) {
+            auto zip = ZipWriter::create(request.output);
+            if (!zip)
+                return zip.errors();
+            for (const std::string& path : report.files)
+                if (auto added = (*zip)->add(fs::path(path).filename().string(), path); !added)
+                    return added.errors();
+            if (auto closed = (*zip)->close(); !closed)
+                return closed.errors();
+            for (std::string& path : report.files)
+                path = fs::path(path).filename().string();
         }
         return report;
     }

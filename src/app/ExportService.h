@@ -1,7 +1,8 @@
 #pragma once
 // Export of the stored inventory — the whole store or an organisation with the organisations under it — to
 // the layouts import reads (CSV or XLSX through a column mapping, so that export → import changes nothing),
-// or to dossier XML in bulk (one validated file per system in a folder). Plain values in, a report out.
+// or to dossier XML in bulk (one validated file per system, in a folder or one .zip archive). Plain values in,
+// a report out.
 #include "app/ImportService.h"
 
 #include <string>
@@ -13,7 +14,7 @@ enum class ExportFormat { Csv, Xlsx, DossierXml };
 
 struct ExportRequest {
     ExportFormat format = ExportFormat::Csv;
-    std::string output;                        // a file (csv, xlsx) or a folder (dossier-xml)
+    std::string output;                        // a file (csv, xlsx), or a folder or .zip archive (dossier-xml)
     std::optional<std::string> organisationId; // with every organisation under it; empty = all
     std::optional<std::string> mapping;        // default flat-component (it holds components)
 };

@@ -389,3 +389,19 @@ BOOST_FIXTURE_TEST_CASE(the_xlsx_report_holds_the_refused_rows_to_fix_and_import
     BOOST_TEST(fixable->problems[0].column == 5); // F, as in the original file
     BOOST_TEST(fixable->problems[0].value == "abc");
 }
+
+BOOST_FIXTURE_TEST_CASE(dossier_xml_in_one_zip_archive, Fixture)
+{
+    import(file("a.csv", header + systemRow("HN-A", "A") + systemRow("HN-B", "B")));
+    ExportRequest request;
+    request.format = ExportFormat::DossierXml;
+    request.output = (temp.dir / "dossiers.zip").string();
+    auto exported = exporter.exportTo(request);
+    BOOST_REQUIRE(exported.ok());
+    BOOST_TEST(exported->files.size() == 2u);
+    BOOST_TEST(!fs::exists(temp.dir / "dossiers.zip.files")); // the working folder is removed
+    const std::string bytes = slurp(request.output);
+    BOOST_TEST(looksLikeZip(bytes));
+    BOOST_TEST(bytes.find("HN-A.xml") != std::string::npos); // entry names are stored uncompressed
+    BOOST_TEST(bytes.find("HN-B.xml") != std::string::npos);
+}
