@@ -165,7 +165,13 @@ BOOST_AUTO_TEST_CASE(a_million_rows_is_refused_quickly_within_memory_and_writes_
     getrusage(RUSAGE_CHILDREN, &usage);
     BOOST_TEST(r.exitCode == 2);
     BOOST_TEST(r.err.find("more than 200000 data rows") != std::string::npos, r.err);
-    BOOST_TEST(seconds < 30.0);
+    // Counting the rows is all the work before the refusal: about a second here, far below judging 200,000
+    // rows; the bound leaves room for a loaded machine and for the sanitizer build.
+#if defined(__SANITIZE_ADDRESS__)
+    BOOST_TEST(seconds < 180.0);
+#else
+    BOOST_TEST(seconds < 60.0);
+#endif
     // Kilobytes: the largest child, seclevel included. AddressSanitizer's shadow memory and quarantine (CI's
     // sanitizer run) multiply what a process holds, so there the bound only catches a runaway.
 #if defined(__SANITIZE_ADDRESS__)
