@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <deque>
 #include <filesystem>
 #include <set>
 #include <unordered_map>
@@ -154,7 +155,7 @@ public:
             m_report.notices.push_back(notice);
         if (auto failed = readHeader(**rows))
             return *failed;
-        std::size_t total = m_pending ? 1 : 0;
+        std::size_t total = m_pending.size();
         SheetRow row;
         // XLSX tells how many row elements it has from a raw scan: the count pass is needed only when that
         // number is over the cap (it also counts blank and formatted-but-empty rows).
@@ -205,21 +206,40 @@ private:
     }
 
     // ---- header ----
+    // How many rows at the top of a sheet may come before and make up the header: a title ("DANH MỤC HỆ THỐNG
+    // …"), group cells merged above the column names, the names, the column numbers below them.
+    static constexpr std::size_t headerSearchRows = 6;
+
+    // The folded texts of rows[0..last] by column, the lowest row first.
+    static std::vector<std::vector<std::string>> headerTexts(const std::vector<SheetRow>& top, std::size_t last)
+    {
+        std::vector<std::vector<std::string>> header;
+        for (std::size_t r = 0; r <= last && r < top.size(); ++r) {
+            if (header.size() < top[r].cells.size())
+                header.resize(top[r].cells.size());
+            for (std::size_t c = 0; c < top[r].cells.size(); ++c)
+                header[c].insert(header[c].begin(), foldVietnamese(cellText(top[r].cells[c])));
+        }
+        return header;
+    }
+
     std::optional<Errors> readHeader(SheetRows& rows)
     {
-        SheetRow first;
-        auto got = rows.next(first);
-        if (!got)
-            return got.errors();
-        if (!*got)
+        std::vector<SheetRow> top;
+        while (top.size() < headerSearchRows) {
+            SheetRow row;
+            auto got = rows.next(row);
+            if (!got)
+                return got.errors();
+            if (!*got)
+                break;
+            top.push_back(std::move(row));
+        }
+        if (top.empty())
             return Errors{makeError(m_request.path, 0, "", "tệp không có hàng tiêu đề (tệp trống)",
                                     "the file has no header row (it is empty)")};
-        std::vector<std::vector<std::string>> header(first.cells.size());
-        for (std::size_t c = 0; c < first.cells.size(); ++c)
-            header[c].push_back(foldVietnamese(cellText(first.cells[c])));
-        m_lastHeaderRow = first.number;
 
-        // The mapping: the one named, else the shipped one whose columns the header matches best.
+        // The mapping: the one named, else the shipped one whose columns the top rows match best.
         if (m_request.mapping) {
             auto mapping = findMapping(m_catalogue, *m_request.mapping);
             if (!mapping)
@@ -229,10 +249,11 @@ private:
             auto shipped = loadShippedMappings(m_catalogue.dataDirectory());
             if (!shipped)
                 return shipped.errors();
+            const auto texts = headerTexts(top, top.size() - 1);
             // Most columns found; on a tie, the mapping with fewest columns the file lacks.
             int best = -1, bestMissing = 0;
             for (auto& candidate : *shipped) {
-                const int score = matchScore(candidate, header);
+                const int score = matchScore(candidate, texts);
                 const int missing = static_cast<int>(candidate.columns.size()) - score;
                 if (score > best || (score == best && missing < bestMissing)) {
                     best = score;
@@ -241,38 +262,37 @@ private:
                 }
             }
             if (best <= 0)
-                return Errors{makeError(m_request.path, first.number, "",
+                return Errors{makeError(m_request.path, top.front().number, "",
                                         "không nhận ra tiêu đề cột của tệp; hãy dùng --mapping",
                                         "the file's column headers are not recognised; use --mapping")};
         }
         m_report.mappingId = m_mapping.id;
 
-        // Further header rows: group cells merged above the names, or column numbers "(1)" below them.
-        for (int extra = 1; extra < m_mapping.headerRows; ++extra) {
-            SheetRow next;
-            auto more = rows.next(next);
-            if (!more)
-                return more.errors();
-            if (!*more)
-                break;
-            if (!looksLikeHeader(next)) {
-                m_pending = std::move(next);
-                break;
-            }
-            if (header.size() < next.cells.size())
-                header.resize(next.cells.size());
-            for (std::size_t c = 0; c < next.cells.size(); ++c)
-                header[c].insert(header[c].begin(), foldVietnamese(cellText(next.cells[c])));
-            m_lastHeaderRow = next.number;
-            for (std::size_t c = 0; c < next.cells.size(); ++c)
+        // The header: the first row whose cells are mostly column names (rows above it are titles or merged
+        // group cells), and up to header-rows − 1 such rows after it (column numbers "(1)"…). Without any, the
+        // first row.
+        std::size_t start = 0;
+        while (start < top.size() && !looksLikeHeader(top[start]))
+            ++start;
+        if (start == top.size())
+            start = 0;
+        std::size_t end = start;
+        while (end + 1 < top.size() && end + 1 - start < static_cast<std::size_t>(m_mapping.headerRows) &&
+               looksLikeHeader(top[end + 1]))
+            ++end;
+        m_lastHeaderRow = top[end].number;
+        for (std::size_t r = start; r <= end; ++r)
+            for (std::size_t c = 0; c < top[r].cells.size(); ++c)
                 if (c >= m_rawHeader.size() || isBlank(m_rawHeader[c]))
-                    setRawHeader(c, cellText(next.cells[c]));
-        }
-        for (std::size_t c = 0; c < first.cells.size(); ++c)
-            if (c >= m_rawHeader.size() || isBlank(m_rawHeader[c]))
-                setRawHeader(c, cellText(first.cells[c]));
+                    setRawHeader(c, cellText(top[r].cells[c]));
+        for (std::size_t r = 0; r < start; ++r)
+            for (std::size_t c = 0; c < top[r].cells.size(); ++c)
+                if (c >= m_rawHeader.size() || isBlank(m_rawHeader[c]))
+                    setRawHeader(c, cellText(top[r].cells[c]));
+        for (std::size_t r = end + 1; r < top.size(); ++r)
+            m_pending.push_back(std::move(top[r]));
         m_report.header = m_rawHeader;
-        return bindColumns(header);
+        return bindColumns(headerTexts(top, end));
     }
 
     void setRawHeader(std::size_t column, const std::string& text)
@@ -402,9 +422,9 @@ private:
         group.id.clear();
         for (;;) {
             SheetRow row;
-            if (m_pending) {
-                row = std::move(*m_pending);
-                m_pending.reset();
+            if (!m_pending.empty()) {
+                row = std::move(m_pending.front());
+                m_pending.pop_front();
             } else {
                 auto got = rows.next(row);
                 if (!got)
@@ -423,7 +443,7 @@ private:
                 continue;
             }
             if (id != group.id) {
-                m_pending = std::move(row);
+                m_pending.push_front(std::move(row));
                 return true;
             }
             group.rows.push_back(std::move(row));
@@ -657,7 +677,7 @@ private:
         auto rows = openSheetRows(m_bytes, m_request.path, m_request.sheet);
         if (!rows)
             return rows.errors();
-        m_pending.reset();
+        m_pending.clear();
         m_groupTooLarge = false;
         std::unordered_map<std::string, std::size_t> seen;
         RowGroup group;
@@ -780,7 +800,7 @@ private:
         auto rows = openSheetRows(m_bytes, m_request.path, m_request.sheet);
         if (!rows)
             return rows.errors();
-        m_pending.reset();
+        m_pending.clear();
         SystemService service(m_catalogue, m_store);
         std::vector<PendingWrite> batch;
         std::vector<CellProblem> writeProblems;
@@ -897,7 +917,7 @@ private:
     std::vector<std::string> m_rawHeader;
     std::map<MappedField, int> m_fieldColumn;
     std::set<std::string> m_organisations;
-    std::optional<SheetRow> m_pending;
+    std::deque<SheetRow> m_pending; // rows read ahead (after the header, or the first row of the next group)
     bool m_groupTooLarge = false;
     int m_lastHeaderRow = 0;
     std::size_t m_total = 0;

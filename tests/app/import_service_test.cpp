@@ -7,6 +7,8 @@
 #include "formats/xlsx/XlsxReader.h"
 #include "formats/xlsx/XlsxWriter.h"
 
+#include <xlsxwriter.h>
+
 #include <fstream>
 #include <sstream>
 
@@ -404,4 +406,54 @@ BOOST_FIXTURE_TEST_CASE(dossier_xml_in_one_zip_archive, Fixture)
     BOOST_TEST(looksLikeZip(bytes));
     BOOST_TEST(bytes.find("HN-A.xml") != std::string::npos); // entry names are stored uncompressed
     BOOST_TEST(bytes.find("HN-B.xml") != std::string::npos);
+}
+
+BOOST_FIXTURE_TEST_CASE(a_form_08_workbook_with_a_merged_three_row_header, Fixture)
+{
+    // As agencies lay Form 08 out: a group row merged over the columns, the names, the column numbers.
+    const fs::path path = temp.dir / "mau-08.xlsx";
+    lxw_workbook* book = workbook_new(path.c_str());
+    lxw_worksheet* ws = workbook_add_worksheet(book, "Mẫu 08");
+    worksheet_merge_range(ws, 0, 0, 0, 4, "DANH MỤC HỆ THỐNG THÔNG TIN", nullptr);
+    worksheet_merge_range(ws, 0, 5, 0, 9, "Thông tin để xác định cấp độ", nullptr);
+    const std::vector<std::string> names{
+        "STT",        "Tên hệ thống thông tin", "Chủ quản",       "Đơn vị vận hành",    "Cấp độ đề xuất", "Mã hệ thống",
+        "Mã cơ quan", "Loại hệ thống",          "Loại thông tin", "holds_user_accounts"};
+    for (std::size_t c = 0; c < names.size(); ++c) {
+        worksheet_write_string(ws, 1, static_cast<lxw_col_t>(c), names[c].c_str(), nullptr);
+        if (c < 5)
+            worksheet_write_string(ws, 2, static_cast<lxw_col_t>(c), ("(" + std::to_string(c + 1) + ")").c_str(),
+                                   nullptr);
+    }
+    worksheet_write_number(ws, 3, 0, 1, nullptr);
+    worksheet_write_string(ws, 3, 1, "Cổng thông tin điện tử", nullptr);
+    worksheet_write_string(ws, 3, 2, "UBND tỉnh", nullptr);
+    worksheet_write_string(ws, 3, 3, "Sở TT&TT", nullptr);
+    worksheet_write_number(ws, 3, 4, 1, nullptr);
+    worksheet_write_string(ws, 3, 5, "HN-CTT", nullptr);
+    worksheet_write_string(ws, 3, 6, "UBND-HANAM", nullptr);
+    worksheet_write_string(ws, 3, 7, "NỘI BỘ", nullptr);
+    worksheet_write_string(ws, 3, 8, "Công cộng", nullptr);
+    worksheet_write_boolean(ws, 3, 9, 0, nullptr);
+    BOOST_REQUIRE(workbook_close(book) == LXW_NO_ERROR);
+
+    ImportReport report = import(path.string(), /*dryRun=*/true);
+    BOOST_TEST(report.mappingId == "form-08");
+    BOOST_TEST(report.rows == 1u);
+    BOOST_TEST(report.problemCount == 0u, (report.problems.empty() ? "" : report.problems[0].message.en));
+    BOOST_REQUIRE(report.systems.size() == 1u);
+    BOOST_TEST(report.systems[0].row == 4);
+    BOOST_TEST(planActionName(report.systems[0].action) == std::string("new"));
+}
+
+BOOST_FIXTURE_TEST_CASE(a_title_row_above_the_header_is_skipped, Fixture)
+{
+    ImportReport report = import(file("a.csv", "BẢNG TỔNG HỢP HỆ THỐNG THÔNG TIN TỈNH HÀ NAM;;;\r\n;;;\r\n" + header +
+                                                   systemRow("HN-A", "A") + systemRow("HN-B", "B", "x")));
+    BOOST_TEST(report.mappingId == "flat-system");
+    BOOST_TEST(report.rows == 2u);
+    BOOST_TEST(report.count(PlanAction::New) == 1u);
+    BOOST_REQUIRE(!report.problems.empty());
+    BOOST_TEST(report.problems[0].row == 5); // rows keep the file's numbering
+    BOOST_TEST(report.problems[0].header == "Số chủ thể dữ liệu cá nhân");
 }
