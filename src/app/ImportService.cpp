@@ -173,6 +173,10 @@ public:
             return organisations.errors();
         for (const auto& organisation : *organisations)
             m_organisations.insert(organisation.id);
+        if (m_request.organisationId && !m_organisations.count(*m_request.organisationId))
+            return makeError(ErrorKind::NotFound, "", 0, "--organisation",
+                             "không có cơ quan '" + *m_request.organisationId + "' trong cơ sở dữ liệu",
+                             "no organisation '" + *m_request.organisationId + "' in the database");
 
         // Pass 1: read, judge and plan every system.
         if (auto failed = checkAll())
@@ -550,11 +554,9 @@ private:
         field(MappedField::Owner, system.owner, false);
         field(MappedField::Operator, system.operatorName, false);
         field(MappedField::Organisation, system.organisationId, true);
+        // A row without an organisation keeps a stored system's; --organisation is for new systems only
+        // (applied when planning, once it is known whether the system is stored).
         organisationGiven = !system.organisationId.empty();
-        if (!organisationGiven && m_request.organisationId) {
-            system.organisationId = *m_request.organisationId;
-            organisationGiven = true;
-        }
         if (system.name.empty() && fieldColumn(MappedField::SystemName) >= 0) {
             problem(&first, fieldColumn(MappedField::SystemName), group.id,
                     {"thiếu tên hệ thống", "the system name is missing"});
@@ -758,6 +760,8 @@ private:
             problem(&group.rows.front(), -1, system.id, stored.errors().front().message);
             return;
         }
+        if (!*stored && !organisationGiven && m_request.organisationId)
+            system.organisationId = *m_request.organisationId;
         auto proposalMatches = [&](const StoredSystem& s) {
             if (proposal.level == 0)
                 return s.proposedLevel == s.derivedLevel;
@@ -871,6 +875,8 @@ private:
                 SystemWrite write{std::move(system), std::nullopt, m_request.ruleSet, proposal};
                 if (organisationGiven)
                     write.organisationId = write.system.organisationId;
+                else if (planned.action == PlanAction::New && m_request.organisationId)
+                    write.organisationId = *m_request.organisationId;
                 batch.push_back({at, std::move(write), group.rows.front().number});
                 if (batch.size() >= m_request.batchSize) {
                     auto flushed = flush();

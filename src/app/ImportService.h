@@ -2,8 +2,8 @@
 // Bulk import of a system inventory from a spreadsheet (CSV or XLSX), the use case behind `seclevel import`
 // and, later, the server's upload: plain values in, a report out, nothing printed.
 //
-// The file is read once (through io/InputFile) and walked three times: to count its rows and find its header
-// (a file over the row cap is refused before any work), to read and judge every row against the rule set and
+// The file is read once (through io/InputFile) and walked in passes: to find its header and count its rows (a
+// file over the row cap is refused before any work; an XLSX gives the count from a raw scan), to read and judge every row against the rule set and
 // plan what would change (new / changed / unchanged / refused), and — unless it is a dry run, or an
 // all-or-nothing import with a refused row — to write the new and changed systems through SystemService (the
 // same add/update path as `system add` / `system update`, so history, audit and re-determination apply), one
@@ -34,7 +34,7 @@ struct ImportRequest {
     std::optional<std::string> mapping; // a shipped mapping id or a mapping file; default: the shipped
                                         // mapping that fits the header best
     RuleSetChoice ruleSet;
-    std::optional<std::string> organisationId; // for rows that name none
+    std::optional<std::string> organisationId; // for new systems whose row names none (stored ones keep theirs)
     bool dryRun = false;
     bool allOrNothing = false;
     std::size_t batchSize = 1000;

@@ -174,7 +174,8 @@ public:
              {"người thực hiện thay đổi (mặc định tên đăng nhập)", "who makes the change (default the login name)"}});
         specs.push_back({"organisation",
                          true,
-                         {"mã cơ quan cho các hàng không ghi cơ quan", "organisation id for rows that name none"}});
+                         {"mã cơ quan cho hệ thống mới ở các hàng không ghi cơ quan",
+                          "organisation id for new systems whose row names none"}});
         specs.push_back(
             {"sheet",
              true,

@@ -457,3 +457,26 @@ BOOST_FIXTURE_TEST_CASE(a_title_row_above_the_header_is_skipped, Fixture)
     BOOST_TEST(report.problems[0].row == 5); // rows keep the file's numbering
     BOOST_TEST(report.problems[0].header == "Số chủ thể dữ liệu cá nhân");
 }
+
+BOOST_FIXTURE_TEST_CASE(the_default_organisation_is_for_new_systems_only, Fixture)
+{
+    SystemService systems(shippedCatalogue(), *store);
+    BOOST_REQUIRE(systems.saveOrganisation({"SO-TTTT", "Sở TT&TT", "UBND-HANAM"}, actor()).ok());
+    import(file("a.csv", header + systemRow("HN-A", "A")));
+    std::string withoutOrganisation = systemRow("HN-A", "A") + systemRow("HN-NEW", "Mới");
+    for (std::size_t at; (at = withoutOrganisation.find("UBND-HANAM")) != std::string::npos;)
+        withoutOrganisation.erase(at, 10);
+    ImportRequest request;
+    request.path = file("b.csv", header + withoutOrganisation);
+    request.organisationId = "SO-TTTT";
+    auto report = importer.importFile(request, actor());
+    BOOST_REQUIRE(report.ok());
+    BOOST_TEST(report->count(PlanAction::Unchanged) == 1u); // HN-A keeps UBND-HANAM
+    BOOST_TEST(report->count(PlanAction::New) == 1u);
+    BOOST_TEST((*store->system("HN-A"))->description.organisationId == "UBND-HANAM");
+    BOOST_TEST((*store->system("HN-NEW"))->description.organisationId == "SO-TTTT");
+    request.organisationId = "KHONG-CO";
+    auto unknown = importer.importFile(request, actor());
+    BOOST_REQUIRE(!unknown.ok());
+    BOOST_TEST(unknown.errors().front().field == "--organisation");
+}
