@@ -188,8 +188,10 @@ Result<std::vector<ClockStatus>> WorkflowService::clocksOf(const Procedure& proc
         status.start = *stateDate;
         status.end = end->end;
         status.remaining = *left;
-        status.lapsed = rule.window && *left < 0;
-        status.overdue = !rule.window && *left < 0;
+        // Past the last day (also on a weekend right after it, when no working day has passed yet).
+        const bool past = asOf > end->end;
+        status.lapsed = rule.window && past;
+        status.overdue = !rule.window && past;
         status.statutoryYears = end->statutoryYearsUsed;
         status.daysOff = end->daysOffCrossed;
         out.push_back(std::move(status));

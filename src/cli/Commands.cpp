@@ -21,6 +21,8 @@ std::vector<std::unique_ptr<Command>> allCommands()
     commands.push_back(makeDossierCheckCommand());
     commands.push_back(makeDossierExportCommand());
     commands.push_back(makeDossierImportCommand());
+    commands.push_back(makeImportCommand());
+    commands.push_back(makeExportCommand());
     commands.push_back(makeAuditVerifyCommand());
     commands.push_back(makeAuditHeadCommand());
     commands.push_back(makeAuditLogCommand());

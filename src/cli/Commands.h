@@ -22,6 +22,8 @@ std::unique_ptr<Command> makeDossierAttachCommand();
 std::unique_ptr<Command> makeDossierCheckCommand();
 std::unique_ptr<Command> makeDossierExportCommand();
 std::unique_ptr<Command> makeDossierImportCommand();
+std::unique_ptr<Command> makeImportCommand();
+std::unique_ptr<Command> makeExportCommand();
 std::unique_ptr<Command> makeAuditVerifyCommand();
 std::unique_ptr<Command> makeAuditHeadCommand();
 std::unique_ptr<Command> makeAuditLogCommand();

@@ -87,8 +87,12 @@ std::string remainingText(const ClockStatus& c, Lang lang)
     const bool working = c.rule->unit == ClockUnit::WorkingDays;
     const bool vi = lang == Lang::Vi;
     const std::string unit = vi ? (working ? " ngày làm việc" : " ngày") : (working ? " working days" : " days");
+    if (c.lapsed)
+        return vi ? "đã hết thời hạn" : "closed";
     if (c.remaining < 0)
         return vi ? "quá hạn " + std::to_string(-c.remaining) + unit : std::to_string(-c.remaining) + unit + " overdue";
+    if (c.overdue)
+        return vi ? "đã quá hạn" : "overdue";
     if (c.remaining == 0)
         return vi ? "hôm nay là ngày cuối" : "today is the last day";
     return vi ? "còn " + std::to_string(c.remaining) + unit : std::to_string(c.remaining) + unit + " left";
