@@ -269,6 +269,17 @@ std::vector<OptionSpec> actingOptions()
             {"actor", true, {"như --as (tên cũ)", "same as --as (older name)"}}};
 }
 
+std::vector<OptionSpec> writeOptions()
+{
+    std::vector<OptionSpec> specs = {
+        {"db",
+         true,
+         {"cơ sở dữ liệu: tệp SQLite hoặc URL postgresql://", "database: an SQLite file or a postgresql:// URL"}}};
+    for (OptionSpec& spec : actingOptions())
+        specs.push_back(std::move(spec));
+    return specs;
+}
+
 std::string actingUserId(const CommandLine& line)
 {
     for (const char* option : {"as", "actor"})

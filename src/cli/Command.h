@@ -123,6 +123,8 @@ Result<std::unique_ptr<Store>> openStore(const CommandLine& line);
 // The options of every command that changes the store: --as USER (the older --actor still works), --as-role
 // ROLE and --as-org ORG when the user holds several roles.
 std::vector<OptionSpec> actingOptions();
+// --db and the acting options: what every command that changes the store takes.
+std::vector<OptionSpec> writeOptions();
 // The acting user's id: --as, --actor, $SECLEVEL_USER, $SECLEVEL_ACTOR, the login name ($USER, $LOGNAME).
 std::string actingUserId(const CommandLine& line);
 // The actor of a change, now: the user resolved against the store's users (app/UserService).

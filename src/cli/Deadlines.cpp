@@ -30,17 +30,11 @@ public:
         if (!line.positional().empty())
             return usageError(*this, context, "không nhận đối số", "takes no arguments");
         int exitCode = ExitOk;
-        auto asOf = dateOption(line, "as-of", context, exitCode);
-        if (!asOf)
+        auto run = startWorkflowRun(line, context, exitCode);
+        if (!run)
             return exitCode;
-        auto catalogue = loadCatalogue(line, context);
-        if (!catalogue)
-            return printErrors(catalogue.errors(), context);
-        auto store = openStore(line);
-        if (!store)
-            return printErrors(store.errors(), context);
-        WorkflowService service(**catalogue, **store);
-        auto items = service.deadlines(*asOf, line.value("org").value_or(""));
+        const Date* asOf = &run->asOf;
+        auto items = run->service->deadlines(*asOf, line.value("org").value_or(""));
         if (!items)
             return printErrors(items.errors(), context);
         const Lang lang = context.lang;

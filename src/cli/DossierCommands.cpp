@@ -4,13 +4,7 @@ namespace seclevel {
 
 std::vector<OptionSpec> dossierOptions()
 {
-    std::vector<OptionSpec> specs = {
-        {"db",
-         true,
-         {"cơ sở dữ liệu: tệp SQLite hoặc URL postgresql://", "database: an SQLite file or a postgresql:// URL"}}};
-    for (OptionSpec& spec : actingOptions())
-        specs.push_back(std::move(spec));
-    return specs;
+    return writeOptions();
 }
 
 std::optional<DossierRun> startDossierRun(const CommandLine& line, Context& context, int& exitCode)

@@ -47,17 +47,11 @@ public:
         if (!line.positional().empty())
             return usageError(*this, context, "không nhận đối số", "takes no arguments");
         int exitCode = ExitOk;
-        auto asOf = dateOption(line, "as-of", context, exitCode);
-        if (!asOf)
+        auto run = startWorkflowRun(line, context, exitCode);
+        if (!run)
             return exitCode;
-        auto catalogue = loadCatalogue(line, context);
-        if (!catalogue)
-            return printErrors(catalogue.errors(), context);
-        auto store = openStore(line);
-        if (!store)
-            return printErrors(store.errors(), context);
-        WorkflowService service(**catalogue, **store);
-        auto duties = service.duties(*asOf, line.value("org").value_or(""));
+        const Date* asOf = &run->asOf;
+        auto duties = run->service->duties(*asOf, line.value("org").value_or(""));
         if (!duties)
             return printErrors(duties.errors(), context);
         const Lang lang = context.lang;
@@ -123,11 +117,8 @@ public:
             {"note",
              true,
              {"ghi chú; tổ chức đánh giá với cấp độ 3 trở lên", "note; the assessing body for level ≥ 3"}},
-            {"attach", true, {"tệp bằng chứng", "evidence file"}},
-            {"db",
-             true,
-             {"cơ sở dữ liệu: tệp SQLite hoặc URL postgresql://", "database: an SQLite file or a postgresql:// URL"}}};
-        for (OptionSpec& spec : actingOptions())
+            {"attach", true, {"tệp bằng chứng", "evidence file"}}};
+        for (OptionSpec& spec : writeOptions())
             specs.push_back(std::move(spec));
         return specs;
     }
@@ -144,16 +135,11 @@ public:
         fulfilment.fulfilledOn = *date;
         fulfilment.documentNumber = line.value("number").value_or("");
         fulfilment.note = line.value("note").value_or("");
-        if (auto file = line.value("attach")) {
-            InputFileLimits limits;
-            limits.maxBytes = kMaxAttachmentBytes;
-            limits.what = {"tệp bằng chứng", "evidence file"};
-            limits.followSymlinks = false;
-            auto bytes = readInputFile(*file, limits);
-            if (!bytes)
-                return printErrors(bytes.errors(), context);
-            fulfilment.attachments.push_back({std::filesystem::path(*file).filename().string(), std::move(*bytes)});
-        }
+        int exitCode = ExitOk;
+        auto attachments = attachmentOption(line, context, exitCode);
+        if (!attachments)
+            return exitCode;
+        fulfilment.attachments = std::move(*attachments);
         auto catalogue = loadCatalogue(line, context);
         if (!catalogue)
             return printErrors(catalogue.errors(), context);

@@ -25,11 +25,8 @@ public:
             {"authority",
              true,
              {"mã cơ quan có thẩm quyền thẩm định mà thủ tục nêu (MIC, MPS, MOD, BCY)",
-              "authority code the procedures name for an appraising body (MIC, MPS, MOD, BCY)"}},
-            {"db",
-             true,
-             {"cơ sở dữ liệu: tệp SQLite hoặc URL postgresql://", "database: an SQLite file or a postgresql:// URL"}}};
-        for (OptionSpec& spec : actingOptions())
+              "authority code the procedures name for an appraising body (MIC, MPS, MOD, BCY)"}}};
+        for (OptionSpec& spec : writeOptions())
             specs.push_back(std::move(spec));
         return specs;
     }

@@ -25,11 +25,8 @@ public:
     {
         std::vector<OptionSpec> specs = {
             {"org", true, {"mã cơ quan người dùng làm việc", "id of the user's organisation"}},
-            {"role", true, {std::string("vai trò: ") + kRoles, std::string("role: ") + kRoles}},
-            {"db",
-             true,
-             {"cơ sở dữ liệu: tệp SQLite hoặc URL postgresql://", "database: an SQLite file or a postgresql:// URL"}}};
-        for (OptionSpec& spec : actingOptions())
+            {"role", true, {std::string("vai trò: ") + kRoles, std::string("role: ") + kRoles}}};
+        for (OptionSpec& spec : writeOptions())
             specs.push_back(std::move(spec));
         return specs;
     }

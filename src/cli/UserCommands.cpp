@@ -1,6 +1,10 @@
 #include "cli/UserCommands.h"
 
 #include "app/Judging.h"
+#include "io/InputFile.h"
+#include "storage/Store.h"
+
+#include <filesystem>
 
 #include <ostream>
 
@@ -17,6 +21,29 @@ std::vector<OptionSpec> workflowReadOptions()
              {"tính đến ngày (YYYY-MM-DD, mặc định hôm nay)", "as of this date (YYYY-MM-DD, default today)"}}};
 }
 
+std::optional<WorkflowRun> startWorkflowRun(const CommandLine& line, Context& context, int& exitCode)
+{
+    WorkflowRun run;
+    auto asOf = dateOption(line, "as-of", context, exitCode);
+    if (!asOf)
+        return std::nullopt;
+    run.asOf = *asOf;
+    auto catalogue = loadCatalogue(line, context);
+    if (!catalogue) {
+        exitCode = printErrors(catalogue.errors(), context);
+        return std::nullopt;
+    }
+    run.catalogue = *catalogue;
+    auto store = openStore(line);
+    if (!store) {
+        exitCode = printErrors(store.errors(), context);
+        return std::nullopt;
+    }
+    run.store = std::move(*store);
+    run.service = std::make_unique<WorkflowService>(*run.catalogue, *run.store);
+    return run;
+}
+
 std::optional<Date> dateOption(const CommandLine& line, const std::string& name, Context& context, int& exitCode)
 {
     auto text = line.value(name);
@@ -30,6 +57,25 @@ std::optional<Date> dateOption(const CommandLine& line, const std::string& name,
         return std::nullopt;
     }
     return date;
+}
+
+std::optional<std::vector<StepAttachment>> attachmentOption(const CommandLine& line, Context& context, int& exitCode)
+{
+    std::vector<StepAttachment> attachments;
+    auto file = line.value("attach");
+    if (!file)
+        return attachments;
+    InputFileLimits limits;
+    limits.maxBytes = kMaxAttachmentBytes;
+    limits.what = {"tệp đính kèm", "attachment"};
+    limits.followSymlinks = false; // a link named like a document must not store another file
+    auto bytes = readInputFile(*file, limits);
+    if (!bytes) {
+        exitCode = printErrors(bytes.errors(), context);
+        return std::nullopt;
+    }
+    attachments.push_back({std::filesystem::path(*file).filename().string(), std::move(*bytes)});
+    return attachments;
 }
 
 std::string seatText(const Membership& membership)

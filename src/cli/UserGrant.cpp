@@ -20,14 +20,10 @@ public:
     std::string usage() const override { return "ID --org ORG --role ROLE [--revoke] [--db PATH] [--as USER]"; }
     std::vector<OptionSpec> options() const override
     {
-        std::vector<OptionSpec> specs = {
-            {"org", true, {"mã cơ quan", "organisation id"}},
-            {"role", true, {"vai trò", "role"}},
-            {"revoke", false, {"thu hồi thay vì giao", "take back instead of giving"}},
-            {"db",
-             true,
-             {"cơ sở dữ liệu: tệp SQLite hoặc URL postgresql://", "database: an SQLite file or a postgresql:// URL"}}};
-        for (OptionSpec& spec : actingOptions())
+        std::vector<OptionSpec> specs = {{"org", true, {"mã cơ quan", "organisation id"}},
+                                         {"role", true, {"vai trò", "role"}},
+                                         {"revoke", false, {"thu hồi thay vì giao", "take back instead of giving"}}};
+        for (OptionSpec& spec : writeOptions())
             specs.push_back(std::move(spec));
         return specs;
     }

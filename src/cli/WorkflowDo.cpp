@@ -35,11 +35,8 @@ public:
             {"attachments",
              true,
              {"thư mục chứa tài liệu tham chiếu của hồ sơ nhập (cho kiểm tra hồ sơ)",
-              "folder with the referenced files of an imported dossier (for the dossier check)"}},
-            {"db",
-             true,
-             {"cơ sở dữ liệu: tệp SQLite hoặc URL postgresql://", "database: an SQLite file or a postgresql:// URL"}}};
-        for (OptionSpec& spec : actingOptions())
+              "folder with the referenced files of an imported dossier (for the dossier check)"}}};
+        for (OptionSpec& spec : writeOptions())
             specs.push_back(std::move(spec));
         return specs;
     }
@@ -61,16 +58,11 @@ public:
         request.documentNumber = line.value("number").value_or("");
         request.note = line.value("note").value_or("");
         request.references.attachmentsDir = line.value("attachments");
-        if (auto file = line.value("attach")) {
-            InputFileLimits limits;
-            limits.maxBytes = kMaxAttachmentBytes;
-            limits.what = {"tệp đính kèm", "attachment"};
-            limits.followSymlinks = false; // a link named like a document must not store another file
-            auto bytes = readInputFile(*file, limits);
-            if (!bytes)
-                return printErrors(bytes.errors(), context);
-            request.attachments.push_back({std::filesystem::path(*file).filename().string(), std::move(*bytes)});
-        }
+        int exitCode = ExitOk;
+        auto attachments = attachmentOption(line, context, exitCode);
+        if (!attachments)
+            return exitCode;
+        request.attachments = std::move(*attachments);
         auto catalogue = loadCatalogue(line, context);
         if (!catalogue)
             return printErrors(catalogue.errors(), context);

@@ -64,16 +64,11 @@ public:
             return usageError(*this, context, "cần đúng một mã hệ thống", "expects exactly one system id");
         const std::string& id = line.positional().front();
         int exitCode = ExitOk;
-        auto asOf = dateOption(line, "as-of", context, exitCode);
-        if (!asOf)
+        auto run = startWorkflowRun(line, context, exitCode);
+        if (!run)
             return exitCode;
-        auto catalogue = loadCatalogue(line, context);
-        if (!catalogue)
-            return printErrors(catalogue.errors(), context);
-        auto store = openStore(line);
-        if (!store)
-            return printErrors(store.errors(), context);
-        WorkflowService service(**catalogue, **store);
+        const Date* asOf = &run->asOf;
+        WorkflowService& service = *run->service;
         auto view = service.show(id, *asOf);
         if (!view)
             return printErrors(view.errors(), context);

@@ -5,6 +5,8 @@
 
 #include <QCoreApplication>
 
+#include <malloc.h>
+
 #include <cstdlib>
 #include <cstring>
 #include <iostream>
@@ -61,6 +63,11 @@ void printHelp(const Command& c, Lang lang, std::ostream& out)
 
 int main(int argc, char** argv)
 {
+    // glibc gives memory back to the system and asks for it again around every SQLite savepoint of a large
+    // unit of work: keeping up to 256 MB of freed heap made 100,000 writes in units of 10,000 4.4 times faster
+    // (bench/audit_bench: 11,800/s → 52,000/s); imports in batches of 1,000 did not change (bench/import_bench).
+    mallopt(M_TRIM_THRESHOLD, 256 * 1024 * 1024);
+    mallopt(M_TOP_PAD, 64 * 1024 * 1024);
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName("seclevel");
     Context context;
