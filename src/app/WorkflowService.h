@@ -127,6 +127,14 @@ public:
     Result<bool> markRedetermination(const StoredSystem& system, const std::vector<Reason>& reasons,
                                      const Actor& actor);
 
+    // The clocks `stateStep` (taken on `stateDate` at `level`) starts, as of `asOf` (the annual report reads
+    // the clock running at the end of its data period).
+    Result<std::vector<ClockStatus>> statutoryClocks(const Procedure& procedure, const std::string& stateStep,
+                                                     Date stateDate, int level, Date asOf)
+    {
+        return clocksOf(procedure, stateStep, stateDate, level, asOf);
+    }
+
 private:
     Result<const WorkingCalendar*> calendar();
     Result<WorkflowFacts> facts(const StoredSystem& system, const Procedure& procedure,

@@ -1,0 +1,42 @@
+#pragma once
+// Reports over many systems: the annual report of TT12 Art 13–14 / NĐ331 Art 35–36 (Form 08) for an owner
+// organisation with the organisations under it, and the inspectors' roll-up per agency (systems by level and
+// approval status, approval coverage, overdue statutory clocks and duties). Which report a year gets, its
+// wording and its columns are data (reports/annual-report.xml); the status of column 6 is the Form 08 wording
+// of the procedure state (questionnaires/<ID>/procedure.xml). Plain values in, Result<T> out, no printing.
+#include "app/Catalogue.h"
+#include "app/WorkflowService.h"
+#include "core/AnnualReport.h"
+#include "core/Rollup.h"
+#include "storage/Store.h"
+
+#include <string>
+#include <vector>
+
+namespace seclevel {
+
+using AgencyRollup = RollupRow;
+using Rollup = RollupView;
+
+class ReportService {
+public:
+    ReportService(const Catalogue& catalogue, Store& store) : m_catalogue(catalogue), m_store(store) {}
+
+    // The annual report of `year` (data period 15/12/(year−1)–14/12/year) for `organisationId` and the
+    // organisations under it. ErrorKind::NotFound for an unknown organisation, InvalidInput for a year no
+    // report is defined for.
+    Result<AnnualReport> annual(const std::string& organisationId, int year);
+    // The roll-up as of `asOf` for `organisationId` and the organisations under it (all when empty).
+    Result<Rollup> rollup(const std::string& organisationId, Date asOf);
+    // reports/dossier.css with reports/annual-report.css after it (A4 landscape).
+    Result<std::string> stylesheet() const;
+
+private:
+    Result<const std::vector<AnnualReportDefinition>*> definitions();
+
+    const Catalogue& m_catalogue;
+    Store& m_store;
+    std::optional<std::vector<AnnualReportDefinition>> m_definitions;
+};
+
+} // namespace seclevel
