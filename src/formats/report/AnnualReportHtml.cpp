@@ -102,8 +102,8 @@ std::string annualReportHtml(const AnnualReport& report, const std::string& css,
         ++number;
         out += "<tr>";
         for (int c = 1; c <= kReportColumns; ++c) {
-            const bool centre = c == 1 || c == 5 || c == 9 || c == 11;
-            out += centre ? "<td class=\"centre\">" : "<td>";
+            const bool date = c == 9 || c == 11;
+            out += date ? "<td class=\"centre date\">" : c == 1 || c == 5 ? "<td class=\"centre\">" : "<td>";
             out += esc(annualReportCell(report, row, number, c)) + "</td>";
         }
         out += "</tr>\n";

@@ -48,8 +48,15 @@ std::string svgBarChart(const std::vector<std::string>& labels, const std::vecto
     const int labelWidth = 260, barWidth = 620, valueWidth = 80, rowHeight = 18, top = 4, axis = 18;
     const int width = labelWidth + barWidth + valueWidth;
     const int height = top + static_cast<int>(labels.size()) * rowHeight + axis;
-    if (maxValue <= 0)
-        maxValue = 1;
+    // Four ticks at round values: a step of 1, 2 or 5 × 10^k (whole numbers for counts), 25 % for percentages.
+    if (unit != "%") {
+        double step = 1;
+        for (double power = 1; step * 4 < maxValue; power *= 10)
+            for (double m : {1.0, 2.0, 5.0})
+                if ((step = m * power) * 4 >= maxValue)
+                    break;
+        maxValue = step * 4;
+    }
     std::string out = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" + std::to_string(width) + "\" height=\"" +
                       std::to_string(height) + "\" viewBox=\"0 0 " + std::to_string(width) + " " +
                       std::to_string(height) + "\" role=\"img\">\n";
@@ -66,7 +73,7 @@ std::string svgBarChart(const std::vector<std::string>& labels, const std::vecto
         if (cut < label.size())
             label = label.substr(0, cut) + "…";
         out += "<text x=\"" + std::to_string(labelWidth - 6) + "\" y=\"" + std::to_string(y + 13) +
-               "\" font-size=\"11\" text-anchor=\"end\">" + esc(label) + "</text>\n";
+               "\" font-size=\"12\" text-anchor=\"end\">" + esc(label) + "</text>\n";
         double x = labelWidth, sum = 0;
         for (std::size_t s = 0; s < values[i].size(); ++s) {
             const double w = values[i][s] / maxValue * barWidth;
@@ -78,7 +85,7 @@ std::string svgBarChart(const std::vector<std::string>& labels, const std::vecto
                    seriesColours[s % seriesColours.size()] + "\" stroke=\"#000\" stroke-width=\"0.5\"/>\n";
             x += w;
         }
-        out += "<text x=\"" + number(x + 4, 2) + "\" y=\"" + std::to_string(y + 13) + "\" font-size=\"11\">" +
+        out += "<text x=\"" + number(x + 4, 2) + "\" y=\"" + std::to_string(y + 13) + "\" font-size=\"12\">" +
                esc(number(sum, unit == "%" ? 1 : 0) + unit) + "</text>\n";
     }
     const int axisY = top + static_cast<int>(labels.size()) * rowHeight;
@@ -89,8 +96,8 @@ std::string svgBarChart(const std::vector<std::string>& labels, const std::vecto
     for (int tick = 0; tick <= 4; ++tick) {
         const double x = labelWidth + barWidth * tick / 4.0;
         out += "<text x=\"" + number(x, 2) + "\" y=\"" + std::to_string(axisY + 13) +
-               "\" font-size=\"10\" text-anchor=\"middle\">" +
-               esc(number(maxValue * tick / 4.0, unit == "%" || maxValue >= 4 ? 0 : 1) + unit) + "</text>\n";
+               "\" font-size=\"10\" text-anchor=\"middle\">" + esc(number(maxValue * tick / 4.0, 0) + unit) +
+               "</text>\n";
     }
     out += "</svg>\n";
     return out;
