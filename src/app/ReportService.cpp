@@ -228,7 +228,6 @@ Result<Rollup> ReportService::rollup(const std::string& organisationId, Date asO
     if (!headers)
         return headers.errors();
     std::map<std::string, AgencyRollup> agencies;
-    std::unordered_map<std::string, std::string> agencyOfSystem;
     std::set<std::string> statuses;
     std::vector<std::string> statusOrder;
     auto noteStatus = [&](const Procedure* p) {
@@ -251,17 +250,16 @@ Result<Rollup> ReportService::rollup(const std::string& organisationId, Date asO
     };
     for (const RuleSet& r : m_catalogue.ruleSets())
         procedureOf(r.id);
+    if (!organisationId.empty())
+        std::erase_if(*headers, [&](const StoredSystem& s) { return !scope.count(s.description.organisationId); });
     for (const StoredSystem& s : *headers) {
         const std::string& org = s.description.organisationId;
-        if (!organisationId.empty() && !scope.count(org))
-            continue;
         AgencyRollup& agency = agencies[org];
         if (agency.organisationId.empty()) {
             agency.organisationId = org;
             auto found = byId.find(org);
             agency.name = found == byId.end() ? org : found->second->name;
         }
-        agencyOfSystem[s.description.id] = org;
         // The state as of the date: the stored one, unless a later step moved it (then read the steps back).
         std::string state = s.workflowState;
         std::string rulesetId = s.approvedRuleset.empty() ? s.rulesetId : s.approvedRuleset;
@@ -298,13 +296,13 @@ Result<Rollup> ReportService::rollup(const std::string& organisationId, Date asO
         agency.approved += approvedLevel > 0;
     }
     WorkflowService workflow(m_catalogue, m_store);
-    auto clocks = workflow.deadlines(asOf, organisationId);
+    auto clocks = workflow.deadlinesOf(*headers, asOf);
     if (!clocks)
         return clocks.errors();
     for (const DeadlineItem& item : *clocks)
         if (item.clock.overdue)
             ++agencies[item.organisationId].overdueClocks;
-    auto duties = workflow.duties(asOf, organisationId);
+    auto duties = workflow.dutiesOf(*headers, asOf);
     if (!duties)
         return duties.errors();
     for (const DutyStatus& d : *duties)
