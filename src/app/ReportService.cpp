@@ -97,6 +97,121 @@ Result<std::string> ReportService::stylesheet() const
     return css;
 }
 
+Result<std::vector<AnnualReportRow>> ReportService::rowsOf(const std::vector<StoredSystem>& headers,
+                                                           const AnnualReportDefinition& definition, Date from, Date to,
+                                                           const std::unordered_map<std::string, std::string>& names,
+                                                           bool onlyExisting)
+{
+    WorkflowService workflow(m_catalogue, m_store);
+    Errors problems;
+    auto procedureOf = [&](const std::string& rulesetId) -> const Procedure* {
+        auto p = m_catalogue.procedure(rulesetId);
+        return p ? *p : nullptr;
+    };
+    auto clockEnd = [&](const Procedure& procedure, const ReportStep& step, Date asOf) -> std::optional<Date> {
+        auto clocks = workflow.statutoryClocks(procedure, step.step, step.date, step.level, asOf);
+        if (!clocks) {
+            problems.insert(problems.end(), clocks.errors().begin(), clocks.errors().end());
+            return std::nullopt;
+        }
+        std::optional<Date> end;
+        for (const ClockStatus& c : *clocks)
+            if (!c.rule->window && (!end || c.end > *end))
+                end = c.end;
+        return end;
+    };
+    auto organisationName = [&](const std::string& id) {
+        auto found = names.find(id);
+        return found == names.end() ? id : found->second;
+    };
+    const TimePoint existedBy = endOfDayInVietnam(to);
+    // Many systems: every duty record in one read rather than one query per system.
+    std::unordered_map<std::string, std::vector<ReportDuty>> allDuties;
+    const bool bulk = headers.size() > 100;
+    if (bulk) {
+        auto records = m_store.dutyRecords();
+        if (!records)
+            return records.errors();
+        for (const DutyRecord& d : *records)
+            allDuties[d.systemId].push_back({d.dutyId, d.fulfilledOn});
+    }
+    std::vector<AnnualReportRow> out;
+    for (const StoredSystem& header : headers) {
+        auto steps = m_store.workflowSteps(header.description.id);
+        if (!steps)
+            return steps.errors();
+        ReportFacts facts;
+        facts.systemId = header.description.id;
+        facts.organisationId = header.description.organisationId;
+        facts.name = header.description.name;
+        facts.owner = header.description.owner;
+        facts.operatorName = header.description.operatorName;
+        facts.rulesetId = header.rulesetId;
+        facts.proposedLevel = header.proposedLevel;
+        for (const WorkflowStepRecord& r : *steps)
+            facts.steps.push_back(reportStep(r));
+        // A system counts from the day it was recorded, or from its first step when that is dated earlier
+        // (an inventory taken into seclevel after the fact).
+        const bool existed = header.createdAt <= existedBy || (!facts.steps.empty() && facts.steps.front().date <= to);
+        if (onlyExisting && !existed)
+            continue;
+        if (bulk) {
+            auto found = allDuties.find(header.description.id);
+            if (found != allDuties.end())
+                facts.duties = std::move(found->second);
+        } else {
+            auto duties = m_store.dutyRecords(header.description.id);
+            if (!duties)
+                return duties.errors();
+            for (const DutyRecord& d : *duties)
+                facts.duties.push_back({d.dutyId, d.fulfilledOn});
+        }
+        auto dossier = m_store.dossier(header.description.id);
+        if (!dossier)
+            return dossier.errors();
+        facts.dossier = &*dossier;
+        const std::string judgedBy = facts.steps.empty() ? header.rulesetId : facts.steps.back().rulesetId;
+        if (!judgedBy.empty())
+            if (auto t = m_catalogue.dossierTemplate(judgedBy))
+                facts.dossierTemplate = *t;
+        facts.procedure = procedureOf;
+        facts.organisationName = organisationName;
+        facts.clockEnd = clockEnd;
+        out.push_back(reportRow(definition, from, to, facts));
+        if (!problems.empty())
+            return problems;
+    }
+    return out;
+}
+
+Result<AnnualReport> ReportService::form08AsOf(const std::vector<StoredSystem>& systems, Date asOf)
+{
+    auto defs = definitions();
+    if (!defs)
+        return defs.errors();
+    // The report whose data period holds the day (after 14/12 the next year's).
+    const int y = static_cast<int>(asOf.year());
+    AnnualReport report;
+    report.year = asOf > periodEnd(y) ? y + 1 : y;
+    report.from = periodStart(report.year);
+    report.to = asOf;
+    const AnnualReportDefinition* definition = definitionForYear(**defs, report.year);
+    if (!definition)
+        return report; // before TT12 (2022): no Form 08 columns to fill
+    report.definition = *definition;
+    auto organisations = m_store.organisations();
+    if (!organisations)
+        return organisations.errors();
+    std::unordered_map<std::string, std::string> names;
+    for (const Organisation& o : *organisations)
+        names[o.id] = o.name;
+    auto rows = rowsOf(systems, *definition, report.from, asOf, names, /*onlyExisting=*/false);
+    if (!rows)
+        return rows.errors();
+    report.rows = std::move(*rows);
+    return report;
+}
+
 Result<AnnualReport> ReportService::annual(const std::string& organisationId, int year)
 {
     auto defs = definitions();
@@ -133,70 +248,11 @@ Result<AnnualReport> ReportService::annual(const std::string& organisationId, in
     auto headers = m_store.systemHeaders();
     if (!headers)
         return headers.errors();
-    WorkflowService workflow(m_catalogue, m_store);
-    Errors problems;
-    auto procedureOf = [&](const std::string& rulesetId) -> const Procedure* {
-        auto p = m_catalogue.procedure(rulesetId);
-        return p ? *p : nullptr;
-    };
-    auto clockEnd = [&](const Procedure& procedure, const ReportStep& step, Date asOf) -> std::optional<Date> {
-        auto clocks = workflow.statutoryClocks(procedure, step.step, step.date, step.level, asOf);
-        if (!clocks) {
-            problems.insert(problems.end(), clocks.errors().begin(), clocks.errors().end());
-            return std::nullopt;
-        }
-        std::optional<Date> end;
-        for (const ClockStatus& c : *clocks)
-            if (!c.rule->window && (!end || c.end > *end))
-                end = c.end;
-        return end;
-    };
-    const TimePoint existedBy = endOfDayInVietnam(report.to);
-    for (const StoredSystem& header : *headers) {
-        if (!scope.count(header.description.organisationId))
-            continue;
-        auto steps = m_store.workflowSteps(header.description.id);
-        if (!steps)
-            return steps.errors();
-        ReportFacts facts;
-        facts.systemId = header.description.id;
-        facts.organisationId = header.description.organisationId;
-        facts.name = header.description.name;
-        facts.owner = header.description.owner;
-        facts.operatorName = header.description.operatorName;
-        facts.rulesetId = header.rulesetId;
-        facts.proposedLevel = header.proposedLevel;
-        for (const WorkflowStepRecord& r : *steps)
-            facts.steps.push_back(reportStep(r));
-        // A system counts from the day it was recorded, or from its first step when that is dated earlier
-        // (an inventory taken into seclevel after the fact).
-        const bool existed =
-            header.createdAt <= existedBy || (!facts.steps.empty() && facts.steps.front().date <= report.to);
-        if (!existed)
-            continue;
-        auto duties = m_store.dutyRecords(header.description.id);
-        if (!duties)
-            return duties.errors();
-        for (const DutyRecord& d : *duties)
-            facts.duties.push_back({d.dutyId, d.fulfilledOn});
-        auto dossier = m_store.dossier(header.description.id);
-        if (!dossier)
-            return dossier.errors();
-        facts.dossier = &*dossier;
-        const std::string judgedBy = facts.steps.empty() ? header.rulesetId : facts.steps.back().rulesetId;
-        if (!judgedBy.empty())
-            if (auto t = m_catalogue.dossierTemplate(judgedBy))
-                facts.dossierTemplate = *t;
-        facts.procedure = procedureOf;
-        facts.organisationName = [&](const std::string& id) {
-            auto found = names.find(id);
-            return found == names.end() ? id : found->second;
-        };
-        facts.clockEnd = clockEnd;
-        report.rows.push_back(annualReportRow(*definition, year, facts));
-        if (!problems.empty())
-            return problems;
-    }
+    std::erase_if(*headers, [&](const StoredSystem& s) { return !scope.count(s.description.organisationId); });
+    auto rows = rowsOf(*headers, *definition, report.from, report.to, names, /*onlyExisting=*/true);
+    if (!rows)
+        return rows.errors();
+    report.rows = std::move(*rows);
     std::stable_sort(report.rows.begin(), report.rows.end(), [](const AnnualReportRow& a, const AnnualReportRow& b) {
         return std::tie(a.organisationId, a.systemId) < std::tie(b.organisationId, b.systemId);
     });

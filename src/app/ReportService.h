@@ -10,7 +10,9 @@
 #include "core/Rollup.h"
 #include "storage/Store.h"
 
+#include <map>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace seclevel {
@@ -30,9 +32,19 @@ public:
     Result<Rollup> rollup(const std::string& organisationId, Date asOf);
     // reports/dossier.css with reports/annual-report.css after it (A4 landscape).
     Result<std::string> stylesheet() const;
+    // The Form 08 rows of `systems` as of `asOf` (periodic assessments counted from the start of the data
+    // period holding that day) with the definition whose words they use: what `export` writes into columns
+    // 6–12 of mappings/form-08.xml. No definition (id empty) and no rows before the first reporting year.
+    Result<AnnualReport> form08AsOf(const std::vector<StoredSystem>& systems, Date asOf);
 
 private:
     Result<const std::vector<AnnualReportDefinition>*> definitions();
+    // One row per system as of `to` (leaving out, when `onlyExisting`, systems recorded after it without an
+    // earlier step); `names` gives the issuer of a decision by organisation id.
+    Result<std::vector<AnnualReportRow>> rowsOf(const std::vector<StoredSystem>& headers,
+                                                const AnnualReportDefinition& definition, Date from, Date to,
+                                                const std::unordered_map<std::string, std::string>& names,
+                                                bool onlyExisting);
 
     const Catalogue& m_catalogue;
     Store& m_store;

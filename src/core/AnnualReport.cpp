@@ -157,8 +157,11 @@ ReportDecision decisionOf(const ReportStep& step, const ReportFacts& facts)
 
 AnnualReportRow annualReportRow(const AnnualReportDefinition& definition, int y, const ReportFacts& facts)
 {
-    const Date from = periodStart(y);
-    const Date to = periodEnd(y);
+    return reportRow(definition, periodStart(y), periodEnd(y), facts);
+}
+
+AnnualReportRow reportRow(const AnnualReportDefinition& definition, Date from, Date to, const ReportFacts& facts)
+{
     AnnualReportRow row;
     row.systemId = facts.systemId;
     row.organisationId = facts.organisationId;

@@ -137,6 +137,9 @@ const ReportStep* stateStep(const std::vector<ReportStep>& steps);
 
 // The row of one system as of the period end of `year` (steps and fulfilments dated after it are left out).
 AnnualReportRow annualReportRow(const AnnualReportDefinition& definition, int year, const ReportFacts& facts);
+// The same as of `to`, periodic assessments counted from `from` (the Form 08 columns an export fills as of
+// its day).
+AnnualReportRow reportRow(const AnnualReportDefinition& definition, Date from, Date to, const ReportFacts& facts);
 // Adds up the rows (numbered in order).
 void addTotals(AnnualReport& report);
 

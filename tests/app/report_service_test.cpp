@@ -7,10 +7,13 @@
 #include "../storage/StoreFixture.h"
 #include "AppFixture.h"
 #include "app/DossierService.h"
+#include "app/ExportService.h"
+#include "app/ImportService.h"
 #include "app/ReportService.h"
 #include "app/SystemService.h"
 #include "app/UserService.h"
 #include "app/WorkflowService.h"
+#include "formats/csv/CsvReader.h"
 #include "formats/report/AnnualReportHtml.h"
 #include "formats/report/AnnualReportSheet.h"
 #include "formats/report/AnnualReportXml.h"
@@ -23,6 +26,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <fstream>
+#include <map>
 
 using namespace seclevel;
 using namespace seclevel::testing;
@@ -136,6 +140,7 @@ struct Province {
         SystemDescription system = exampleSystem();
         system.id = id;
         system.name = name;
+        system.components.clear(); // one row per system in the Form 08 layout (export leaves out composite ones)
         if (!operatorName.empty())
             system.operatorName = operatorName;
         SystemService systems(catalogue, *store);
@@ -443,4 +448,59 @@ BOOST_AUTO_TEST_CASE(svg_labels_are_escaped)
     BOOST_TEST(has(svg, "&lt;b&gt;&amp;"));
     BOOST_TEST(!has(svg, "<b>"));
     BOOST_TEST(has(svg, ">3</text>")); // the stacked total
+}
+
+BOOST_AUTO_TEST_CASE(export_fills_form08_columns_6_to_12_and_import_leaves_them)
+{
+    Province& p = province();
+    TempDir dir;
+    ExportRequest request;
+    request.format = ExportFormat::Csv;
+    request.output = (dir.dir / "mau-08.csv").string();
+    request.organisationId = "UBND";
+    request.mapping = "form-08";
+    ExportService exporter(p.catalogue, *p.store);
+    auto exported = exporter.exportTo(request);
+    BOOST_REQUIRE_MESSAGE(exported.ok(),
+                          (exported.ok() ? std::string() : exported.errors().front().describe(Lang::En)));
+    auto rows = readCsvFile(request.output);
+    BOOST_REQUIRE(rows.ok());
+    std::map<std::string, std::vector<std::string>> byId; // system id (column 13) → cells
+    SheetRow row;
+    while (true) {
+        auto next = (*rows)->next(row);
+        BOOST_REQUIRE(next.ok());
+        if (!*next)
+            break;
+        if (row.cells.size() > 12)
+            byId[row.cells[12].text] = [&] {
+                std::vector<std::string> cells;
+                for (const SheetCell& c : row.cells)
+                    cells.push_back(c.text);
+                return cells;
+            }();
+    }
+    BOOST_REQUIRE(byId.count("A-CONG"));
+    const auto& a = byId["A-CONG"];
+    BOOST_TEST(a[5] == "Đã được phê duyệt");
+    BOOST_TEST(a[6] == "3/QĐ-UBND, 05/06/2025, Ủy ban nhân dân tỉnh Hà Nam");
+    BOOST_TEST(a[7] == "2/QĐ-UBND, 04/06/2025, Ủy ban nhân dân tỉnh Hà Nam");
+    BOOST_TEST(a[9] == "Đã triển khai đầy đủ");
+    BOOST_TEST(a[11] == "Trước khi đưa vào sử dụng; Định kỳ"); // 20/05/2026 lies in the period 15/12/2025–today
+    BOOST_TEST(byId["B-YTE"][5] == "Đã thẩm định");
+    BOOST_TEST(byId["C-NHAP"][10] == "30/06/2027");
+    BOOST_TEST(byId["D-MOI"][5] == "Đã gửi thẩm định");
+
+    // Import reads the file back without touching the workflow: columns 6–12 stay ignored.
+    ImportService importer(p.catalogue, *p.store);
+    ImportRequest back;
+    back.path = request.output;
+    back.mapping = "form-08";
+    back.dryRun = true;
+    auto imported = importer.importFile(back, as(*p.store, "admin"));
+    BOOST_REQUIRE_MESSAGE(imported.ok(),
+                          (imported.ok() ? std::string() : imported.errors().front().describe(Lang::En)));
+    BOOST_TEST(imported->problemCount == 0u);
+    BOOST_TEST(imported->count(PlanAction::Unchanged) == 4u);
+    BOOST_TEST(p.store->system("A-CONG")->value().workflowState == "approved");
 }
