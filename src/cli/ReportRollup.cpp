@@ -30,7 +30,9 @@ public:
     std::vector<OptionSpec> options() const override
     {
         auto specs = workflowReadOptions(); // db, format, as-of
-        specs[1].help = {"html hoặc json", "html or json"};
+        for (OptionSpec& spec : specs)
+            if (spec.name == "format")
+                spec.help = {"html hoặc json", "html or json"};
         specs.push_back({"org", true, {"chỉ cơ quan này và cấp dưới", "only this organisation and those below"}});
         specs.push_back(
             {"output", true, {"tệp kết quả (mặc định đầu ra chuẩn)", "output file (default standard output)"}});
