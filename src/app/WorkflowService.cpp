@@ -425,7 +425,8 @@ Result<std::vector<DutyStatus>> WorkflowService::duties(Date asOf, const std::st
     return dutiesOf(*systems, asOf);
 }
 
-Result<std::vector<DutyStatus>> WorkflowService::dutiesOf(const std::vector<StoredSystem>& systems, Date asOf)
+Result<std::vector<DutyStatus>> WorkflowService::dutiesOf(const std::vector<StoredSystem>& systems, Date asOf,
+                                                          bool ordered)
 {
     auto records = m_store.dutyRecords();
     if (!records)
@@ -537,6 +538,8 @@ Result<std::vector<DutyStatus>> WorkflowService::dutiesOf(const std::vector<Stor
         }
         return 5;
     };
+    if (!ordered)
+        return out;
     std::stable_sort(out.begin(), out.end(), [&](const DutyStatus& a, const DutyStatus& b) {
         if (rank(a.state) != rank(b.state))
             return rank(a.state) < rank(b.state);

@@ -115,9 +115,10 @@ public:
     Result<std::vector<DeadlineItem>> deadlines(Date asOf, const std::string& organisationId);
     // The duties of every approved system in scope, overdue first.
     Result<std::vector<DutyStatus>> duties(Date asOf, const std::string& organisationId);
-    // The same two listings over systems the caller already read (the roll-up reads the headers once).
+    // The same two listings over systems the caller already read (the roll-up reads the headers once); duties
+    // in the order computed (by system) when `ordered` is false — for a caller that only counts them.
     Result<std::vector<DeadlineItem>> deadlinesOf(const std::vector<StoredSystem>& systems, Date asOf);
-    Result<std::vector<DutyStatus>> dutiesOf(const std::vector<StoredSystem>& systems, Date asOf);
+    Result<std::vector<DutyStatus>> dutiesOf(const std::vector<StoredSystem>& systems, Date asOf, bool ordered = true);
     // Records the fulfilment of a duty with its evidence (at least one attachment, or a document number).
     Result<DutyRecord> fulfil(const std::string& systemId, const DutyFulfilment& fulfilment, const Actor& actor);
 
