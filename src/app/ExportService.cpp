@@ -1,8 +1,10 @@
 #include "app/ExportService.h"
 
 #include "app/DossierService.h"
+#include "app/ReportService.h"
 #include "formats/archive/ZipWriter.h"
 #include "formats/csv/CsvReader.h"
+#include "formats/report/AnnualReportHtml.h"
 #include "formats/sheet/CellValues.h"
 #include "formats/xlsx/XlsxWriter.h"
 #include "formats/xml/DossierXml.h"
@@ -14,6 +16,7 @@
 #include <filesystem>
 #include <fstream>
 #include <set>
+#include <unordered_map>
 
 namespace seclevel {
 
@@ -98,9 +101,14 @@ std::string fileNameFor(const std::string& id, std::set<std::string>& used)
 
 } // namespace
 
-SheetTable tableOf(const Catalogue& catalogue, const ColumnMapping& mapping, const std::vector<StoredSystem>& systems)
+SheetTable tableOf(const Catalogue& catalogue, const ColumnMapping& mapping, const std::vector<StoredSystem>& systems,
+                   const AnnualReport* form08)
 {
     SheetTable table;
+    std::unordered_map<std::string, const AnnualReportRow*> form08Rows;
+    if (form08)
+        for (const AnnualReportRow& row : form08->rows)
+            form08Rows.emplace(row.systemId, &row);
     const std::vector<std::string> extraKeys = keyColumns(catalogue, mapping);
     std::vector<std::string> names, numbers;
     bool anyNumber = false;
@@ -137,6 +145,11 @@ SheetTable tableOf(const Catalogue& catalogue, const ColumnMapping& mapping, con
             std::string text;
             bool number = false;
             const SystemDescription& d = system.description;
+            if (column.form08Column > 0 && withFields) {
+                auto found = form08Rows.find(d.id);
+                if (found != form08Rows.end())
+                    text = annualReportCell(*form08, *found->second, 0, column.form08Column);
+            }
             switch (column.field) {
             case MappedField::SystemId: text = d.id; break;
             case MappedField::SystemName: text = withFields ? d.name : ""; break;
@@ -286,7 +299,17 @@ Result<ExportReport> ExportService::exportTo(const ExportRequest& request,
     if (!mapping)
         return mapping.errors();
     report.mappingId = mapping->id;
-    SheetTable table = tableOf(m_catalogue, *mapping, systems);
+    // Columns 6–12 of Form 08 from the workflow, as of the export day (in Viet Nam).
+    std::optional<AnnualReport> form08;
+    if (std::any_of(mapping->columns.begin(), mapping->columns.end(),
+                    [](const MappedColumn& c) { return c.form08Column > 0; })) {
+        ReportService reports(m_catalogue, m_store);
+        auto rows = reports.form08AsOf(systems, todayInVietnam(std::chrono::system_clock::now()));
+        if (!rows)
+            return rows.errors();
+        form08 = std::move(*rows);
+    }
+    SheetTable table = tableOf(m_catalogue, *mapping, systems, form08 ? &*form08 : nullptr);
     report.rows = table.rows.size();
     report.systems = systems.size() - table.skipped.size();
     if (!table.skipped.empty()) {

@@ -4,6 +4,7 @@
 // or to dossier XML in bulk (one validated file per system, in a folder or one .zip archive). Plain values in,
 // a report out.
 #include "app/ImportService.h"
+#include "core/AnnualReport.h"
 
 #include <string>
 #include <vector>
@@ -48,6 +49,9 @@ struct SheetTable {
     std::vector<std::vector<bool>> numeric;
     std::vector<std::string> skipped;
 };
-SheetTable tableOf(const Catalogue& catalogue, const ColumnMapping& mapping, const std::vector<StoredSystem>& systems);
+// `form08`: the Form 08 rows of the systems (ReportService::form08AsOf) that columns with form08="N" are filled
+// from; without it those columns are written empty.
+SheetTable tableOf(const Catalogue& catalogue, const ColumnMapping& mapping, const std::vector<StoredSystem>& systems,
+                   const AnnualReport* form08 = nullptr);
 
 } // namespace seclevel

@@ -386,8 +386,13 @@ Result<std::vector<DeadlineItem>> WorkflowService::deadlines(Date asOf, const st
     auto systems = inScope(organisationId);
     if (!systems)
         return systems.errors();
+    return deadlinesOf(*systems, asOf);
+}
+
+Result<std::vector<DeadlineItem>> WorkflowService::deadlinesOf(const std::vector<StoredSystem>& systems, Date asOf)
+{
     std::vector<DeadlineItem> out;
-    for (const StoredSystem& system : *systems) {
+    for (const StoredSystem& system : systems) {
         if (system.stateStep.empty() || system.rulesetId.empty())
             continue;
         auto procedure = m_catalogue.procedure(system.rulesetId);
@@ -417,6 +422,12 @@ Result<std::vector<DutyStatus>> WorkflowService::duties(Date asOf, const std::st
     auto systems = inScope(organisationId);
     if (!systems)
         return systems.errors();
+    return dutiesOf(*systems, asOf);
+}
+
+Result<std::vector<DutyStatus>> WorkflowService::dutiesOf(const std::vector<StoredSystem>& systems, Date asOf,
+                                                          bool ordered)
+{
     auto records = m_store.dutyRecords();
     if (!records)
         return records.errors();
@@ -433,7 +444,7 @@ Result<std::vector<DutyStatus>> WorkflowService::duties(Date asOf, const std::st
         current = *procedure;
     }
     std::vector<DutyStatus> out;
-    for (const StoredSystem& system : *systems) {
+    for (const StoredSystem& system : systems) {
         if (system.approvedLevel == 0 || !system.approvedOn)
             continue;
         const Procedure* approving = nullptr;
@@ -527,6 +538,8 @@ Result<std::vector<DutyStatus>> WorkflowService::duties(Date asOf, const std::st
         }
         return 5;
     };
+    if (!ordered)
+        return out;
     std::stable_sort(out.begin(), out.end(), [&](const DutyStatus& a, const DutyStatus& b) {
         if (rank(a.state) != rank(b.state))
             return rank(a.state) < rank(b.state);

@@ -115,6 +115,10 @@ public:
     Result<std::vector<DeadlineItem>> deadlines(Date asOf, const std::string& organisationId);
     // The duties of every approved system in scope, overdue first.
     Result<std::vector<DutyStatus>> duties(Date asOf, const std::string& organisationId);
+    // The same two listings over systems the caller already read (the roll-up reads the headers once); duties
+    // in the order computed (by system) when `ordered` is false — for a caller that only counts them.
+    Result<std::vector<DeadlineItem>> deadlinesOf(const std::vector<StoredSystem>& systems, Date asOf);
+    Result<std::vector<DutyStatus>> dutiesOf(const std::vector<StoredSystem>& systems, Date asOf, bool ordered = true);
     // Records the fulfilment of a duty with its evidence (at least one attachment, or a document number).
     Result<DutyRecord> fulfil(const std::string& systemId, const DutyFulfilment& fulfilment, const Actor& actor);
 
@@ -126,6 +130,14 @@ public:
     // Appends the re-determination step (inside the caller's unit of work).
     Result<bool> markRedetermination(const StoredSystem& system, const std::vector<Reason>& reasons,
                                      const Actor& actor);
+
+    // The clocks `stateStep` (taken on `stateDate` at `level`) starts, as of `asOf` (the annual report reads
+    // the clock running at the end of its data period).
+    Result<std::vector<ClockStatus>> statutoryClocks(const Procedure& procedure, const std::string& stateStep,
+                                                     Date stateDate, int level, Date asOf)
+    {
+        return clocksOf(procedure, stateStep, stateDate, level, asOf);
+    }
 
 private:
     Result<const WorkingCalendar*> calendar();

@@ -40,6 +40,8 @@ std::vector<std::unique_ptr<Command>> allCommands()
     commands.push_back(makeDutiesCommand());
     commands.push_back(makeDutyRecordCommand());
     commands.push_back(makeWorkflowDocumentCommand());
+    commands.push_back(makeReportAnnualCommand());
+    commands.push_back(makeReportRollupCommand());
     return commands;
 }
 

@@ -41,5 +41,7 @@ std::unique_ptr<Command> makeDeadlinesCommand();
 std::unique_ptr<Command> makeDutiesCommand();
 std::unique_ptr<Command> makeDutyRecordCommand();
 std::unique_ptr<Command> makeWorkflowDocumentCommand();
+std::unique_ptr<Command> makeReportAnnualCommand();
+std::unique_ptr<Command> makeReportRollupCommand();
 
 } // namespace seclevel

@@ -88,6 +88,7 @@ Result<ColumnMapping> loadColumnMapping(const std::string& path, const XmlSchema
         const bool hasField = !node.attribute("field").empty();
         const bool hasAnswer = !node.attribute("answer").empty();
         column.ignore = node.attribute("ignore").as_bool(false);
+        column.form08Column = node.attribute("form08").as_int(0);
         column.required = node.attribute("required").as_bool(false);
         if (int(hasField) + int(hasAnswer) + int(column.ignore) != 1) {
             errors.push_back(makeError(

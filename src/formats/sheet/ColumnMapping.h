@@ -28,6 +28,7 @@ struct MappedColumn {
     MappedField field = MappedField::None;
     std::string answerKey; // set for an answer column
     bool ignore = false;
+    int form08Column = 0; // 6–12: an ignored column export fills with that column of NĐ331 Form 08
     bool required = false;
     std::vector<std::string> headers;       // as written; headers.front() is what export writes
     std::vector<std::string> foldedHeaders; // foldVietnamese(headers)
