@@ -2,6 +2,7 @@
 
 #include "rules/CalendarLoader.h"
 #include "rules/DossierTemplateLoader.h"
+#include "rules/InstrumentRegisterLoader.h"
 #include "rules/ProcedureLoader.h"
 #include "rules/RuleSetLoader.h"
 #include "rules/StepDocumentLoader.h"
@@ -20,9 +21,21 @@ Result<std::shared_ptr<const Catalogue>> Catalogue::load(const std::string& data
     auto ruleSets = loadRuleSets((dir / "questionnaires").string(), (dir / "schemas" / "ruleset.xsd").string());
     if (!ruleSets)
         return withKind(ruleSets.errors(), ErrorKind::RuleSet);
+    // The instrument register is small and every citation rendering needs it: loaded with the rule sets, whose
+    // instruments take their names from it.
+    auto registerSchema = XmlSchema::load((dir / "schemas" / "instruments.xsd").string());
+    if (!registerSchema)
+        return withKind(registerSchema.errors(), ErrorKind::RuleSet);
+    auto instruments =
+        loadInstrumentRegisterFile((dir / "questionnaires" / "instruments.xml").string(), **registerSchema);
+    if (!instruments)
+        return instruments.errors();
+    if (Errors unnamed = nameRuleSetInstruments(*ruleSets, *instruments); !unnamed.empty())
+        return unnamed;
     auto catalogue = std::make_shared<Catalogue>();
     catalogue->m_dataDir = dataDir;
     catalogue->m_ruleSets = std::move(*ruleSets);
+    catalogue->m_instruments = std::move(*instruments);
     return std::shared_ptr<const Catalogue>(std::move(catalogue));
 }
 

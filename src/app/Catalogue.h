@@ -2,6 +2,7 @@
 // The shipped law as data — rule sets, dossier templates, the dossier schema and the print stylesheet —
 // loaded once and shared read-only. A command loads it once per run; the server holds one for its lifetime.
 // Rule sets load at once (every use case needs them); the rest loads on first use, thread-safely.
+#include "core/Citation.h"
 #include "core/Dossier.h"
 #include "core/Error.h"
 #include "core/Procedure.h"
@@ -27,6 +28,9 @@ public:
     const std::string& dataDirectory() const { return m_dataDir; }
     const std::vector<RuleSet>& ruleSets() const { return m_ruleSets; }
     const RuleSet* ruleSet(const std::string& id) const;
+    // Every instrument a citation may name (questionnaires/instruments.xml), for rendering citations the
+    // Vietnamese way (core/Citation.h) and checking inspectors' manual citations.
+    const InstrumentRegister& instruments() const { return m_instruments; }
 
     // The dossier template of a rule set, or an error naming the rule set (ErrorKind::RuleSet).
     Result<const DossierTemplate*> dossierTemplate(const std::string& rulesetId) const;
@@ -49,6 +53,7 @@ public:
 private:
     std::string m_dataDir;
     std::vector<RuleSet> m_ruleSets;
+    InstrumentRegister m_instruments;
 
     mutable std::once_flag m_templatesOnce, m_schemaOnce, m_cssOnce, m_proceduresOnce;
     mutable std::optional<Result<std::vector<Procedure>>> m_procedures;
