@@ -11,6 +11,7 @@
 #include "core/Date.h"
 #include "core/Dossier.h"
 #include "core/Error.h"
+#include "core/Inspection.h"
 #include "core/System.h"
 
 #include <cstdint>
@@ -113,6 +114,15 @@ struct StoredCalendarAnnouncement {
     std::string xml;
     RecordedActor actor;
     TimePoint at;
+};
+
+// An inspection as stored, with who created it and who last changed it.
+struct StoredInspection {
+    Inspection inspection;
+    RecordedActor createdBy;
+    TimePoint createdAt;
+    RecordedActor updatedBy;
+    TimePoint updatedAt;
 };
 
 class Store {
@@ -228,6 +238,15 @@ public:
     virtual Result<std::vector<DutyRecord>> dutyRecords(const std::string& systemId = {}) = 0;
     // The bytes of a step's or duty's attachment.
     virtual Result<std::optional<std::string>> recordContent(const std::string& sha256) = 0;
+
+    // ---- inspections (NĐ85 Art 20.2.c, 23; TT12 Art 11–12; NĐ331 Art 33–36) ----
+    // Creates or replaces an inspection; the inspecting body and the scope's organisation, every team member
+    // and every listed system must exist (ErrorKind::NotFound). Audit entry "inspection.save" when anything
+    // changed; true then. Who may do it (inspectors of the body, the team's roles) is the service's rule.
+    virtual Result<bool> saveInspection(const Inspection& inspection, const Actor& actor) = 0;
+    virtual Result<std::optional<StoredInspection>> inspection(const std::string& id) = 0;
+    // Ordered by id.
+    virtual Result<std::vector<StoredInspection>> inspections() = 0;
 };
 
 // Opens the store a location names: a `postgresql://` (or `postgres://`) URL, or else a path to an SQLite

@@ -1840,3 +1840,143 @@ BOOST_AUTO_TEST_CASE(a_writer_that_waited_for_another_appends_after_its_entries)
     BOOST_TEST(entries[3].prevHash == entries[2].hash);
     BOOST_TEST((verifyChain(*second).problem == AuditProblem::None));
 }
+
+// ---- inspections ------------------------------------------------------------------------------------------------
+
+namespace {
+
+Date day(int y, unsigned m, unsigned d)
+{
+    return std::chrono::year{y} / m / d;
+}
+
+Inspection provincialInspection()
+{
+    Inspection i;
+    i.id = "TTR-2026-01";
+    i.decisionNumber = "125/QĐ-TTr";
+    i.decisionDate = day(2026, 10, 5);
+    i.inspectingBody = "TTR-TINH";
+    i.scope.organisationId = "UBND";
+    i.scope.systems = {"SYS-2", "SYS-1"};
+    i.scope.periodFrom = day(2020, 1, 1);
+    i.scope.periodTo = day(2026, 9, 30);
+    i.team = {"thanh.tra.1", "thanh.tra.2"};
+    return i;
+}
+
+void inspectionWorld(Store& store)
+{
+    requireOk(store.upsertOrganisation({"UBND", "UBND tỉnh", "", ""}, alice));
+    requireOk(store.upsertOrganisation({"TTR-TINH", "Thanh tra tỉnh", "UBND", ""}, alice));
+    requireOk(store.saveUser({"thanh.tra.1", "Thanh tra viên 1", {{"TTR-TINH", Role::Inspector}}}, alice));
+    requireOk(store.saveUser({"thanh.tra.2", "Thanh tra viên 2", {{"TTR-TINH", Role::Inspector}}}, alice));
+    requireOk(store.saveSystem(test::sampleSystem("SYS-1"), true, test::sampleAssessment(3, 3), alice));
+    requireOk(store.saveSystem(test::sampleSystem("SYS-2"), true, test::sampleAssessment(2, 2), alice));
+}
+
+} // namespace
+
+BOOST_AUTO_TEST_CASE(inspections_round_trip_and_a_save_that_changes_nothing_appends_no_entry)
+{
+    auto store = freshStore();
+    inspectionWorld(*store);
+    BOOST_TEST(store->inspections()->empty());
+    const Actor inspector{"thanh.tra.1", "TTR-TINH", Role::Inspector, utc(2026, 10, 6, 8, 0, 0)};
+    Inspection inspection = provincialInspection();
+    inspection.decisionNumber = test::injection;
+    const std::int64_t before = auditEntries(*store).size();
+    auto saved = store->saveInspection(inspection, inspector);
+    requireOk(saved);
+    BOOST_TEST(*saved);
+    BOOST_TEST(!*store->saveInspection(inspection, bob)); // the same again: nothing changed
+    auto entries = auditEntries(*store);
+    BOOST_REQUIRE(entries.size() == static_cast<size_t>(before + 1));
+    BOOST_TEST(entries.back().action == "inspection.save");
+    BOOST_TEST(entries.back().subjectKind == "inspection");
+    BOOST_TEST(entries.back().subjectId == "TTR-2026-01");
+    BOOST_TEST(entries.back().actor.userId == "thanh.tra.1");
+    BOOST_TEST(entries.back().details.find("\"team\":[\"thanh.tra.1\",\"thanh.tra.2\"]") != std::string::npos,
+               entries.back().details);
+
+    auto loaded = store->inspection("TTR-2026-01");
+    requireOk(loaded);
+    BOOST_REQUIRE(loaded->has_value());
+    const Inspection& got = (*loaded)->inspection;
+    BOOST_TEST(got.decisionNumber == test::injection);
+    BOOST_TEST((got.decisionDate == day(2026, 10, 5)));
+    BOOST_TEST(got.inspectingBody == "TTR-TINH");
+    BOOST_TEST(got.scope.organisationId == "UBND");
+    BOOST_TEST((got.scope.systems == std::vector<std::string>{"SYS-2", "SYS-1"}));
+    BOOST_TEST((got.scope.periodFrom == day(2020, 1, 1)));
+    BOOST_TEST((got.scope.periodTo == day(2026, 9, 30)));
+    BOOST_TEST((got.team == std::vector<std::string>{"thanh.tra.1", "thanh.tra.2"}));
+    BOOST_TEST((*loaded)->createdBy.userId == "thanh.tra.1");
+    BOOST_TEST((*loaded)->createdBy.role == "inspector");
+    BOOST_TEST(((*loaded)->createdAt == inspector.at));
+
+    // A change is kept, with who changed it, and appends its entry.
+    inspection.team = {"thanh.tra.2"};
+    inspection.scope.systems.clear();
+    BOOST_TEST(*store->saveInspection(inspection, bob));
+    BOOST_TEST(auditEntries(*store).size() == static_cast<size_t>(before + 2));
+    auto changed = store->inspection("TTR-2026-01");
+    BOOST_TEST((*changed)->inspection.team == std::vector<std::string>{"thanh.tra.2"});
+    BOOST_TEST((*changed)->inspection.scope.systems.empty());
+    BOOST_TEST((*changed)->updatedBy.userId == "bob");
+    BOOST_TEST((*changed)->createdBy.userId == "thanh.tra.1");
+
+    Inspection second = provincialInspection();
+    second.id = "TTR-2025-07";
+    requireOk(store->saveInspection(second, alice));
+    auto all = store->inspections();
+    requireOk(all);
+    BOOST_REQUIRE(all->size() == 2u);
+    BOOST_TEST(all->front().inspection.id == "TTR-2025-07");
+    BOOST_TEST(!store->inspection(test::injection)->has_value());
+}
+
+BOOST_AUTO_TEST_CASE(an_inspection_naming_what_does_not_exist_or_reading_wrong_is_refused_and_nothing_is_stored)
+{
+    auto store = freshStore();
+    inspectionWorld(*store);
+    const size_t before = auditEntries(*store).size();
+    auto refused = [&](Inspection inspection, ErrorKind kind, const std::string& field) {
+        auto saved = store->saveInspection(inspection, alice);
+        BOOST_REQUIRE(!saved.ok());
+        BOOST_TEST((saved.errors().front().kind == kind));
+        BOOST_TEST(saved.errors().front().field == field);
+    };
+    Inspection i = provincialInspection();
+    i.inspectingBody = "NOWHERE";
+    refused(i, ErrorKind::NotFound, "organisation");
+    i = provincialInspection();
+    i.scope.organisationId = "NOWHERE";
+    refused(i, ErrorKind::NotFound, "organisation");
+    i = provincialInspection();
+    i.team.push_back("nobody");
+    refused(i, ErrorKind::NotFound, "team");
+    i = provincialInspection();
+    i.scope.systems.push_back("NO-SYS");
+    refused(i, ErrorKind::NotFound, "systems");
+    i = provincialInspection();
+    i.team.push_back("thanh.tra.1");
+    refused(i, ErrorKind::InvalidInput, "team");
+    i = provincialInspection();
+    i.scope.periodTo = day(2019, 12, 31);
+    refused(i, ErrorKind::InvalidInput, "period");
+    i = provincialInspection();
+    i.id = "";
+    refused(i, ErrorKind::InvalidInput, "id");
+    BOOST_TEST(store->inspections()->empty());
+    BOOST_TEST(auditEntries(*store).size() == before);
+
+    // Inside a unit of work that fails, a saved inspection goes too.
+    auto unit = store->transact([&]() -> Result<bool> {
+        requireOk(store->saveInspection(provincialInspection(), alice));
+        return makeError(ErrorKind::Conflict, "", 0, "", "thôi", "abandon");
+    });
+    BOOST_TEST(!unit.ok());
+    BOOST_TEST(store->inspections()->empty());
+    BOOST_TEST(auditEntries(*store).size() == before);
+}

@@ -8,6 +8,7 @@
 #include "storage/AuditChain.h"
 #include "storage/AuditDetails.h"
 #include "storage/DossierState.h"
+#include "storage/InspectionRecords.h"
 #include "storage/StoreValidation.h"
 #include "storage/WorkflowRecords.h"
 #include "storage/postgres/Connection.h"
@@ -1500,6 +1501,115 @@ Result<bool> PostgresStore::saveCalendarAnnouncement(int year, const std::string
                      storage::calendarAnnouncementDetails(year, xmlText)},
                     actor);
         return true;
+    });
+}
+
+// ---- inspections ---------------------------------------------------------------------------------------------
+
+Result<bool> PostgresStore::saveInspection(const Inspection& inspection, const Actor& actor)
+{
+    if (Errors errors = storage::checkInspection(inspection, actor, actorLabels); !errors.empty())
+        return errors;
+    const ActorColumns who = columnsOf(actor);
+    return write([&]() -> Result<bool> {
+        const Database db{*m_connection};
+        for (const std::string* organisation : {&inspection.inspectingBody, &inspection.scope.organisationId})
+            if (db.run("SELECT 1 FROM organisations WHERE id = $1", Params().text(*organisation)).count() == 0)
+                return noSuchOrganisation(db, *organisation);
+        for (const std::string& member : inspection.team)
+            if (db.run("SELECT 1 FROM users WHERE id = $1", Params().text(member)).count() == 0)
+                return storage::noSuchUser(db.label(), member);
+        for (const std::string& system : inspection.scope.systems)
+            if (db.run("SELECT 1 FROM systems WHERE id = $1", Params().text(system)).count() == 0)
+                return storage::noSuchScopeSystem(db.label(), system);
+        const Rows changed =
+            db.run("INSERT INTO inspections (id, decision_number, decision_date, inspecting_body, scope_organisation,"
+                   "  period_from, period_to, details, created_by, created_by_org, created_by_role, created_at,"
+                   "  updated_by, updated_by_org, updated_by_role, updated_at)"
+                   " VALUES ($1, $2, $3::date, $4, $5, $6::date, $7::date, $8, $9, $10, $11, to_timestamp($12),"
+                   "  $9, $10, $11, to_timestamp($12))"
+                   " ON CONFLICT (id) DO UPDATE SET decision_number = excluded.decision_number,"
+                   "   decision_date = excluded.decision_date, inspecting_body = excluded.inspecting_body,"
+                   "   scope_organisation = excluded.scope_organisation, period_from = excluded.period_from,"
+                   "   period_to = excluded.period_to, details = excluded.details, updated_by = excluded.updated_by,"
+                   "   updated_by_org = excluded.updated_by_org, updated_by_role = excluded.updated_by_role,"
+                   "   updated_at = excluded.updated_at"
+                   " WHERE inspections.decision_number IS DISTINCT FROM excluded.decision_number"
+                   "   OR inspections.decision_date IS DISTINCT FROM excluded.decision_date"
+                   "   OR inspections.inspecting_body IS DISTINCT FROM excluded.inspecting_body"
+                   "   OR inspections.scope_organisation IS DISTINCT FROM excluded.scope_organisation"
+                   "   OR inspections.period_from IS DISTINCT FROM excluded.period_from"
+                   "   OR inspections.period_to IS DISTINCT FROM excluded.period_to"
+                   "   OR inspections.details IS DISTINCT FROM excluded.details"
+                   " RETURNING id",
+                   Params()
+                       .text(inspection.id)
+                       .text(inspection.decisionNumber)
+                       .text(formatIsoDate(inspection.decisionDate))
+                       .text(inspection.inspectingBody)
+                       .text(inspection.scope.organisationId)
+                       .text(formatIsoDate(inspection.scope.periodFrom))
+                       .text(formatIsoDate(inspection.scope.periodTo))
+                       .text(storage::encodeInspectionDetails(inspection))
+                       .text(who.user)
+                       .text(who.organisation)
+                       .text(who.role)
+                       .integer(who.at));
+        if (changed.count() > 0)
+            appendAudit({"inspection.save", "inspection", inspection.id, storage::inspectionDetails(inspection)},
+                        actor);
+        return changed.count() > 0;
+    });
+}
+
+namespace {
+
+constexpr const char* selectInspections =
+    "SELECT id, decision_number, decision_date::text, inspecting_body, scope_organisation, period_from::text,"
+    " period_to::text, details, created_by, created_by_org, created_by_role, extract(epoch FROM created_at)::bigint,"
+    " updated_by, updated_by_org, updated_by_role, extract(epoch FROM updated_at)::bigint FROM inspections";
+
+StoredInspection readInspection(const Rows& rows, int row)
+{
+    StoredInspection stored;
+    Inspection& i = stored.inspection;
+    i.id = rows.text(row, 0);
+    i.decisionNumber = rows.text(row, 1);
+    i.decisionDate = parseIsoDate(rows.text(row, 2)).value_or(Date{});
+    i.inspectingBody = rows.text(row, 3);
+    i.scope.organisationId = rows.text(row, 4);
+    i.scope.periodFrom = parseIsoDate(rows.text(row, 5)).value_or(Date{});
+    i.scope.periodTo = parseIsoDate(rows.text(row, 6)).value_or(Date{});
+    storage::decodeInspectionDetails(rows.text(row, 7), i);
+    stored.createdBy = recordedActor(rows, row, 8);
+    stored.createdAt = timeOf(rows.integer(row, 11));
+    stored.updatedBy = recordedActor(rows, row, 12);
+    stored.updatedAt = timeOf(rows.integer(row, 15));
+    return stored;
+}
+
+} // namespace
+
+Result<std::optional<StoredInspection>> PostgresStore::inspection(const std::string& id)
+{
+    return read<std::optional<StoredInspection>>(false, [&]() -> std::optional<StoredInspection> {
+        if (!codec::isStorableText(id))
+            return std::nullopt;
+        const Rows rows = m_connection->run(std::string(selectInspections) + " WHERE id = $1", Params().text(id));
+        if (rows.count() == 0)
+            return std::nullopt;
+        return readInspection(rows, 0);
+    });
+}
+
+Result<std::vector<StoredInspection>> PostgresStore::inspections()
+{
+    return read<std::vector<StoredInspection>>(false, [&] {
+        std::vector<StoredInspection> result;
+        const Rows rows = m_connection->run(std::string(selectInspections) + " ORDER BY id COLLATE \"C\"");
+        for (int row = 0; row < rows.count(); ++row)
+            result.push_back(readInspection(rows, row));
+        return result;
     });
 }
 

@@ -74,6 +74,9 @@ public:
                             const Actor& actor) override;
     Result<std::vector<DutyRecord>> dutyRecords(const std::string& systemId = {}) override;
     Result<std::optional<std::string>> recordContent(const std::string& sha256) override;
+    Result<bool> saveInspection(const Inspection& inspection, const Actor& actor) override;
+    Result<std::optional<StoredInspection>> inspection(const std::string& id) override;
+    Result<std::vector<StoredInspection>> inspections() override;
 
     // Ordered by year, then by order of recording.
     Result<std::vector<StoredCalendarAnnouncement>> calendarAnnouncements() override;

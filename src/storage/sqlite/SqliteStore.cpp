@@ -9,6 +9,7 @@
 #include "storage/AuditChain.h"
 #include "storage/AuditDetails.h"
 #include "storage/DossierState.h"
+#include "storage/InspectionRecords.h"
 #include "storage/StoreValidation.h"
 #include "storage/WorkflowRecords.h"
 #include "storage/sqlite/Migrations.h"
@@ -1584,6 +1585,113 @@ Result<bool> SqliteStore::forEachAuditEntry(std::int64_t fromSeq,
         }
         transaction.commit();
         return true;
+    });
+}
+
+// ---- inspections ---------------------------------------------------------------------------------------------
+
+Result<bool> SqliteStore::saveInspection(const Inspection& inspection, const Actor& actor)
+{
+    return guarded<bool>(m_path, [&]() -> Result<bool> {
+        if (Errors errors = storage::checkInspection(inspection, actor, actorLabels); !errors.empty())
+            return errors;
+        const ActorColumns by = columnsOf(actor);
+        const Database db{m_db, m_path, *m_cache};
+        Scope transaction(m_db, m_path, m_depth, Transaction::Kind::Write);
+        for (const std::string* organisation : {&inspection.inspectingBody, &inspection.scope.organisationId})
+            if (!exists(db, "SELECT 1 FROM organisations WHERE id = ?1", *organisation))
+                return noSuchOrganisation(db, *organisation);
+        for (const std::string& member : inspection.team)
+            if (!exists(db, "SELECT 1 FROM users WHERE id = ?1", member))
+                return storage::noSuchUser(m_path, member);
+        for (const std::string& system : inspection.scope.systems)
+            if (!systemExists(db, system))
+                return storage::noSuchScopeSystem(m_path, system);
+        Statement upsert(
+            *m_cache,
+            "INSERT INTO inspections (id, decision_number, decision_date, inspecting_body, scope_organisation,"
+            "  period_from, period_to, details, created_by, created_by_organisation, created_by_role, created_at,"
+            "  updated_by, updated_by_organisation, updated_by_role, updated_at)"
+            " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?9, ?10, ?11, ?12)"
+            " ON CONFLICT (id) DO UPDATE SET decision_number = excluded.decision_number,"
+            "   decision_date = excluded.decision_date, inspecting_body = excluded.inspecting_body,"
+            "   scope_organisation = excluded.scope_organisation, period_from = excluded.period_from,"
+            "   period_to = excluded.period_to, details = excluded.details, updated_by = excluded.updated_by,"
+            "   updated_by_organisation = excluded.updated_by_organisation, updated_by_role = excluded.updated_by_role,"
+            "   updated_at = excluded.updated_at"
+            " WHERE decision_number IS NOT excluded.decision_number OR decision_date IS NOT excluded.decision_date"
+            "   OR inspecting_body IS NOT excluded.inspecting_body"
+            "   OR scope_organisation IS NOT excluded.scope_organisation OR period_from IS NOT excluded.period_from"
+            "   OR period_to IS NOT excluded.period_to OR details IS NOT excluded.details");
+        upsert.bindText(1, inspection.id)
+            .bindText(2, inspection.decisionNumber)
+            .bindText(3, formatIsoDate(inspection.decisionDate))
+            .bindText(4, inspection.inspectingBody)
+            .bindText(5, inspection.scope.organisationId)
+            .bindText(6, formatIsoDate(inspection.scope.periodFrom))
+            .bindText(7, formatIsoDate(inspection.scope.periodTo))
+            .bindText(8, storage::encodeInspectionDetails(inspection))
+            .bindText(9, by.user)
+            .bindText(10, by.organisation)
+            .bindText(11, by.role)
+            .bindText(12, by.at)
+            .run();
+        const bool changed = sqlite3_changes(m_db) > 0;
+        if (changed)
+            appendAudit({"inspection.save", "inspection", inspection.id, storage::inspectionDetails(inspection)},
+                        actor);
+        transaction.commit();
+        return changed;
+    });
+}
+
+namespace {
+
+constexpr const char* selectInspections =
+    "SELECT id, decision_number, decision_date, inspecting_body, scope_organisation, period_from, period_to, details,"
+    " created_by, created_by_organisation, created_by_role, created_at,"
+    " updated_by, updated_by_organisation, updated_by_role, updated_at FROM inspections";
+
+StoredInspection readInspection(Statement& select, const std::string& path)
+{
+    StoredInspection stored;
+    Inspection& i = stored.inspection;
+    i.id = select.text(0);
+    i.decisionNumber = select.text(1);
+    i.decisionDate = parseIsoDate(select.view(2)).value_or(Date{});
+    i.inspectingBody = select.text(3);
+    i.scope.organisationId = select.text(4);
+    i.scope.periodFrom = parseIsoDate(select.view(5)).value_or(Date{});
+    i.scope.periodTo = parseIsoDate(select.view(6)).value_or(Date{});
+    storage::decodeInspectionDetails(select.text(7), i);
+    stored.createdBy = recordedActor(select.text(8), select.text(9), select.text(10));
+    stored.createdAt = storedTime(path, select.text(11), "created_at");
+    stored.updatedBy = recordedActor(select.text(12), select.text(13), select.text(14));
+    stored.updatedAt = storedTime(path, select.text(15), "updated_at");
+    return stored;
+}
+
+} // namespace
+
+Result<std::optional<StoredInspection>> SqliteStore::inspection(const std::string& id)
+{
+    return guarded<std::optional<StoredInspection>>(m_path, [&]() -> Result<std::optional<StoredInspection>> {
+        Statement select(*m_cache, std::string(selectInspections) + " WHERE id = ?1");
+        select.bindText(1, id);
+        if (!select.step())
+            return std::optional<StoredInspection>{};
+        return std::optional<StoredInspection>{readInspection(select, m_path)};
+    });
+}
+
+Result<std::vector<StoredInspection>> SqliteStore::inspections()
+{
+    return guarded<std::vector<StoredInspection>>(m_path, [&]() -> Result<std::vector<StoredInspection>> {
+        std::vector<StoredInspection> result;
+        Statement select(*m_cache, std::string(selectInspections) + " ORDER BY id");
+        while (select.step())
+            result.push_back(readInspection(select, m_path));
+        return result;
     });
 }
 

@@ -1,0 +1,24 @@
+#pragma once
+// What both stores keep of an inspection besides its indexed columns (the scope's systems and the team, in one
+// canonical JSON text), its audit details, the checks both make before writing it, and the refusal of a
+// reference to a user or system that does not exist (internal to storage).
+#include "core/Inspection.h"
+#include "storage/StoreValidation.h"
+
+namespace seclevel::storage {
+
+// {"systems":[…],"team":[…]}
+std::string encodeInspectionDetails(const Inspection& inspection);
+void decodeInspectionDetails(const std::string& text, Inspection& inspection);
+
+// {"id":…,"decision_number":…,"decision_date":…,"inspecting_body":…,"scope":{"organisation":…,"systems":[…],
+//  "from":…,"to":…},"team":[…]} — the audit entry of "inspection.save"
+std::string inspectionDetails(const Inspection& inspection);
+
+// Ids, texts, the period (from ≤ to), no duplicate in the team or the systems, the actor.
+Errors checkInspection(const Inspection& inspection, const Actor& actor, const ActorLabels& labels);
+
+Error noSuchUser(const std::string& store, const std::string& userId);
+Error noSuchScopeSystem(const std::string& store, const std::string& systemId);
+
+} // namespace seclevel::storage
