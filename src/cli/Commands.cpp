@@ -40,6 +40,9 @@ std::vector<std::unique_ptr<Command>> allCommands()
     commands.push_back(makeDutiesCommand());
     commands.push_back(makeDutyRecordCommand());
     commands.push_back(makeWorkflowDocumentCommand());
+    commands.push_back(makeInspectionCreateCommand());
+    commands.push_back(makeInspectionShowCommand());
+    commands.push_back(makeInspectionListCommand());
     return commands;
 }
 

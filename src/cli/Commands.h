@@ -41,5 +41,8 @@ std::unique_ptr<Command> makeDeadlinesCommand();
 std::unique_ptr<Command> makeDutiesCommand();
 std::unique_ptr<Command> makeDutyRecordCommand();
 std::unique_ptr<Command> makeWorkflowDocumentCommand();
+std::unique_ptr<Command> makeInspectionCreateCommand();
+std::unique_ptr<Command> makeInspectionShowCommand();
+std::unique_ptr<Command> makeInspectionListCommand();
 
 } // namespace seclevel

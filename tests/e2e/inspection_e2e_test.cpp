@@ -1,0 +1,104 @@
+// seclevel inspection create|show|list end to end: an inspector of the inspecting body records an inspection of
+// a subtree; the team reads it with the systems in scope (text and JSON); an inspector of another province and
+// a non-inspector are refused (exit 6) and nothing is written.
+#define BOOST_TEST_MODULE inspection_e2e
+#include <boost/test/unit_test.hpp>
+
+#include "BinaryRun.h"
+#include "codec/Json.h"
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace fs = std::filesystem;
+using namespace seclevel;
+using namespace seclevel::e2e;
+
+namespace {
+
+const std::string example = std::string(SECLEVEL_SOURCE_DIR) + "/examples/cong-dich-vu-cong-tinh.json";
+
+void ok(const Run& r)
+{
+    BOOST_REQUIRE_MESSAGE(r.exitCode == 0, r.err);
+}
+
+} // namespace
+
+BOOST_AUTO_TEST_CASE(inspectors_record_and_read_their_inspection_and_outsiders_are_refused)
+{
+    TempDir dir;
+    const std::string db = (dir.path / "i.db").string();
+    auto cli = [&](std::vector<std::string> args) {
+        args.push_back("--db");
+        args.push_back(db);
+        return run(args, dir.path);
+    };
+    ok(cli({"organisation", "add", "UBND", "UBND tỉnh", "--as", "admin"}));
+    ok(cli({"organisation", "add", "TTR", "Thanh tra tỉnh", "--parent", "UBND", "--as", "admin"}));
+    ok(cli({"organisation", "add", "SO-A", "Sở A", "--parent", "UBND", "--as", "admin"}));
+    ok(cli({"organisation", "add", "SO-B", "Sở B", "--parent", "UBND", "--as", "admin"}));
+    ok(cli({"organisation", "add", "KHAC", "Tỉnh khác", "--as", "admin"}));
+    ok(cli({"user", "add", "admin", "Quản trị", "--org", "UBND", "--role", "administrator", "--as", "admin"}));
+    ok(cli({"user", "add", "tt1", "Thanh tra 1", "--org", "TTR", "--role", "inspector", "--as", "admin"}));
+    ok(cli({"user", "add", "tt9", "Thanh tra 9", "--org", "KHAC", "--role", "inspector", "--as", "admin"}));
+    ok(cli({"user", "add", "owner", "Chủ quản", "--org", "SO-A", "--role", "owner", "--as", "admin"}));
+    ok(cli({"system", "add", example, "--organisation", "SO-A", "--as", "admin"}));
+
+    const std::vector<std::string> create = {
+        "inspection", "create", "TTR-2026-01", "--decision", "125/QĐ-TTr", "--decision-date",
+        "2026-10-05", "--body", "TTR",         "--scope",    "SO-A",       "--from",
+        "2020-01-01", "--to",   "2026-09-30",  "--team",     "tt1"};
+    auto as = [&](std::vector<std::string> args, const std::string& user) {
+        args.push_back("--as");
+        args.push_back(user);
+        args.push_back("--lang");
+        args.push_back("en");
+        return cli(args);
+    };
+    // Neither an inspector of another body nor an owner may record it; a malformed date is a usage error.
+    BOOST_TEST(as(create, "tt9").exitCode == 6);
+    BOOST_TEST(as(create, "owner").exitCode == 6);
+    std::vector<std::string> badDate = create;
+    badDate[6] = "05/10/2026";
+    BOOST_TEST(as(badDate, "tt1").exitCode == 1);
+    BOOST_TEST(as({"inspection", "list", "--format", "json"}, "admin").out.find("TTR-2026-01") == std::string::npos);
+
+    Run made = as(create, "tt1");
+    ok(made);
+    BOOST_TEST(made.out.find("Recorded inspection TTR-2026-01") != std::string::npos, made.out);
+    Run again = as(create, "tt1");
+    BOOST_TEST(again.out.find("Unchanged") != std::string::npos, again.out);
+
+    Run shown = as({"inspection", "show", "TTR-2026-01", "--format", "json"}, "tt1");
+    ok(shown);
+    auto doc = json::parse(shown.out, "stdout");
+    BOOST_REQUIRE(doc.ok());
+    BOOST_TEST(doc->find("decision_number")->text == "125/QĐ-TTr");
+    BOOST_TEST(doc->find("scope")->find("organisation")->text == "SO-A");
+    const json::Node* systems = doc->find("systems_in_scope");
+    BOOST_REQUIRE(systems);
+    BOOST_REQUIRE(systems->items.size() == 1u);
+    BOOST_TEST(systems->items.front().find("organisation")->text == "SO-A");
+
+    Run text = cli({"inspection", "show", "TTR-2026-01", "--as", "tt1"});
+    ok(text);
+    BOOST_TEST(text.out.find("quyết định số 125/QĐ-TTr") != std::string::npos, text.out);
+    BOOST_TEST(text.out.find("Hệ thống thuộc phạm vi: 1") != std::string::npos, text.out);
+
+    // Outsiders: refused, exit 6, the reason in English and Vietnamese.
+    Run outsider = as({"inspection", "show", "TTR-2026-01"}, "tt9");
+    BOOST_TEST(outsider.exitCode == 6);
+    BOOST_TEST(outsider.err.find("is not on the team of inspection 'TTR-2026-01'") != std::string::npos, outsider.err);
+    Run outsiderVi = cli({"inspection", "show", "TTR-2026-01", "--as", "tt9"});
+    BOOST_TEST(outsiderVi.exitCode == 6);
+    BOOST_TEST(outsiderVi.err.find("không thuộc đoàn thanh tra") != std::string::npos, outsiderVi.err);
+    BOOST_TEST(as({"inspection", "show", "TTR-2026-01"}, "owner").exitCode == 6);
+    Run outsiderList = as({"inspection", "list", "--format", "json"}, "tt9");
+    ok(outsiderList);
+    BOOST_TEST(outsiderList.out.find("TTR-2026-01") == std::string::npos, outsiderList.out);
+    Run listed = as({"inspection", "list"}, "tt1");
+    BOOST_TEST(listed.out.find("TTR-2026-01") != std::string::npos, listed.out);
+    BOOST_TEST(as({"inspection", "show", "NOPE"}, "admin").exitCode != 0);
+}
