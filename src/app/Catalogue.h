@@ -5,6 +5,7 @@
 #include "core/Citation.h"
 #include "core/Dossier.h"
 #include "core/Error.h"
+#include "core/Finding.h"
 #include "core/Procedure.h"
 #include "core/RuleSet.h"
 #include "core/StepDocument.h"
@@ -50,6 +51,10 @@ public:
     // schemas/step-documents.xsd), checked against that procedure; an error naming the rule set when it has none.
     Result<const DocumentSet*> stepDocuments(const std::string& rulesetId) const;
 
+    // The rules of automatic inspection findings of a rule set (questionnaires/<ID>/findings.xml,
+    // schemas/findings.xsd), or an error naming the rule set (ErrorKind::RuleSet). All load on first use.
+    Result<const FindingRuleSet*> findingRules(const std::string& rulesetId) const;
+
 private:
     std::string m_dataDir;
     std::vector<RuleSet> m_ruleSets;
@@ -65,6 +70,8 @@ private:
     mutable std::optional<Result<std::shared_ptr<XmlSchema>>> m_calendarSchema;
     mutable std::once_flag m_stepDocumentsOnce;
     mutable std::optional<Result<std::vector<DocumentSet>>> m_stepDocuments;
+    mutable std::once_flag m_findingRulesOnce;
+    mutable std::optional<Result<std::vector<FindingRuleSet>>> m_findingRules;
 };
 
 // Where the shipped data is: `explicitDir` (--rules) when given, else $SECLEVEL_DATA_DIR, else

@@ -1,0 +1,233 @@
+#include "app/FindingService.h"
+
+#include "app/DossierService.h"
+#include "app/InspectionService.h"
+#include "app/WorkflowService.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <tuple>
+
+namespace seclevel {
+namespace {
+
+Date nextDay(Date date)
+{
+    return Date{std::chrono::sys_days{date} + std::chrono::days{1}};
+}
+
+std::string isoOrEmpty(const std::optional<Date>& date)
+{
+    return date ? formatIsoDate(*date) : std::string();
+}
+
+class Judge {
+public:
+    Judge(const Catalogue& catalogue, Date until, std::vector<Finding>& out)
+        : m_catalogue(catalogue),
+          m_until(until),
+          m_out(out)
+    {}
+
+    // Adds the finding the rule set in force on `began` gives for the fact, if any rule judges it there.
+    Result<bool> fact(FindingFact kind, Date began, const StoredSystem& system, const std::string& subject,
+                      std::vector<std::pair<std::string, std::string>> facts, const std::string& stepOrDuty = {})
+    {
+        if (m_until < began)
+            return false; // began after the inspected period (or the as-of date)
+        const FindingRule* rule = nullptr;
+        const FindingRuleSet* set = nullptr;
+        auto chosen = ruleFor(kind, began, stepOrDuty, rule, set);
+        if (!chosen)
+            return chosen.errors();
+        if (!rule)
+            return false; // the law in force then makes no finding of it
+        Finding f;
+        f.ruleId = rule->id;
+        f.rulesetId = set->rulesetId;
+        f.rulesetVersion = set->version;
+        f.organisationId = system.description.organisationId;
+        f.systemId = system.description.id;
+        f.systemName = system.description.name;
+        f.subject = subject;
+        f.factDate = began;
+        f.citation = rule->citation;
+        f.severity = rule->severity;
+        f.responsible = rule->responsible;
+        f.title = rule->title;
+        f.recommendation = rule->recommendation;
+        f.facts = std::move(facts);
+        m_out.push_back(std::move(f));
+        return true;
+    }
+
+    // The rule of the rule set in force on `date` for a fact (rule null when none judges it).
+    Result<bool> ruleFor(FindingFact kind, Date date, const std::string& dutyId, const FindingRule*& rule,
+                         const FindingRuleSet*& set)
+    {
+        rule = nullptr;
+        const RuleSet* ruleSet = ruleSetInForce(m_catalogue.ruleSets(), date);
+        if (!ruleSet)
+            return false;
+        auto rules = m_catalogue.findingRules(ruleSet->id);
+        if (!rules)
+            return rules.errors();
+        set = *rules;
+        rule = set->ruleFor(kind, dutyId);
+        return true;
+    }
+
+private:
+    const Catalogue& m_catalogue;
+    Date m_until;
+    std::vector<Finding>& m_out;
+};
+
+std::string stateOf(const StoredSystem& system)
+{
+    return system.workflowState.empty() ? std::string("(chưa bắt đầu / not started)") : system.workflowState;
+}
+
+} // namespace
+
+Result<FindingRun> FindingService::run(const std::string& inspectionId, Date asOf, const Actor& actor)
+{
+    InspectionService inspections(m_store);
+    auto inspection = inspections.show(inspectionId, actor);
+    if (!inspection)
+        return inspection.errors();
+    auto systems = inspections.systemsInScope(inspectionId, actor);
+    if (!systems)
+        return systems.errors();
+    FindingRun run;
+    run.asOf = asOf;
+    run.factsUntil = std::min(asOf, inspection->inspection.scope.periodTo);
+    run.inspection = std::move(*inspection);
+    const Date until = run.factsUntil;
+    Judge judge(m_catalogue, until, run.findings);
+    std::set<std::string> inScope;
+    for (const StoredSystem& system : *systems)
+        inScope.insert(system.description.id);
+
+    DossierService dossiers(m_catalogue, m_store);
+    for (const StoredSystem& system : *systems) {
+        const std::string& id = system.description.id;
+        // Without an approved level on the last day judged: never approved, or approved only later.
+        const bool approvedLater = system.approvedLevel > 0 && system.approvedOn && until < *system.approvedOn;
+        if (system.approvedLevel == 0 || approvedLater) {
+            // In the register without an approved level: a breach as long as it lasts, judged on the last day.
+            auto added = judge.fact(FindingFact::NoApprovedLevel, until, system, {},
+                                    {{"state", approvedLater ? std::string("approved") : stateOf(system)},
+                                     {"approved_on", isoOrEmpty(approvedLater ? system.approvedOn : std::nullopt)},
+                                     {"proposed_level", std::to_string(system.proposedLevel)},
+                                     {"ruleset", system.rulesetId}});
+            if (!added)
+                return added.errors();
+            // The dossier as it stands now says nothing of one approved since: checked only while unapproved.
+            if (system.approvedLevel == 0 && !system.rulesetId.empty()) {
+                auto check = dossiers.check(id, ReferenceCheck{});
+                if (!check)
+                    return check.errors();
+                if (!check->missing.empty()) {
+                    std::string missing;
+                    for (const MissingItem& item : check->missing)
+                        missing += (missing.empty() ? "" : ", ") + item.key;
+                    auto incomplete = judge.fact(FindingFact::DossierIncomplete, until, system, {},
+                                                 {{"missing", missing},
+                                                  {"missing_count", std::to_string(check->missing.size())},
+                                                  {"level", std::to_string(check->level)}});
+                    if (!incomplete)
+                        return incomplete.errors();
+                }
+            }
+        }
+        const std::string procedureId = system.approvedRuleset.empty() ? system.rulesetId : system.approvedRuleset;
+        if (!procedureId.empty() && !system.workflowState.empty()) {
+            auto procedure = m_catalogue.procedure(procedureId);
+            if (procedure && system.workflowState == (*procedure)->redeterminationState) {
+                auto pending =
+                    judge.fact(FindingFact::RedeterminationPending, system.stateDate.value_or(until), system, {},
+                               {{"state", system.workflowState},
+                                {"since", isoOrEmpty(system.stateDate)},
+                                {"approved_level", std::to_string(system.approvedLevel)}});
+                if (!pending)
+                    return pending.errors();
+            }
+        }
+        if (system.approvedLevel > 0) {
+            // Approved without the step the law requires first (e.g. the security regulation, TT12 Art 9.7).
+            auto steps = m_store.workflowSteps(id);
+            if (!steps)
+                return steps.errors();
+            auto approving = std::find_if(steps->rbegin(), steps->rend(),
+                                          [](const WorkflowStepRecord& r) { return r.approvedLevel > 0; });
+            if (approving != steps->rend()) {
+                const FindingRule* rule = nullptr;
+                const FindingRuleSet* set = nullptr;
+                auto chosen = judge.ruleFor(FindingFact::StepMissingBeforeApproval, approving->date, {}, rule, set);
+                if (!chosen)
+                    return chosen.errors();
+                const bool taken = rule && std::any_of(steps->begin(), steps->end(), [&](const WorkflowStepRecord& r) {
+                                       return r.seq < approving->seq && r.step == rule->step;
+                                   });
+                if (rule && !taken) {
+                    auto missingStep =
+                        judge.fact(FindingFact::StepMissingBeforeApproval, approving->date, system, rule->step,
+                                   {{"approved_on", formatIsoDate(approving->date)},
+                                    {"approved_level", std::to_string(approving->approvedLevel)},
+                                    {"approval_step", approving->step},
+                                    {"missing_step", rule->step}});
+                    if (!missingStep)
+                        return missingStep.errors();
+                }
+            }
+        }
+    }
+
+    WorkflowService workflow(m_catalogue, m_store);
+    const std::string& scopeOrganisation = run.inspection.inspection.scope.organisationId;
+    auto deadlines = workflow.deadlines(asOf, scopeOrganisation);
+    if (!deadlines)
+        return deadlines.errors();
+    std::map<std::string, const StoredSystem*> byId;
+    for (const StoredSystem& system : *systems)
+        byId[system.description.id] = &system;
+    for (const DeadlineItem& item : *deadlines) {
+        auto system = byId.find(item.systemId);
+        if (!item.clock.overdue || system == byId.end() || !item.clock.rule)
+            continue;
+        auto late = judge.fact(FindingFact::ClockOverdue, nextDay(item.clock.end), *system->second, item.clock.rule->id,
+                               {{"clock", item.clock.rule->id},
+                                {"state", item.state},
+                                {"started", formatIsoDate(item.clock.start)},
+                                {"last_day", formatIsoDate(item.clock.end)},
+                                {"statutory", item.clock.rule->citation}});
+        if (!late)
+            return late.errors();
+    }
+    auto duties = workflow.duties(asOf, scopeOrganisation);
+    if (!duties)
+        return duties.errors();
+    for (const DutyStatus& duty : *duties) {
+        auto system = byId.find(duty.systemId);
+        if (duty.state != DutyState::Overdue || !duty.due || !duty.rule || system == byId.end())
+            continue;
+        auto overdue = judge.fact(FindingFact::DutyOverdue, nextDay(*duty.due), *system->second, duty.rule->id,
+                                  {{"duty", duty.rule->id},
+                                   {"due", formatIsoDate(*duty.due)},
+                                   {"last_fulfilled", isoOrEmpty(duty.lastFulfilled)},
+                                   {"approved_level", std::to_string(duty.approvedLevel)},
+                                   {"duty_ruleset", duty.rulesetId}},
+                                  duty.rule->id);
+        if (!overdue)
+            return overdue.errors();
+    }
+    std::sort(run.findings.begin(), run.findings.end(), [](const Finding& a, const Finding& b) {
+        return std::tie(a.organisationId, a.systemId, a.ruleId, a.subject) <
+               std::tie(b.organisationId, b.systemId, b.ruleId, b.subject);
+    });
+    return run;
+}
+
+} // namespace seclevel

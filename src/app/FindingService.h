@@ -1,0 +1,38 @@
+#pragma once
+// Automatic inspection findings: generic code over the facts the services already give (approval state, the
+// dossier check, statutory clocks, duties, recorded steps), judged by the rules of findings.xml of the rule set
+// in force on the day each fact began — a 2020 breach cites NĐ85, a 2027 one NĐ331. Reads only inside the
+// inspection's scope, as InspectionService allows. Writes nothing.
+#include "app/Catalogue.h"
+#include "core/Error.h"
+#include "core/Finding.h"
+#include "core/Inspection.h"
+#include "storage/Store.h"
+
+#include <string>
+#include <vector>
+
+namespace seclevel {
+
+struct FindingRun {
+    StoredInspection inspection;
+    Date asOf{};
+    Date factsUntil{};             // the earlier of the as-of date and the end of the inspected period
+    std::vector<Finding> findings; // by organisation, system, rule, subject
+};
+
+class FindingService {
+public:
+    FindingService(const Catalogue& catalogue, Store& store) : m_catalogue(catalogue), m_store(store) {}
+
+    // The findings of the inspection's systems as of `asOf`: facts that began on or before the earlier of
+    // `asOf` and the end of the inspected period (a breach that began earlier and still lasts is included).
+    // Refused for anyone not allowed to read the inspection.
+    Result<FindingRun> run(const std::string& inspectionId, Date asOf, const Actor& actor);
+
+private:
+    const Catalogue& m_catalogue;
+    Store& m_store;
+};
+
+} // namespace seclevel

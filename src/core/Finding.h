@@ -1,0 +1,71 @@
+#pragma once
+// Inspection findings (kết luận thanh tra: "vi phạm …, trái với quy định tại …"): the rules of automatic findings
+// as data (questionnaires/<ID>/findings.xml, schemas/findings.xsd) and a finding as an inspection run states it.
+#include "core/Date.h"
+#include "core/Text.h"
+
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace seclevel {
+
+// The kinds of fact generic code computes from what the services know (schemas/findings.xsd documents each).
+enum class FindingFact {
+    NoApprovedLevel,
+    DossierIncomplete,
+    ClockOverdue,
+    DutyOverdue,
+    RedeterminationPending,
+    StepMissingBeforeApproval
+};
+const char* findingFactName(FindingFact fact); // "no-approved-level", …
+bool parseFindingFact(const std::string& text, FindingFact& fact);
+
+struct FindingRule {
+    std::string id; // "periodic_assessment_overdue"
+    FindingFact fact = FindingFact::NoApprovedLevel;
+    std::vector<std::string> duties; // DutyOverdue: the duties it judges; empty = those no other rule names
+    std::string step;                // StepMissingBeforeApproval: the step that must come first
+    std::string citation;            // machine form, "NĐ85 Art 12, 14, 16"
+    std::string severity;            // high, medium, low
+    std::string responsible;         // owner, security_unit, operator, appraising_body
+    int remedyDays = 0;
+    LocalizedText title;
+    LocalizedText recommendation;
+};
+
+struct FindingRuleSet {
+    std::string rulesetId;
+    std::string version;
+    std::vector<FindingRule> rules;
+    std::string sourceFile;
+
+    // The rule that judges a fact of this kind (for DutyOverdue: of this duty); null when none does.
+    const FindingRule* ruleFor(FindingFact fact, const std::string& dutyId = {}) const;
+};
+
+// A finding: which rule (of which rule set and version) judged which system of which organisation, on what
+// stored evidence, when the fact began, and what the unit must do by when.
+struct Finding {
+    std::string ruleId;
+    std::string rulesetId;
+    std::string rulesetVersion;
+    std::string organisationId;
+    std::string systemId;
+    std::string systemName;
+    std::string subject; // what the fact is about within the system: a duty or clock id; empty otherwise
+    Date factDate{};     // the day the fact began (chooses the rule set)
+    std::string citation;
+    std::string severity;
+    std::string responsible;
+    LocalizedText title;
+    LocalizedText recommendation;
+    std::vector<std::pair<std::string, std::string>> facts; // the stored evidence: state, dates, missing items
+
+    // Identifies the finding across runs: rule, system, subject.
+    std::string key() const { return ruleId + "|" + systemId + "|" + subject; }
+};
+
+} // namespace seclevel
