@@ -43,6 +43,7 @@ std::vector<std::unique_ptr<Command>> allCommands()
     commands.push_back(makeInspectionCreateCommand());
     commands.push_back(makeInspectionShowCommand());
     commands.push_back(makeInspectionListCommand());
+    commands.push_back(makeInspectionRunCommand());
     return commands;
 }
 

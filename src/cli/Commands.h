@@ -44,5 +44,6 @@ std::unique_ptr<Command> makeWorkflowDocumentCommand();
 std::unique_ptr<Command> makeInspectionCreateCommand();
 std::unique_ptr<Command> makeInspectionShowCommand();
 std::unique_ptr<Command> makeInspectionListCommand();
+std::unique_ptr<Command> makeInspectionRunCommand();
 
 } // namespace seclevel

@@ -51,7 +51,7 @@ struct FindingRuleSet {
 struct Finding {
     std::string ruleId;
     std::string rulesetId;
-    std::string rulesetVersion;
+    std::string rulesetVersion; // the version of that rule set's findings.xml
     std::string organisationId;
     std::string systemId;
     std::string systemName;

@@ -82,10 +82,10 @@ BOOST_AUTO_TEST_CASE(inspectors_record_and_read_their_inspection_and_outsiders_a
     BOOST_REQUIRE(systems->items.size() == 1u);
     BOOST_TEST(systems->items.front().find("organisation")->text == "SO-A");
 
-    Run text = cli({"inspection", "show", "TTR-2026-01", "--as", "tt1"});
-    ok(text);
-    BOOST_TEST(text.out.find("quyết định số 125/QĐ-TTr") != std::string::npos, text.out);
-    BOOST_TEST(text.out.find("Hệ thống thuộc phạm vi: 1") != std::string::npos, text.out);
+    Run shownText = cli({"inspection", "show", "TTR-2026-01", "--as", "tt1"});
+    ok(shownText);
+    BOOST_TEST(shownText.out.find("quyết định số 125/QĐ-TTr") != std::string::npos, shownText.out);
+    BOOST_TEST(shownText.out.find("Hệ thống thuộc phạm vi: 1") != std::string::npos, shownText.out);
 
     // Outsiders: refused, exit 6, the reason in English and Vietnamese.
     Run outsider = as({"inspection", "show", "TTR-2026-01"}, "tt9");
@@ -101,4 +101,30 @@ BOOST_AUTO_TEST_CASE(inspectors_record_and_read_their_inspection_and_outsiders_a
     Run listed = as({"inspection", "list"}, "tt1");
     BOOST_TEST(listed.out.find("TTR-2026-01") != std::string::npos, listed.out);
     BOOST_TEST(as({"inspection", "show", "NOPE"}, "admin").exitCode != 0);
+
+    // Findings: the unapproved system, under NĐ85 for facts up to 30/06/2026 and under NĐ331 for facts up to
+    // the end of the period (30/09/2026, after 19/08/2026).
+    Run early = as({"inspection", "run", "TTR-2026-01", "--as-of", "2026-06-30", "--format", "json"}, "tt1");
+    ok(early);
+    auto findings = json::parse(early.out, "stdout");
+    BOOST_REQUIRE(findings.ok());
+    bool unapproved = false;
+    for (const json::Node& f : findings->find("findings")->items)
+        if (f.find("rule")->text == "no_approved_level") {
+            unapproved = true;
+            BOOST_TEST(f.find("organisation")->text == "SO-A");
+            BOOST_TEST(f.find("system")->text == "HN-DVC-01");
+            BOOST_TEST(f.find("citations")->items.front().text == "NĐ85 Art 12, 14, 16");
+            BOOST_TEST(f.find("facts")->find("state") != nullptr);
+        }
+    BOOST_TEST(unapproved, early.out);
+    Run late = as({"inspection", "run", "TTR-2026-01", "--as-of", "2027-01-31", "--format", "json"}, "tt1");
+    ok(late);
+    BOOST_TEST(late.out.find("\"facts_until\": \"2026-09-30\"") != std::string::npos, late.out);
+    BOOST_TEST(late.out.find("NĐ331 Art 18, 20") != std::string::npos, late.out);
+    BOOST_TEST(late.out.find("NĐ85 Art 12") == std::string::npos, late.out);
+    Run text = cli({"inspection", "run", "TTR-2026-01", "--as-of", "2026-06-30", "--as", "tt1"});
+    ok(text);
+    BOOST_TEST(text.out.find("Điều 12, Điều 14, Điều 16 Nghị định số 85/2016/NĐ-CP") != std::string::npos, text.out);
+    BOOST_TEST(as({"inspection", "run", "TTR-2026-01"}, "tt9").exitCode == 6);
 }
