@@ -53,4 +53,39 @@ const FindingRule* FindingRuleSet::ruleFor(FindingFact fact, const std::string& 
     return catchAll;
 }
 
+namespace {
+
+constexpr std::array<std::pair<RemediationStatus, const char*>, 4> kStatuses = {{
+    {RemediationStatus::Open, "open"},
+    {RemediationStatus::InProgress, "in_progress"},
+    {RemediationStatus::Remediated, "remediated"},
+    {RemediationStatus::Closed, "closed"},
+}};
+
+} // namespace
+
+const char* remediationStatusName(RemediationStatus status)
+{
+    for (const auto& [value, name] : kStatuses)
+        if (value == status)
+            return name;
+    return "";
+}
+
+bool parseRemediationStatus(const std::string& text, RemediationStatus& status)
+{
+    for (const auto& [value, name] : kStatuses)
+        if (text == name) {
+            status = value;
+            return true;
+        }
+    return false;
+}
+
+bool remediationOverdue(const StoredFinding& finding, Date asOf)
+{
+    const bool pending = finding.status == RemediationStatus::Open || finding.status == RemediationStatus::InProgress;
+    return pending && finding.deadline && *finding.deadline < asOf;
+}
+
 } // namespace seclevel

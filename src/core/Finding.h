@@ -68,4 +68,31 @@ struct Finding {
     std::string key() const { return ruleId + "|" + systemId + "|" + subject; }
 };
 
+// Remediation of a finding (TT12 Art 11; NĐ331 Art 27: follow-up of weaknesses found). Overdue is not stored:
+// an open or in-progress finding past its deadline is overdue (remediationOverdue).
+enum class RemediationStatus { Open, InProgress, Remediated, Closed };
+const char* remediationStatusName(RemediationStatus status); // "open", "in_progress", "remediated", "closed"
+bool parseRemediationStatus(const std::string& text, RemediationStatus& status);
+
+// One change of a finding's remediation: the status it set, what was done, the evidence (document number,
+// file digest …), who and when (ISO timestamp).
+struct RemediationEntry {
+    RemediationStatus status = RemediationStatus::Open;
+    std::string note;
+    std::string evidence;
+    std::string userId;
+    std::string at;
+};
+
+struct StoredFinding {
+    std::string inspectionId;
+    Finding finding;
+    RemediationStatus status = RemediationStatus::Open;
+    std::optional<Date> deadline;
+    std::vector<RemediationEntry> history; // oldest first; "reopened" runs appear as Open entries
+};
+
+// Still to be remedied and past its deadline on `asOf`.
+bool remediationOverdue(const StoredFinding& finding, Date asOf);
+
 } // namespace seclevel

@@ -126,4 +126,159 @@ Error noSuchScopeSystem(const std::string& store, const std::string& systemId)
                      "No system " + inQuotes(systemId) + " exists");
 }
 
+namespace {
+
+std::string textOf(const json::Node& node, std::string_view key)
+{
+    const json::Node* member = node.find(key);
+    return member && member->isString() ? member->text : std::string();
+}
+
+void writeLocalized(json::Writer& out, std::string_view key, const LocalizedText& text)
+{
+    out.key(key).beginObject().member("vi", text.vi).member("en", text.en).endObject();
+}
+
+LocalizedText readLocalized(const json::Node& node, std::string_view key)
+{
+    const json::Node* member = node.find(key);
+    return member ? LocalizedText{textOf(*member, "vi"), textOf(*member, "en")} : LocalizedText{};
+}
+
+} // namespace
+
+std::string encodeFinding(const StoredFinding& stored)
+{
+    const Finding& f = stored.finding;
+    json::Writer out;
+    out.beginObject();
+    out.member("rule", f.ruleId).member("ruleset", f.rulesetId).member("ruleset_version", f.rulesetVersion);
+    out.member("organisation", f.organisationId).member("system", f.systemId).member("system_name", f.systemName);
+    out.member("subject", f.subject).member("fact_date", formatIsoDate(f.factDate));
+    out.member("citation", f.citation).member("severity", f.severity).member("responsible", f.responsible);
+    writeLocalized(out, "title", f.title);
+    writeLocalized(out, "recommendation", f.recommendation);
+    out.key("facts").beginArray();
+    for (const auto& [name, value] : f.facts)
+        out.beginArray().value(name).value(value).endArray();
+    out.endArray();
+    out.key("history").beginArray();
+    for (const RemediationEntry& e : stored.history) {
+        out.beginObject();
+        out.member("status", remediationStatusName(e.status)).member("note", e.note).member("evidence", e.evidence);
+        out.member("user", e.userId).member("at", e.at);
+        out.endObject();
+    }
+    out.endArray();
+    out.endObject();
+    return out.str();
+}
+
+void decodeFinding(const std::string& text, StoredFinding& stored)
+{
+    auto node = json::parse(text, "(stored finding)");
+    if (!node)
+        return;
+    Finding& f = stored.finding;
+    f.ruleId = textOf(*node, "rule");
+    f.rulesetId = textOf(*node, "ruleset");
+    f.rulesetVersion = textOf(*node, "ruleset_version");
+    f.organisationId = textOf(*node, "organisation");
+    f.systemId = textOf(*node, "system");
+    f.systemName = textOf(*node, "system_name");
+    f.subject = textOf(*node, "subject");
+    f.factDate = parseIsoDate(textOf(*node, "fact_date")).value_or(Date{});
+    f.citation = textOf(*node, "citation");
+    f.severity = textOf(*node, "severity");
+    f.responsible = textOf(*node, "responsible");
+    f.title = readLocalized(*node, "title");
+    f.recommendation = readLocalized(*node, "recommendation");
+    f.facts.clear();
+    if (const json::Node* facts = node->find("facts"); facts && facts->isArray())
+        for (const json::Node& pair : facts->items)
+            if (pair.isArray() && pair.items.size() == 2)
+                f.facts.emplace_back(pair.items[0].text, pair.items[1].text);
+    stored.history.clear();
+    if (const json::Node* history = node->find("history"); history && history->isArray())
+        for (const json::Node& item : history->items) {
+            RemediationEntry e;
+            parseRemediationStatus(textOf(item, "status"), e.status);
+            e.note = textOf(item, "note");
+            e.evidence = textOf(item, "evidence");
+            e.userId = textOf(item, "user");
+            e.at = textOf(item, "at");
+            stored.history.push_back(std::move(e));
+        }
+}
+
+std::string findingDetails(const std::string& inspectionId, const StoredFinding& stored)
+{
+    const RemediationEntry last = stored.history.empty() ? RemediationEntry{} : stored.history.back();
+    std::string out = "{\"inspection\":";
+    out += codec::jsonString(inspectionId);
+    out += ",\"key\":";
+    out += codec::jsonString(stored.finding.key());
+    out += ",\"rule\":";
+    out += codec::jsonString(stored.finding.ruleId);
+    out += ",\"system\":";
+    out += codec::jsonString(stored.finding.systemId);
+    out += ",\"citation\":";
+    out += codec::jsonString(stored.finding.citation);
+    out += ",\"status\":";
+    out += codec::jsonString(remediationStatusName(stored.status));
+    out += ",\"deadline\":";
+    out += codec::jsonString(stored.deadline ? formatIsoDate(*stored.deadline) : std::string());
+    out += ",\"note\":";
+    out += codec::jsonString(last.note);
+    out += ",\"evidence\":";
+    out += codec::jsonString(last.evidence);
+    out += '}';
+    return out;
+}
+
+Errors checkFindings(const std::string& inspectionId, const std::vector<Finding>& findings, const Actor& actor,
+                     const ActorLabels& labels)
+{
+    Checker checker;
+    checker.identifier("inspection", inspectionId, "Mã cuộc thanh tra", "The inspection id");
+    std::set<std::string> keys;
+    for (const Finding& f : findings) {
+        checker.identifier("rule", f.ruleId, "Mã quy tắc", "The rule id");
+        checker.identifier("system", f.systemId, "Mã hệ thống", "The system id");
+        checker.text("citation", f.citation, "Điều khoản", "The citation");
+        checker.text("facts", f.title.vi + f.title.en + f.recommendation.vi + f.recommendation.en, "Nội dung",
+                     "The text");
+        if (!keys.insert(f.key()).second)
+            checker.add(0, "findings", "Phát hiện " + inQuotes(f.key()) + " được ghi hai lần",
+                        "The finding " + inQuotes(f.key()) + " is given twice");
+    }
+    checkActor(checker, actor, labels);
+    return checker.errors;
+}
+
+Errors checkRemediation(const std::string& inspectionId, const std::string& key, const RemediationEntry& entry,
+                        const Actor& actor, const ActorLabels& labels)
+{
+    Checker checker;
+    checker.identifier("inspection", inspectionId, "Mã cuộc thanh tra", "The inspection id");
+    checker.text("finding", key, "Mã phát hiện", "The finding key");
+    checker.text("note", entry.note, "Nội dung", "The note");
+    checker.text("evidence", entry.evidence, "Bằng chứng", "The evidence");
+    checkActor(checker, actor, labels);
+    return checker.errors;
+}
+
+Error noSuchInspection(const std::string& store, const std::string& inspectionId)
+{
+    return makeError(ErrorKind::NotFound, store, 0, "inspection", "Không có cuộc thanh tra " + inQuotes(inspectionId),
+                     "No inspection " + inQuotes(inspectionId) + " exists");
+}
+
+Error noSuchFinding(const std::string& store, const std::string& inspectionId, const std::string& key)
+{
+    return makeError(ErrorKind::NotFound, store, 0, "finding",
+                     "Cuộc thanh tra " + inQuotes(inspectionId) + " không có phát hiện " + inQuotes(key),
+                     "Inspection " + inQuotes(inspectionId) + " has no finding " + inQuotes(key));
+}
+
 } // namespace seclevel::storage

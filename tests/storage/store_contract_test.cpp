@@ -1980,3 +1980,100 @@ BOOST_AUTO_TEST_CASE(an_inspection_naming_what_does_not_exist_or_reading_wrong_i
     BOOST_TEST(store->inspections()->empty());
     BOOST_TEST(auditEntries(*store).size() == before);
 }
+
+namespace {
+
+Finding foundOn(const std::string& system, const std::string& rule, const std::string& subject = {})
+{
+    Finding f;
+    f.ruleId = rule;
+    f.rulesetId = "VN-2022";
+    f.rulesetVersion = "1.0.0";
+    f.organisationId = "UBND";
+    f.systemId = system;
+    f.systemName = test::injection;
+    f.subject = subject;
+    f.factDate = day(2025, 5, 1);
+    f.citation = "NĐ85 Art 12, 14, 16";
+    f.severity = "high";
+    f.responsible = "owner";
+    f.title = {"Chưa phê duyệt", "Not approved"};
+    f.recommendation = {"Phê duyệt", "Approve"};
+    f.facts = {{"state", "draft"}, {"note", test::injection}};
+    return f;
+}
+
+} // namespace
+
+BOOST_AUTO_TEST_CASE(findings_merge_without_duplicates_and_a_closed_one_found_again_is_reopened)
+{
+    auto store = freshStore();
+    inspectionWorld(*store);
+    requireOk(store->saveInspection(provincialInspection(), alice));
+    const std::vector<Finding> run = {foundOn("SYS-1", "no_approved_level"),
+                                      foundOn("SYS-2", "duty_overdue", "training")};
+    const size_t before = auditEntries(*store).size();
+    auto first = store->mergeFindings("TTR-2026-01", run, day(2027, 3, 31), alice);
+    requireOk(first);
+    BOOST_TEST(first->added == 2);
+    BOOST_TEST(auditEntries(*store).size() == before + 2);
+    auto second = store->mergeFindings("TTR-2026-01", run, day(2027, 6, 30), bob);
+    requireOk(second);
+    BOOST_TEST(second->added == 0);
+    BOOST_TEST(second->unchanged == 2);
+    BOOST_TEST(auditEntries(*store).size() == before + 2); // nothing changed, nothing appended
+
+    auto stored = store->findings("TTR-2026-01");
+    requireOk(stored);
+    BOOST_REQUIRE(stored->size() == 2u);
+    const StoredFinding& f = stored->front();
+    BOOST_TEST(f.finding.key() == "duty_overdue|SYS-2|training");
+    BOOST_TEST(f.finding.systemName == test::injection);
+    BOOST_TEST(f.finding.citation == "NĐ85 Art 12, 14, 16");
+    BOOST_TEST(f.finding.title.en == "Not approved");
+    BOOST_REQUIRE(f.finding.facts.size() == 2u);
+    BOOST_TEST(f.finding.facts[1].second == test::injection);
+    BOOST_TEST((f.status == RemediationStatus::Open));
+    BOOST_TEST((f.deadline == day(2027, 3, 31))); // the first run's deadline stays
+    BOOST_REQUIRE(f.history.size() == 1u);
+    BOOST_TEST(f.history.front().userId == "alice");
+
+    // Progress, then closing, each with its entry; a closed finding found again is reopened.
+    requireOk(store->updateFinding("TTR-2026-01", "no_approved_level|SYS-1|", std::nullopt,
+                                   {RemediationStatus::InProgress, "đang lập hồ sơ", "", "", ""}, bob));
+    requireOk(store->updateFinding("TTR-2026-01", "no_approved_level|SYS-1|", day(2027, 9, 30),
+                                   {RemediationStatus::Closed, "đã phê duyệt", "QĐ 12/QĐ-UBND", "", ""}, alice));
+    auto closed = store->findings("TTR-2026-01");
+    const StoredFinding& c = closed->back();
+    BOOST_TEST((c.status == RemediationStatus::Closed));
+    BOOST_TEST((c.deadline == day(2027, 9, 30)));
+    BOOST_REQUIRE(c.history.size() == 3u);
+    BOOST_TEST(c.history[2].evidence == "QĐ 12/QĐ-UBND");
+    BOOST_TEST(c.history[1].userId == "bob");
+    auto third = store->mergeFindings("TTR-2026-01", run, day(2028, 1, 31), bob);
+    requireOk(third);
+    BOOST_TEST(third->reopened == 1);
+    BOOST_TEST(third->unchanged == 1);
+    auto reopened = store->findings("TTR-2026-01");
+    BOOST_TEST((reopened->back().status == RemediationStatus::Open));
+    BOOST_TEST(reopened->back().history.size() == 4u);
+    BOOST_TEST(reopened->size() == 2u);
+    auto entries = auditEntries(*store);
+    BOOST_TEST(entries.back().action == "finding.reopen");
+    BOOST_TEST(entries.back().subjectId == "TTR-2026-01/no_approved_level|SYS-1|");
+    BOOST_TEST(entries[entries.size() - 2].action == "finding.update");
+
+    // Refusals change nothing.
+    const size_t now = auditEntries(*store).size();
+    auto unknownInspection = store->mergeFindings("NOPE", run, std::nullopt, alice);
+    BOOST_REQUIRE(!unknownInspection.ok());
+    BOOST_TEST((unknownInspection.errors().front().kind == ErrorKind::NotFound));
+    auto unknownFinding =
+        store->updateFinding("TTR-2026-01", "nope", std::nullopt, {RemediationStatus::Closed, "", "", "", ""}, alice);
+    BOOST_REQUIRE(!unknownFinding.ok());
+    BOOST_TEST((unknownFinding.errors().front().kind == ErrorKind::NotFound));
+    auto twice = store->mergeFindings("TTR-2026-01", {run[0], run[0]}, std::nullopt, alice);
+    BOOST_REQUIRE(!twice.ok());
+    BOOST_TEST(twice.errors().front().field == "findings");
+    BOOST_TEST(auditEntries(*store).size() == now);
+}

@@ -297,7 +297,7 @@ CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log
     FOR EACH STATEMENT EXECUTE FUNCTION seclevel_refuse_change();
 )sql";
 
-// Version 6: inspections (decision, inspecting body, scope, team). The scope's systems and the team are kept in
+// Version 6: inspections (decision, inspecting body, scope, team) and their findings with the remediation status. The scope's systems and the team are kept in
 // `details` (storage/InspectionRecords.h); the organisations it names are references.
 constexpr const char* schemaVersion6 = R"sql(
 CREATE TABLE inspections (
@@ -314,6 +314,17 @@ CREATE TABLE inspections (
     updated_by text NOT NULL, updated_by_org text NOT NULL DEFAULT '', updated_by_role text NOT NULL DEFAULT '',
     updated_at timestamptz NOT NULL,
     CHECK (period_from <= period_to)
+);
+CREATE TABLE findings (
+    inspection_id text NOT NULL REFERENCES inspections (id) ON UPDATE RESTRICT ON DELETE RESTRICT,
+    finding_key   text NOT NULL CHECK (finding_key <> ''),
+    rule_id       text NOT NULL,
+    system_id     text NOT NULL,
+    status        text NOT NULL CHECK (status IN ('open', 'in_progress', 'remediated', 'closed')),
+    deadline      text NOT NULL DEFAULT '',
+    details       text NOT NULL,
+    updated_at    timestamptz NOT NULL,
+    PRIMARY KEY (inspection_id, finding_key)
 );
 )sql";
 
@@ -345,7 +356,7 @@ const std::vector<Migration>& migrations()
         {3, "working-day calendar announcements", schemaVersion3},
         {4, "users and roles, appraisal and approval steps, duty records, authority codes", schemaVersion4},
         {5, "audit trail: append-only, hash-chained audit_log", schemaVersion5},
-        {6, "inspections: decision, inspecting body, scope, team", schemaVersion6},
+        {6, "inspections: decision, inspecting body, scope, team; findings and their remediation", schemaVersion6},
     };
     return all;
 }

@@ -1613,4 +1613,139 @@ Result<std::vector<StoredInspection>> PostgresStore::inspections()
     });
 }
 
+// ---- findings of inspections ----------------------------------------------------------------------------------
+
+namespace {
+
+struct FindingRow {
+    bool known = false;
+    StoredFinding stored;
+};
+
+FindingRow findingRow(const Database& db, const std::string& inspectionId, const std::string& key)
+{
+    FindingRow row;
+    const Rows rows = db.run("SELECT status, deadline, details FROM findings WHERE inspection_id = $1"
+                             " AND finding_key = $2 FOR UPDATE",
+                             Params().text(inspectionId).text(key));
+    if (rows.count() == 0)
+        return row;
+    row.known = true;
+    parseRemediationStatus(rows.text(0, 0), row.stored.status);
+    row.stored.deadline = parseIsoDate(rows.text(0, 1));
+    storage::decodeFinding(rows.text(0, 2), row.stored);
+    return row;
+}
+
+} // namespace
+
+Result<FindingMerge> PostgresStore::mergeFindings(const std::string& inspectionId, const std::vector<Finding>& found,
+                                                  const std::optional<Date>& deadline, const Actor& actor)
+{
+    if (Errors errors = storage::checkFindings(inspectionId, found, actor, actorLabels); !errors.empty())
+        return errors;
+    const ActorColumns who = columnsOf(actor);
+    const std::string at = isoTimestamp(actor.at);
+    FindingMerge merge;
+    auto done = write([&]() -> Result<bool> {
+        merge = FindingMerge{};
+        const Database db{*m_connection};
+        if (db.run("SELECT 1 FROM inspections WHERE id = $1", Params().text(inspectionId)).count() == 0)
+            return storage::noSuchInspection(db.label(), inspectionId);
+        for (const Finding& finding : found) {
+            FindingRow row = findingRow(db, inspectionId, finding.key());
+            if (row.known && row.stored.status != RemediationStatus::Closed) {
+                ++merge.unchanged;
+                continue;
+            }
+            const bool reopened = row.known;
+            StoredFinding& stored = row.stored;
+            stored.finding = finding;
+            stored.status = RemediationStatus::Open;
+            if (!reopened)
+                stored.deadline = deadline;
+            stored.history.push_back(RemediationEntry{RemediationStatus::Open,
+                                                      reopened ? "reopened: found again" : "found", "", who.user, at});
+            db.run("INSERT INTO findings (inspection_id, finding_key, rule_id, system_id, status, deadline, details,"
+                   " updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, to_timestamp($8))"
+                   " ON CONFLICT (inspection_id, finding_key) DO UPDATE SET status = excluded.status,"
+                   " details = excluded.details, updated_at = excluded.updated_at",
+                   Params()
+                       .text(inspectionId)
+                       .text(finding.key())
+                       .text(finding.ruleId)
+                       .text(finding.systemId)
+                       .text(remediationStatusName(stored.status))
+                       .text(stored.deadline ? formatIsoDate(*stored.deadline) : std::string())
+                       .text(storage::encodeFinding(stored))
+                       .integer(who.at));
+            appendAudit({reopened ? "finding.reopen" : "finding.add", "finding", inspectionId + "/" + finding.key(),
+                         storage::findingDetails(inspectionId, stored)},
+                        actor);
+            ++(reopened ? merge.reopened : merge.added);
+        }
+        return true;
+    });
+    if (!done)
+        return done.errors();
+    return merge;
+}
+
+Result<std::vector<StoredFinding>> PostgresStore::findings(const std::string& inspectionId)
+{
+    return read<std::vector<StoredFinding>>(false, [&] {
+        std::vector<StoredFinding> result;
+        if (!codec::isStorableText(inspectionId))
+            return result;
+        const Rows rows = m_connection->run("SELECT status, deadline, details FROM findings WHERE inspection_id = $1"
+                                            " ORDER BY finding_key COLLATE \"C\"",
+                                            Params().text(inspectionId));
+        for (int row = 0; row < rows.count(); ++row) {
+            StoredFinding stored;
+            stored.inspectionId = inspectionId;
+            parseRemediationStatus(rows.text(row, 0), stored.status);
+            stored.deadline = parseIsoDate(rows.text(row, 1));
+            storage::decodeFinding(rows.text(row, 2), stored);
+            result.push_back(std::move(stored));
+        }
+        return result;
+    });
+}
+
+Result<bool> PostgresStore::updateFinding(const std::string& inspectionId, const std::string& key,
+                                          const std::optional<Date>& deadline, const RemediationEntry& entry,
+                                          const Actor& actor)
+{
+    if (Errors errors = storage::checkRemediation(inspectionId, key, entry, actor, actorLabels); !errors.empty())
+        return errors;
+    const ActorColumns who = columnsOf(actor);
+    return write([&]() -> Result<bool> {
+        const Database db{*m_connection};
+        FindingRow row = findingRow(db, inspectionId, key);
+        if (!row.known)
+            return storage::noSuchFinding(db.label(), inspectionId, key);
+        StoredFinding& stored = row.stored;
+        stored.status = entry.status;
+        if (deadline)
+            stored.deadline = deadline;
+        RemediationEntry recorded = entry;
+        recorded.userId = who.user;
+        recorded.at = isoTimestamp(actor.at);
+        stored.history.push_back(std::move(recorded));
+        db.run("UPDATE findings SET status = $3, deadline = $4, details = $5, updated_at = to_timestamp($6)"
+               " WHERE inspection_id = $1 AND finding_key = $2",
+               Params()
+                   .text(inspectionId)
+                   .text(key)
+                   .text(remediationStatusName(stored.status))
+                   .text(stored.deadline ? formatIsoDate(*stored.deadline) : std::string())
+                   .text(storage::encodeFinding(stored))
+                   .integer(who.at));
+        appendAudit(
+            {"finding.update", "finding", inspectionId + "/" + key, storage::findingDetails(inspectionId, stored)},
+            actor);
+        return true;
+    });
+}
+
 } // namespace seclevel

@@ -418,7 +418,7 @@ BEGIN
 END;
 )sql";
 
-// Version 8: inspections (decision, inspecting body, scope, team). The scope's systems and the team are kept in
+// Version 8: inspections (decision, inspecting body, scope, team) and their findings with the remediation status. The scope's systems and the team are kept in
 // `details` (storage/InspectionRecords.h); the organisations it names are references.
 constexpr const char* schemaVersion8 = R"sql(
 CREATE TABLE inspections (
@@ -435,6 +435,17 @@ CREATE TABLE inspections (
     updated_by TEXT NOT NULL, updated_by_organisation TEXT NOT NULL DEFAULT '', updated_by_role TEXT NOT NULL DEFAULT '',
     updated_at TEXT NOT NULL,
     CHECK (period_from <= period_to)
+) STRICT;
+CREATE TABLE findings (
+    inspection_id TEXT NOT NULL REFERENCES inspections (id) ON UPDATE RESTRICT ON DELETE RESTRICT,
+    finding_key   TEXT NOT NULL CHECK (finding_key <> ''),
+    rule_id       TEXT NOT NULL,
+    system_id     TEXT NOT NULL,
+    status        TEXT NOT NULL CHECK (status IN ('open', 'in_progress', 'remediated', 'closed')),
+    deadline      TEXT NOT NULL DEFAULT '',
+    details       TEXT NOT NULL,
+    updated_at    TEXT NOT NULL,
+    PRIMARY KEY (inspection_id, finding_key)
 ) STRICT;
 )sql";
 
@@ -470,7 +481,7 @@ const std::vector<Migration>& migrations()
         {5, "working-day calendar announcements", schemaVersion5},
         {6, "users and roles, appraisal and approval steps, duty records, authority codes", schemaVersion6},
         {7, "audit trail: append-only, hash-chained audit_log", schemaVersion7},
-        {8, "inspections: decision, inspecting body, scope, team", schemaVersion8},
+        {8, "inspections: decision, inspecting body, scope, team; findings and their remediation", schemaVersion8},
     };
     return all;
 }

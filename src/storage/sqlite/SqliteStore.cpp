@@ -1695,4 +1695,126 @@ Result<std::vector<StoredInspection>> SqliteStore::inspections()
     });
 }
 
+// ---- findings of inspections ----------------------------------------------------------------------------------
+
+Result<FindingMerge> SqliteStore::mergeFindings(const std::string& inspectionId, const std::vector<Finding>& found,
+                                                const std::optional<Date>& deadline, const Actor& actor)
+{
+    return guarded<FindingMerge>(m_path, [&]() -> Result<FindingMerge> {
+        if (Errors errors = storage::checkFindings(inspectionId, found, actor, actorLabels); !errors.empty())
+            return errors;
+        const ActorColumns by = columnsOf(actor);
+        const Database db{m_db, m_path, *m_cache};
+        Scope transaction(m_db, m_path, m_depth, Transaction::Kind::Write);
+        if (!exists(db, "SELECT 1 FROM inspections WHERE id = ?1", inspectionId))
+            return storage::noSuchInspection(m_path, inspectionId);
+        FindingMerge merge;
+        for (const Finding& finding : found) {
+            Statement select(*m_cache, "SELECT status, deadline, details FROM findings"
+                                       " WHERE inspection_id = ?1 AND finding_key = ?2");
+            select.bindText(1, inspectionId).bindText(2, finding.key());
+            StoredFinding stored;
+            const bool known = select.step();
+            if (known) {
+                parseRemediationStatus(select.text(0), stored.status);
+                stored.deadline = parseIsoDate(select.view(1));
+                storage::decodeFinding(select.text(2), stored);
+            }
+            select.reset();
+            if (known && stored.status != RemediationStatus::Closed) {
+                ++merge.unchanged;
+                continue;
+            }
+            const bool reopened = known;
+            stored.finding = finding; // the facts as found now
+            stored.status = RemediationStatus::Open;
+            if (!reopened)
+                stored.deadline = deadline;
+            stored.history.push_back(RemediationEntry{
+                RemediationStatus::Open, reopened ? "reopened: found again" : "found", "", by.user, by.at});
+            Statement write(*m_cache,
+                            "INSERT INTO findings (inspection_id, finding_key, rule_id, system_id, status, deadline,"
+                            " details, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
+                            " ON CONFLICT (inspection_id, finding_key) DO UPDATE SET status = excluded.status,"
+                            " details = excluded.details, updated_at = excluded.updated_at");
+            write.bindText(1, inspectionId)
+                .bindText(2, finding.key())
+                .bindText(3, finding.ruleId)
+                .bindText(4, finding.systemId)
+                .bindText(5, remediationStatusName(stored.status))
+                .bindText(6, stored.deadline ? formatIsoDate(*stored.deadline) : std::string())
+                .bindText(7, storage::encodeFinding(stored))
+                .bindText(8, by.at)
+                .run();
+            appendAudit({reopened ? "finding.reopen" : "finding.add", "finding", inspectionId + "/" + finding.key(),
+                         storage::findingDetails(inspectionId, stored)},
+                        actor);
+            ++(reopened ? merge.reopened : merge.added);
+        }
+        transaction.commit();
+        return merge;
+    });
+}
+
+Result<std::vector<StoredFinding>> SqliteStore::findings(const std::string& inspectionId)
+{
+    return guarded<std::vector<StoredFinding>>(m_path, [&]() -> Result<std::vector<StoredFinding>> {
+        std::vector<StoredFinding> result;
+        Statement select(*m_cache, "SELECT status, deadline, details FROM findings WHERE inspection_id = ?1"
+                                   " ORDER BY finding_key");
+        select.bindText(1, inspectionId);
+        while (select.step()) {
+            StoredFinding stored;
+            stored.inspectionId = inspectionId;
+            parseRemediationStatus(select.text(0), stored.status);
+            stored.deadline = parseIsoDate(select.view(1));
+            storage::decodeFinding(select.text(2), stored);
+            result.push_back(std::move(stored));
+        }
+        return result;
+    });
+}
+
+Result<bool> SqliteStore::updateFinding(const std::string& inspectionId, const std::string& key,
+                                        const std::optional<Date>& deadline, const RemediationEntry& entry,
+                                        const Actor& actor)
+{
+    return guarded<bool>(m_path, [&]() -> Result<bool> {
+        if (Errors errors = storage::checkRemediation(inspectionId, key, entry, actor, actorLabels); !errors.empty())
+            return errors;
+        const ActorColumns by = columnsOf(actor);
+        Scope transaction(m_db, m_path, m_depth, Transaction::Kind::Write);
+        Statement select(*m_cache, "SELECT status, deadline, details FROM findings"
+                                   " WHERE inspection_id = ?1 AND finding_key = ?2");
+        select.bindText(1, inspectionId).bindText(2, key);
+        if (!select.step())
+            return storage::noSuchFinding(m_path, inspectionId, key);
+        StoredFinding stored;
+        stored.deadline = parseIsoDate(select.view(1));
+        storage::decodeFinding(select.text(2), stored);
+        select.reset();
+        stored.status = entry.status;
+        if (deadline)
+            stored.deadline = deadline;
+        RemediationEntry recorded = entry;
+        recorded.userId = by.user;
+        recorded.at = by.at;
+        stored.history.push_back(std::move(recorded));
+        Statement update(*m_cache, "UPDATE findings SET status = ?3, deadline = ?4, details = ?5, updated_at = ?6"
+                                   " WHERE inspection_id = ?1 AND finding_key = ?2");
+        update.bindText(1, inspectionId)
+            .bindText(2, key)
+            .bindText(3, remediationStatusName(stored.status))
+            .bindText(4, stored.deadline ? formatIsoDate(*stored.deadline) : std::string())
+            .bindText(5, storage::encodeFinding(stored))
+            .bindText(6, by.at)
+            .run();
+        appendAudit(
+            {"finding.update", "finding", inspectionId + "/" + key, storage::findingDetails(inspectionId, stored)},
+            actor);
+        transaction.commit();
+        return true;
+    });
+}
+
 } // namespace seclevel
