@@ -2,6 +2,7 @@
 
 #include "app/DossierService.h"
 #include "app/InspectionService.h"
+#include "app/UserService.h"
 #include "app/WorkflowService.h"
 
 #include <algorithm>
@@ -228,6 +229,81 @@ Result<FindingRun> FindingService::run(const std::string& inspectionId, Date asO
                std::tie(b.organisationId, b.systemId, b.ruleId, b.subject);
     });
     return run;
+}
+
+Result<FindingMerge> FindingService::record(const std::string& inspectionId, Date asOf,
+                                            const std::optional<Date>& deadline, const Actor& actor)
+{
+    if (actor.role != Role::Inspector)
+        return makeError(ErrorKind::Refused, "", 0, "as",
+                         "Chỉ thành viên đoàn thanh tra (vai trò inspector) mới ghi nhận phát hiện",
+                         "Only a member of the inspection team acting as inspector records findings");
+    auto found = run(inspectionId, asOf, actor); // refuses those not on the team
+    if (!found)
+        return found.errors();
+    return m_store.mergeFindings(inspectionId, found->findings, deadline, actor);
+}
+
+Result<std::vector<StoredFinding>> FindingService::stored(const std::string& inspectionId, const Actor& actor)
+{
+    InspectionService inspections(m_store);
+    auto inspection = inspections.show(inspectionId, actor);
+    if (!inspection)
+        return inspection.errors();
+    return m_store.findings(inspectionId);
+}
+
+Result<bool> FindingService::remediate(const std::string& inspectionId, const std::string& key,
+                                       const RemediationEntry& entry, const std::optional<Date>& deadline,
+                                       const Actor& actor)
+{
+    auto inspection = m_store.inspection(inspectionId);
+    if (!inspection)
+        return inspection.errors();
+    if (!*inspection)
+        return makeError(ErrorKind::NotFound, "", 0, "inspection", "Không có cuộc thanh tra '" + inspectionId + "'",
+                         "No inspection '" + inspectionId + "' exists");
+    auto findings = m_store.findings(inspectionId);
+    if (!findings)
+        return findings.errors();
+    auto finding = std::find_if(findings->begin(), findings->end(),
+                                [&](const StoredFinding& f) { return f.finding.key() == key; });
+    if (finding == findings->end())
+        return makeError(ErrorKind::NotFound, "", 0, "finding",
+                         "Cuộc thanh tra '" + inspectionId + "' không có phát hiện '" + key + "'",
+                         "Inspection '" + inspectionId + "' has no finding '" + key + "'");
+    const auto& team = (*inspection)->inspection.team;
+    const bool inspector =
+        actor.role == Role::Inspector && std::find(team.begin(), team.end(), actor.userId) != team.end();
+    bool agency = false;
+    if (actor.role == Role::Owner || actor.role == Role::Operator || actor.role == Role::SecurityUnit) {
+        auto organisations = m_store.organisations();
+        if (!organisations)
+            return organisations.errors();
+        const auto chain = organisationChain(*organisations, finding->finding.organisationId);
+        agency = std::find(chain.begin(), chain.end(), actor.organisationId) != chain.end();
+    }
+    const bool inspectorsOnly = entry.status == RemediationStatus::Closed || entry.status == RemediationStatus::Open ||
+                                (deadline && deadline != finding->deadline);
+    if (!(inspector || (agency && !inspectorsOnly)))
+        return makeError(ErrorKind::Refused, "", 0, "as",
+                         inspectorsOnly
+                             ? "Chỉ thành viên đoàn thanh tra mới đóng, mở lại phát hiện hoặc đổi thời hạn khắc phục"
+                             : "Chỉ đơn vị có phát hiện (chủ quản, vận hành, chuyên trách) hoặc đoàn thanh tra mới ghi "
+                               "kết quả khắc phục",
+                         inspectorsOnly ? "Only a member of the inspection team closes or reopens a finding or changes "
+                                          "its deadline"
+                                        : "Only the unit with the finding (owner, operator, security unit) or the "
+                                          "inspection team records remediation");
+    const bool needsEvidence =
+        entry.status == RemediationStatus::Closed || entry.status == RemediationStatus::Remediated;
+    if (needsEvidence && isBlank(entry.evidence))
+        return makeError(ErrorKind::Refused, "", 0, "evidence",
+                         std::string("Cần bằng chứng khắc phục (--evidence) để chuyển sang trạng thái ") +
+                             remediationStatusName(entry.status),
+                         std::string("Evidence of remediation (--evidence) is needed to set the status ") +
+                             remediationStatusName(entry.status));
+    return m_store.updateFinding(inspectionId, key, deadline, entry, actor);
 }
 
 } // namespace seclevel

@@ -30,6 +30,20 @@ public:
     // Refused for anyone not allowed to read the inspection.
     Result<FindingRun> run(const std::string& inspectionId, Date asOf, const Actor& actor);
 
+    // Runs and keeps the findings in the store (Store::mergeFindings: a known finding is not duplicated, a closed
+    // one found again is reopened); new ones get `deadline` to report remediation. Only a team member acting as
+    // inspector records them.
+    Result<FindingMerge> record(const std::string& inspectionId, Date asOf, const std::optional<Date>& deadline,
+                                const Actor& actor);
+    // The stored findings, for the team and administrators.
+    Result<std::vector<StoredFinding>> stored(const std::string& inspectionId, const Actor& actor);
+    // Records remediation. The agency — owner, operator or security unit acting for the finding's organisation or
+    // one above it — records progress (in_progress) and remediation (remediated, with evidence); the inspectors
+    // of the team also may, and only they close a finding (closed, with evidence), reopen it (open) or change its
+    // deadline. Anyone else is refused.
+    Result<bool> remediate(const std::string& inspectionId, const std::string& key, const RemediationEntry& entry,
+                           const std::optional<Date>& deadline, const Actor& actor);
+
 private:
     const Catalogue& m_catalogue;
     Store& m_store;

@@ -144,6 +144,8 @@ struct Province {
         user("admin", "UBND", Role::Administrator);
         user("tt1", "TTR-TINH", Role::Inspector);
         user("tt2", "TTR-TINH", Role::Inspector);
+        user("chu.quan.1", "CQ-1", Role::Owner);
+        user("chu.quan.25", "CQ-25", Role::Owner);
         InspectionService inspections(*store);
         for (const auto& [id, to] :
              {std::pair{"TTR-2026", day(2026, 6, 30)}, std::pair{"TTR-2027", day(2027, 12, 31)}}) {
@@ -189,7 +191,7 @@ BOOST_AUTO_TEST_CASE(findings_are_those_known_by_construction_and_cite_the_law_o
     BOOST_REQUIRE_MESSAGE(early.ok(), (early.ok() ? std::string() : early.errors().front().describe(Lang::En)));
     auto rules = byRule(early->findings);
     BOOST_TEST(rules["no_approved_level"] == both(p.inDistrict1["A"], both(p.inDistrict1["D+"], p.inDistrict1["D-"])));
-    BOOST_TEST(rules["no_approved_level"].size() == 80u); // 20 agencies × (2 A + the 2 D not yet approved)
+    BOOST_TEST(rules["no_approved_level"].size() == 80u);          // 20 agencies × (2 A + the 2 D not yet approved)
     BOOST_TEST(rules["dossier_incomplete"] == p.inDistrict1["A"]); // the D ones are approved by now
     BOOST_TEST(rules["no_security_regulation"] == p.inDistrict1["C-"]);
     BOOST_TEST(rules.count("redetermination_pending") == 0u);
@@ -253,4 +255,72 @@ BOOST_AUTO_TEST_CASE(an_inspector_outside_the_team_is_refused)
     auto refused = service.run("TTR-2026", day(2026, 6, 30), as("tt2", "TTR-TINH", Role::Inspector));
     BOOST_REQUIRE(!refused.ok());
     BOOST_TEST((refused.errors().front().kind == ErrorKind::Refused));
+}
+
+BOOST_AUTO_TEST_CASE(recorded_findings_are_not_duplicated_and_a_closed_one_found_again_is_reopened)
+{
+    Province p;
+    FindingService service(shippedCatalogue(), *p.store);
+    const Date deadline = day(2028, 3, 31);
+    auto first = service.record("TTR-2027", day(2027, 12, 31), deadline, p.inspector);
+    BOOST_REQUIRE_MESSAGE(first.ok(), (first.ok() ? std::string() : first.errors().front().describe(Lang::En)));
+    auto computed = service.run("TTR-2027", day(2027, 12, 31), p.inspector);
+    BOOST_TEST(first->added == static_cast<int>(computed->findings.size()));
+    auto second = service.record("TTR-2027", day(2027, 12, 31), deadline, p.inspector);
+    BOOST_REQUIRE(second.ok());
+    BOOST_TEST(second->added == 0);
+    BOOST_TEST(second->unchanged == first->added);
+    BOOST_TEST(service.stored("TTR-2027", p.inspector)->size() == static_cast<size_t>(first->added));
+    // Only team members acting as inspector record; administrators read.
+    BOOST_TEST(!service.record("TTR-2027", day(2027, 12, 31), deadline, p.admin).ok());
+    BOOST_TEST(service.stored("TTR-2027", p.admin).ok());
+
+    // The agency of CQ-1 works on its unapproved system; the owner of CQ-25 (another district) may not.
+    std::string key;
+    auto kept = service.stored("TTR-2027", p.inspector);
+    BOOST_REQUIRE(kept.ok());
+    for (const StoredFinding& f : *kept)
+        if (f.finding.ruleId == "no_approved_level" && f.finding.organisationId == "CQ-1")
+            key = f.finding.key();
+    BOOST_REQUIRE(!key.empty());
+    const Actor owner = as("chu.quan.1", "CQ-1", Role::Owner);
+    const Actor stranger = as("chu.quan.25", "CQ-25", Role::Owner);
+    auto refusedKind = [](const Result<bool>& r) { return !r.ok() && r.errors().front().kind == ErrorKind::Refused; };
+    BOOST_TEST(refusedKind(
+        service.remediate("TTR-2027", key, {RemediationStatus::InProgress, "x", "", "", ""}, std::nullopt, stranger)));
+    BOOST_TEST(service
+                   .remediate("TTR-2027", key, {RemediationStatus::InProgress, "đang lập hồ sơ", "", "", ""},
+                              std::nullopt, owner)
+                   .ok());
+    // Remediated needs evidence; closing is the inspector's, with evidence; the agency cannot move the deadline.
+    BOOST_TEST(refusedKind(
+        service.remediate("TTR-2027", key, {RemediationStatus::Remediated, "xong", "", "", ""}, std::nullopt, owner)));
+    BOOST_TEST(service
+                   .remediate("TTR-2027", key, {RemediationStatus::Remediated, "đã phê duyệt", "QĐ 5/QĐ-UBND", "", ""},
+                              std::nullopt, owner)
+                   .ok());
+    BOOST_TEST(refusedKind(
+        service.remediate("TTR-2027", key, {RemediationStatus::Closed, "", "QĐ 5", "", ""}, std::nullopt, owner)));
+    BOOST_TEST(refusedKind(
+        service.remediate("TTR-2027", key, {RemediationStatus::InProgress, "", "", "", ""}, day(2029, 1, 1), owner)));
+    BOOST_TEST(refusedKind(service.remediate("TTR-2027", key, {RemediationStatus::Closed, "đóng", "", "", ""},
+                                             std::nullopt, p.inspector)));
+    BOOST_TEST(service
+                   .remediate("TTR-2027", key, {RemediationStatus::Closed, "đã kiểm tra", "QĐ 5/QĐ-UBND", "", ""},
+                              std::nullopt, p.inspector)
+                   .ok());
+    // The system is still unapproved: the next run finds it again, and it is reopened — not duplicated.
+    auto third = service.record("TTR-2027", day(2027, 12, 31), deadline, p.inspector);
+    BOOST_REQUIRE(third.ok());
+    BOOST_TEST(third->reopened == 1);
+    BOOST_TEST(third->added == 0);
+    auto after = service.stored("TTR-2027", p.inspector);
+    BOOST_TEST(after->size() == static_cast<size_t>(first->added));
+    for (const StoredFinding& f : *after)
+        if (f.finding.key() == key) {
+            BOOST_TEST((f.status == RemediationStatus::Open));
+            BOOST_TEST(f.history.size() == 5u); // found, in progress, remediated, closed, reopened
+            BOOST_TEST(!remediationOverdue(f, day(2028, 3, 31)));
+            BOOST_TEST(remediationOverdue(f, day(2028, 4, 1)));
+        }
 }
