@@ -244,6 +244,45 @@ Result<FindingMerge> FindingService::record(const std::string& inspectionId, Dat
     return m_store.mergeFindings(inspectionId, found->findings, deadline, actor);
 }
 
+Result<std::string> FindingService::addManual(const std::string& inspectionId, Finding finding,
+                                              const std::optional<Date>& deadline, const Actor& actor)
+{
+    if (actor.role != Role::Inspector)
+        return makeError(ErrorKind::Refused, "", 0, "as",
+                         "Chỉ thành viên đoàn thanh tra (vai trò inspector) mới ghi nhận phát hiện",
+                         "Only a member of the inspection team acting as inspector records findings");
+    auto citations = parseCitations(finding.citation, &m_catalogue.instruments());
+    if (!citations)
+        return citations.errors();
+    if (isBlank(finding.title.vi) && isBlank(finding.title.en))
+        return makeError(ErrorKind::InvalidInput, "", 0, "title", "Phát hiện cần nội dung (--title)",
+                         "A finding needs its text (--title)");
+    InspectionService inspections(m_store);
+    auto system = inspections.system(inspectionId, finding.systemId, actor); // team only, inside the scope
+    if (!system)
+        return system.errors();
+    auto existing = m_store.findings(inspectionId);
+    if (!existing)
+        return existing.errors();
+    int manual = 0;
+    for (const StoredFinding& f : *existing)
+        manual += f.finding.ruleId == "manual" ? 1 : 0;
+    finding.ruleId = "manual";
+    finding.subject = "M" + std::to_string(manual + 1);
+    finding.organisationId = system->description.organisationId;
+    finding.systemName = system->description.name;
+    if (const RuleSet* inForce = ruleSetInForce(m_catalogue.ruleSets(), finding.factDate))
+        finding.rulesetId = inForce->id;
+    if (finding.severity.empty())
+        finding.severity = "medium";
+    if (finding.responsible.empty())
+        finding.responsible = "owner";
+    auto merged = m_store.mergeFindings(inspectionId, {finding}, deadline, actor);
+    if (!merged)
+        return merged.errors();
+    return finding.key();
+}
+
 Result<std::vector<StoredFinding>> FindingService::stored(const std::string& inspectionId, const Actor& actor)
 {
     InspectionService inspections(m_store);

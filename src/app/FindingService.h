@@ -35,6 +35,11 @@ public:
     // inspector records them.
     Result<FindingMerge> record(const std::string& inspectionId, Date asOf, const std::optional<Date>& deadline,
                                 const Actor& actor);
+    // A finding an inspector states by hand (rule "manual"), citing any article of any instrument of the register
+    // (InvalidInput otherwise), about a system inside the scope (Refused otherwise); organisation and system name
+    // come from the store, the subject numbers it (M1, M2, …). Returns the stored finding's key.
+    Result<std::string> addManual(const std::string& inspectionId, Finding finding, const std::optional<Date>& deadline,
+                                  const Actor& actor);
     // The stored findings, for the team and administrators.
     Result<std::vector<StoredFinding>> stored(const std::string& inspectionId, const Actor& actor);
     // Records remediation. The agency — owner, operator or security unit acting for the finding's organisation or

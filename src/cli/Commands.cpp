@@ -44,6 +44,9 @@ std::vector<std::unique_ptr<Command>> allCommands()
     commands.push_back(makeInspectionShowCommand());
     commands.push_back(makeInspectionListCommand());
     commands.push_back(makeInspectionRunCommand());
+    commands.push_back(makeFindingAddCommand());
+    commands.push_back(makeFindingUpdateCommand());
+    commands.push_back(makeFindingCloseCommand());
     return commands;
 }
 

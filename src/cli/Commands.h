@@ -45,5 +45,8 @@ std::unique_ptr<Command> makeInspectionCreateCommand();
 std::unique_ptr<Command> makeInspectionShowCommand();
 std::unique_ptr<Command> makeInspectionListCommand();
 std::unique_ptr<Command> makeInspectionRunCommand();
+std::unique_ptr<Command> makeFindingAddCommand();
+std::unique_ptr<Command> makeFindingUpdateCommand();
+std::unique_ptr<Command> makeFindingCloseCommand();
 
 } // namespace seclevel

@@ -52,12 +52,23 @@ public:
         return {"phát hiện vi phạm tự động của cuộc thanh tra, dẫn điều khoản bị vi phạm",
                 "the inspection's automatic findings, citing the articles breached"};
     }
-    std::string usage() const override { return "ID [--as-of DATE] [--format text|json] [--db PATH] [--as USER]"; }
+    std::string usage() const override
+    {
+        return "ID [--as-of DATE] [--format text|json] [--record [--deadline DATE]] [--db PATH] [--as USER]";
+    }
     std::vector<OptionSpec> options() const override
     {
         std::vector<OptionSpec> specs = {
             {"as-of", true, {"tính đến ngày (YYYY-MM-DD; mặc định hôm nay)", "as of (YYYY-MM-DD; default today)"}},
-            {"format", true, {"định dạng: text, json", "format: text, json"}}};
+            {"format", true, {"định dạng: text, json", "format: text, json"}},
+            {"record",
+             false,
+             {"ghi các phát hiện vào cơ sở dữ liệu (không trùng lặp; phát hiện đã đóng mà còn thì mở lại)",
+              "keep the findings in the store (no duplicates; a closed one found again is reopened)"}},
+            {"deadline",
+             true,
+             {"thời hạn báo cáo khắc phục của phát hiện mới (YYYY-MM-DD)",
+              "deadline to report remediation of new findings (YYYY-MM-DD)"}}};
         for (OptionSpec& spec : writeOptions())
             specs.push_back(std::move(spec));
         return specs;
@@ -88,6 +99,21 @@ public:
         if (!run)
             return printErrors(run.errors(), context);
         const InstrumentRegister& instruments = (*catalogue)->instruments();
+        if (line.flag("record")) {
+            std::optional<Date> deadline;
+            if (line.value("deadline")) {
+                deadline = dateOption(line, "deadline", context, exitCode);
+                if (!deadline)
+                    return exitCode;
+            }
+            auto merged = service.record(line.positional().front(), *asOf, deadline, *actor);
+            if (!merged)
+                return printErrors(merged.errors(), context);
+            const bool en = context.lang == Lang::En;
+            *context.err << (en ? "recorded: " : "đã ghi: ") << merged->added << (en ? " new, " : " mới, ")
+                         << merged->reopened << (en ? " reopened, " : " mở lại, ") << merged->unchanged
+                         << (en ? " already known\n" : " đã có\n");
+        }
         if (format == "json") {
             json::Writer w;
             w.beginObject();

@@ -127,4 +127,36 @@ BOOST_AUTO_TEST_CASE(inspectors_record_and_read_their_inspection_and_outsiders_a
     ok(text);
     BOOST_TEST(text.out.find("Điều 12, Điều 14, Điều 16 Nghị định số 85/2016/NĐ-CP") != std::string::npos, text.out);
     BOOST_TEST(as({"inspection", "run", "TTR-2026-01"}, "tt9").exitCode == 6);
+
+    // Recorded: twice, without duplicates.
+    Run recorded = as(
+        {"inspection", "run", "TTR-2026-01", "--as-of", "2026-06-30", "--record", "--deadline", "2026-12-31"}, "tt1");
+    ok(recorded);
+    BOOST_TEST(recorded.err.find("recorded: 2 new, 0 reopened, 0 already known") != std::string::npos, recorded.err);
+    Run again2 = as({"inspection", "run", "TTR-2026-01", "--as-of", "2026-06-30", "--record"}, "tt1");
+    BOOST_TEST(again2.err.find("recorded: 0 new, 0 reopened, 2 already known") != std::string::npos, again2.err);
+
+    // A manual finding citing Decree 61/2018; an instrument outside the register is invalid input.
+    Run manual = cli({"finding", "add", "TTR-2026-01", "--system", "HN-DVC-01", "--citation", "NĐ61 Art 7.1", "--title",
+                      "Chưa công khai thủ tục", "--date", "2025-05-01", "--as", "tt1"});
+    ok(manual);
+    BOOST_TEST(manual.out.find("manual|HN-DVC-01|M1") != std::string::npos, manual.out);
+    BOOST_TEST(manual.out.find("khoản 1 Điều 7 Nghị định số 61/2018/NĐ-CP") != std::string::npos, manual.out);
+    BOOST_TEST(
+        as({"finding", "add", "TTR-2026-01", "--system", "HN-DVC-01", "--citation", "QĐ9 Art 1", "--title", "x"}, "tt1")
+            .exitCode == 2);
+    BOOST_TEST(
+        as({"finding", "add", "TTR-2026-01", "--system", "HN-DVC-01", "--citation", "NĐ61 Art 7.1", "--title", "x"},
+           "tt9")
+            .exitCode == 6);
+
+    // Remediation: the agency reports with evidence; only the inspector closes, with evidence.
+    const std::string key = "no_approved_level|HN-DVC-01|";
+    BOOST_TEST(as({"finding", "update", "TTR-2026-01", key, "--status", "remediated"}, "owner").exitCode == 6);
+    ok(as({"finding", "update", "TTR-2026-01", key, "--status", "remediated", "--evidence", "QĐ 5/QĐ-UBND"}, "owner"));
+    BOOST_TEST(as({"finding", "close", "TTR-2026-01", key, "--evidence", "QĐ 5/QĐ-UBND"}, "owner").exitCode == 6);
+    ok(as({"finding", "close", "TTR-2026-01", key, "--evidence", "QĐ 5/QĐ-UBND"}, "tt1"));
+    // Still unapproved in the store: the next recorded run reopens it.
+    Run reopened = as({"inspection", "run", "TTR-2026-01", "--as-of", "2026-06-30", "--record"}, "tt1");
+    BOOST_TEST(reopened.err.find("1 reopened") != std::string::npos, reopened.err);
 }
