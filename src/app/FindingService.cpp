@@ -345,4 +345,56 @@ Result<bool> FindingService::remediate(const std::string& inspectionId, const st
     return m_store.updateFinding(inspectionId, key, deadline, entry, actor);
 }
 
+Result<InspectionConclusion> FindingService::conclusion(const std::string& inspectionId, Date asOf,
+                                                        const std::optional<Date>& reportBy, const Actor& actor)
+{
+    InspectionService inspections(m_store);
+    auto inspection = inspections.show(inspectionId, actor);
+    if (!inspection)
+        return inspection.errors();
+    auto systems = inspections.systemsInScope(inspectionId, actor);
+    if (!systems)
+        return systems.errors();
+    auto findings = m_store.findings(inspectionId);
+    if (!findings)
+        return findings.errors();
+    auto organisations = m_store.organisations();
+    if (!organisations)
+        return organisations.errors();
+    InspectionConclusion c;
+    c.inspection = inspection->inspection;
+    c.asOf = asOf;
+    c.reportBy = reportBy;
+    std::map<std::string, ConclusionAgency> agencies;
+    for (const Organisation& o : *organisations) {
+        if (o.id == c.inspection.inspectingBody)
+            c.inspectingBodyName = o.name;
+        if (o.id == c.inspection.scope.organisationId)
+            c.scopeName = o.name;
+    }
+    auto agencyOf = [&](const std::string& id) -> ConclusionAgency& {
+        ConclusionAgency& agency = agencies[id];
+        if (agency.organisation.id.empty()) {
+            agency.organisation.id = id;
+            for (const Organisation& o : *organisations)
+                if (o.id == id)
+                    agency.organisation = o;
+        }
+        return agency;
+    };
+    for (const StoredSystem& system : *systems) {
+        ConclusionAgency& agency = agencyOf(system.description.organisationId);
+        ++agency.systems;
+        agency.approved += system.approvedLevel > 0 && system.approvedOn && !(asOf < *system.approvedOn) ? 1 : 0;
+    }
+    for (const StoredFinding& f : *findings) {
+        agencyOf(f.finding.organisationId).findings.push_back(f);
+        if (!reportBy && f.deadline && (!c.reportBy || *c.reportBy < *f.deadline))
+            c.reportBy = f.deadline;
+    }
+    for (auto& [id, agency] : agencies)
+        c.agencies.push_back(std::move(agency));
+    return c;
+}
+
 } // namespace seclevel

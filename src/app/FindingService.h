@@ -7,6 +7,7 @@
 #include "core/Error.h"
 #include "core/Finding.h"
 #include "core/Inspection.h"
+#include "core/InspectionConclusion.h"
 #include "storage/Store.h"
 
 #include <string>
@@ -42,6 +43,11 @@ public:
                                   const Actor& actor);
     // The stored findings, for the team and administrators.
     Result<std::vector<StoredFinding>> stored(const std::string& inspectionId, const Actor& actor);
+    // The conclusion of the inspection from its stored findings: per agency of the scope its systems, approved
+    // systems and findings; `reportBy` (default: the latest deadline of the findings) to report remediation.
+    // For the team and administrators.
+    Result<InspectionConclusion> conclusion(const std::string& inspectionId, Date asOf,
+                                            const std::optional<Date>& reportBy, const Actor& actor);
     // Records remediation. The agency — owner, operator or security unit acting for the finding's organisation or
     // one above it — records progress (in_progress) and remediation (remediated, with evidence); the inspectors
     // of the team also may, and only they close a finding (closed, with evidence), reopen it (open) or change its

@@ -47,6 +47,8 @@ std::vector<std::unique_ptr<Command>> allCommands()
     commands.push_back(makeFindingAddCommand());
     commands.push_back(makeFindingUpdateCommand());
     commands.push_back(makeFindingCloseCommand());
+    commands.push_back(makeInspectionConclusionCommand());
+    commands.push_back(makeRemediationReportCommand());
     return commands;
 }
 

@@ -48,5 +48,7 @@ std::unique_ptr<Command> makeInspectionRunCommand();
 std::unique_ptr<Command> makeFindingAddCommand();
 std::unique_ptr<Command> makeFindingUpdateCommand();
 std::unique_ptr<Command> makeFindingCloseCommand();
+std::unique_ptr<Command> makeInspectionConclusionCommand();
+std::unique_ptr<Command> makeRemediationReportCommand();
 
 } // namespace seclevel

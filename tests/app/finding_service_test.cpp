@@ -10,6 +10,12 @@
 #include "app/FindingService.h"
 #include "app/InspectionService.h"
 #include "core/Assessment.h"
+#include "formats/html/HtmlEscape.h"
+#include "formats/html/InspectionConclusionHtml.h"
+#include "formats/xml/InspectionConclusionXml.h"
+#include "rules/XmlSchema.h"
+
+#include <cstring>
 
 #include <map>
 #include <set>
@@ -323,4 +329,65 @@ BOOST_AUTO_TEST_CASE(recorded_findings_are_not_duplicated_and_a_closed_one_found
             BOOST_TEST(!remediationOverdue(f, day(2028, 3, 31)));
             BOOST_TEST(remediationOverdue(f, day(2028, 4, 1)));
         }
+}
+
+BOOST_AUTO_TEST_CASE(the_conclusion_cites_exactly_the_articles_of_the_findings_and_its_xml_validates)
+{
+    Province p;
+    FindingService service(shippedCatalogue(), *p.store);
+    for (const char* id : {"TTR-2026", "TTR-2027"}) {
+        const Date asOf = std::string(id) == "TTR-2026" ? day(2026, 6, 30) : day(2027, 12, 31);
+        BOOST_REQUIRE(service.record(id, asOf, day(2028, 3, 31), p.inspector).ok());
+        auto run = service.run(id, asOf, p.inspector);
+        BOOST_REQUIRE(run.ok());
+        std::set<std::string> expected; // the citations of the findings known by construction
+        for (const Finding& f : run->findings)
+            for (const std::string& c : splitCitations(f.citation))
+                expected.insert(c);
+        auto conclusion = service.conclusion(id, asOf, std::nullopt, p.inspector);
+        BOOST_REQUIRE(conclusion.ok());
+        BOOST_TEST(conclusion->agencies.size() == 20u); // district 1's agencies only
+        BOOST_TEST((conclusion->reportBy == day(2028, 3, 31)));
+        const std::string xml = inspectionConclusionToXml(*conclusion);
+        auto schema = XmlSchema::load(std::string(SECLEVEL_SOURCE_DIR) + "/schemas/inspection-conclusion.xsd");
+        BOOST_REQUIRE(schema.ok());
+        const Errors invalid = (*schema)->validate(xml, "conclusion.xml");
+        BOOST_TEST(invalid.empty(), (invalid.empty() ? std::string() : invalid.front().describe(Lang::En)));
+        std::set<std::string> cited;
+        for (size_t at = xml.find("<citation>"); at != std::string::npos; at = xml.find("<citation>", at + 1)) {
+            const size_t start = at + std::strlen("<citation>");
+            cited.insert(xml.substr(start, xml.find("</citation>", start) - start));
+        }
+        BOOST_TEST(cited == expected);
+        const bool before = std::string(id) == "TTR-2026";
+        // Facts up to 30/06/2026 cite only the NĐ85 regime; up to 2027 both, each finding by its own day (checked
+        // per finding in the first test case).
+        auto citesAny = [&](const std::string& code) {
+            return std::any_of(cited.begin(), cited.end(),
+                               [&](const std::string& c) { return c.rfind(code + " ", 0) == 0; });
+        };
+        BOOST_TEST(citesAny("NĐ331") == !before, id);
+        BOOST_TEST(citesAny("L116") == !before, id);
+        BOOST_TEST(citesAny("NĐ85"), id);
+        // The printed conclusion: Decree 30 frame, every article read the Vietnamese way, the deadline.
+        const std::string html =
+            inspectionConclusionToHtml(*conclusion, shippedCatalogue().instruments(), "", DocumentHeader{});
+        BOOST_TEST(html.find("KẾT LUẬN THANH TRA") != std::string::npos);
+        BOOST_TEST(html.find("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM") != std::string::npos);
+        BOOST_TEST(html.find("trước ngày 31/03/2028") != std::string::npos);
+        BOOST_TEST(html.find("Nơi nhận:") != std::string::npos);
+        for (const std::string& c : expected)
+            BOOST_TEST(html.find(escapeHtml(citationToVietnamese(c, shippedCatalogue().instruments()))) !=
+                           std::string::npos,
+                       c);
+        BOOST_TEST(html.find(before ? "Điều 12, Điều 14, Điều 16 Nghị định số 85/2016/NĐ-CP"
+                                    : "Điều 18, Điều 20 Nghị định số 331/2026/NĐ-CP") != std::string::npos);
+        const std::string report =
+            remediationReportToHtml(*conclusion, shippedCatalogue().instruments(), "", DocumentHeader{});
+        BOOST_TEST(report.find("Nội dung tiếp tục khắc phục") != std::string::npos);
+        BOOST_TEST(report.find("CQ-1") != std::string::npos);
+    }
+    // An inspector not on the team gets no conclusion.
+    BOOST_TEST(
+        !service.conclusion("TTR-2026", day(2026, 6, 30), std::nullopt, as("tt2", "TTR-TINH", Role::Inspector)).ok());
 }

@@ -159,4 +159,26 @@ BOOST_AUTO_TEST_CASE(inspectors_record_and_read_their_inspection_and_outsiders_a
     // Still unapproved in the store: the next recorded run reopens it.
     Run reopened = as({"inspection", "run", "TTR-2026-01", "--as-of", "2026-06-30", "--record"}, "tt1");
     BOOST_TEST(reopened.err.find("1 reopened") != std::string::npos, reopened.err);
+
+    // The conclusion: XML (validated by the binary before printing), HTML in the Decree 30 layout; the
+    // remediation report per unit. Outsiders get none.
+    Run xml = as({"inspection", "conclusion", "TTR-2026-01", "--format", "xml", "--as-of", "2026-10-30"}, "tt1");
+    ok(xml);
+    BOOST_TEST(xml.out.find("<citation>NĐ85 Art 12, 14, 16</citation>") != std::string::npos, xml.out);
+    BOOST_TEST(xml.out.find("<citation>NĐ61 Art 7.1</citation>") != std::string::npos, xml.out);
+    BOOST_TEST(xml.out.find("report-by=\"2026-12-31\"") != std::string::npos, xml.out);
+    Run html = as(
+        {"inspection", "conclusion", "TTR-2026-01", "--format", "html", "--as-of", "2026-10-30", "--place", "Hà Nam"},
+        "tt1");
+    ok(html);
+    BOOST_TEST(html.out.find("KẾT LUẬN THANH TRA") != std::string::npos);
+    BOOST_TEST(html.out.find("Trái quy định tại Điều 12, Điều 14, Điều 16 Nghị định số 85/2016/NĐ-CP") !=
+                   std::string::npos,
+               html.out);
+    BOOST_TEST(html.out.find("trước ngày 31/12/2026") != std::string::npos);
+    Run report = as({"remediation", "report", "TTR-2026-01", "--as-of", "2026-10-30"}, "tt1");
+    ok(report);
+    BOOST_TEST(report.out.find("Kết quả đã thực hiện") != std::string::npos);
+    BOOST_TEST(report.out.find("Đã khắc phục") == std::string::npos); // the closed finding was reopened
+    BOOST_TEST(as({"inspection", "conclusion", "TTR-2026-01", "--format", "xml"}, "tt9").exitCode == 6);
 }
