@@ -4,6 +4,7 @@
 #include "app/InspectionService.h"
 #include "app/UserService.h"
 #include "app/WorkflowService.h"
+#include "core/Workflow.h"
 
 #include <algorithm>
 #include <map>
@@ -92,6 +93,40 @@ std::string stateOf(const StoredSystem& system)
 
 } // namespace
 
+Result<bool> FindingService::approvedByWrongAuthority(const StoredSystem& system, const WorkflowStepRecord& approving,
+                                                      const std::vector<Organisation>& organisations,
+                                                      const std::vector<User>& users) const
+{
+    auto procedure = m_catalogue.procedure(approving.rulesetId);
+    if (!procedure)
+        return false; // a procedure this build does not ship (imported history): nothing to judge it by
+    const ProcedureStep* step = (*procedure)->step(approving.step, approving.level);
+    if (!step)
+        return false;
+    WorkflowFacts facts;
+    facts.systemId = system.description.id;
+    facts.chain = organisationChain(organisations, system.description.organisationId);
+    for (const std::string& id : facts.chain)
+        for (const Organisation& o : organisations)
+            if (o.id == id && !o.authorityCode.empty())
+                facts.chainAuthorities.push_back(o.authorityCode);
+    for (const User& user : users)
+        for (const Membership& m : user.memberships)
+            if (m.role == Role::SecurityUnit && !facts.chain.empty() && m.organisationId == facts.chain.front())
+                facts.securityUnitOperates = true;
+    facts.level = approving.level;
+    facts.date = approving.date;
+    UserStanding::Seat seat;
+    if (!parseRole(approving.actor.role, seat.membership.role))
+        return true; // recorded in no role the procedure knows
+    seat.membership.organisationId = approving.actor.organisationId;
+    seat.chain = organisationChain(organisations, approving.actor.organisationId);
+    for (const Organisation& o : organisations)
+        if (o.id == approving.actor.organisationId)
+            seat.authorityCode = o.authorityCode;
+    return !seatMayTake(**procedure, *step, facts, seat);
+}
+
 Result<FindingRun> FindingService::run(const std::string& inspectionId, Date asOf, const Actor& actor)
 {
     InspectionService inspections(m_store);
@@ -111,6 +146,12 @@ Result<FindingRun> FindingService::run(const std::string& inspectionId, Date asO
     for (const StoredSystem& system : *systems)
         inScope.insert(system.description.id);
 
+    auto organisations = m_store.organisations();
+    if (!organisations)
+        return organisations.errors();
+    auto users = m_store.users();
+    if (!users)
+        return users.errors();
     DossierService dossiers(m_catalogue, m_store);
     for (const StoredSystem& system : *systems) {
         const std::string& id = system.description.id;
@@ -164,6 +205,21 @@ Result<FindingRun> FindingService::run(const std::string& inspectionId, Date asO
             auto approving = std::find_if(steps->rbegin(), steps->rend(),
                                           [](const WorkflowStepRecord& r) { return r.approvedLevel > 0; });
             if (approving != steps->rend()) {
+                auto wrong = approvedByWrongAuthority(system, *approving, *organisations, *users);
+                if (!wrong)
+                    return wrong.errors();
+                if (*wrong) {
+                    auto added = judge.fact(FindingFact::ApprovedByWrongAuthority, approving->date, system, {},
+                                            {{"approved_on", formatIsoDate(approving->date)},
+                                             {"approved_level", std::to_string(approving->approvedLevel)},
+                                             {"approval_step", approving->step},
+                                             {"approved_by", approving->actor.userId},
+                                             {"role", approving->actor.role},
+                                             {"organisation", approving->actor.organisationId},
+                                             {"procedure", approving->rulesetId}});
+                    if (!added)
+                        return added.errors();
+                }
                 const FindingRule* rule = nullptr;
                 const FindingRuleSet* set = nullptr;
                 auto chosen = judge.ruleFor(FindingFact::StepMissingBeforeApproval, approving->date, {}, rule, set);

@@ -6,13 +6,14 @@
 namespace seclevel {
 namespace {
 
-constexpr std::array<std::pair<FindingFact, const char*>, 6> kFacts = {{
+constexpr std::array<std::pair<FindingFact, const char*>, 7> kFacts = {{
     {FindingFact::NoApprovedLevel, "no-approved-level"},
     {FindingFact::DossierIncomplete, "dossier-incomplete"},
     {FindingFact::ClockOverdue, "clock-overdue"},
     {FindingFact::DutyOverdue, "duty-overdue"},
     {FindingFact::RedeterminationPending, "redetermination-pending"},
     {FindingFact::StepMissingBeforeApproval, "step-missing-before-approval"},
+    {FindingFact::ApprovedByWrongAuthority, "approved-by-wrong-authority"},
 }};
 
 } // namespace

@@ -18,7 +18,8 @@ enum class FindingFact {
     ClockOverdue,
     DutyOverdue,
     RedeterminationPending,
-    StepMissingBeforeApproval
+    StepMissingBeforeApproval,
+    ApprovedByWrongAuthority
 };
 const char* findingFactName(FindingFact fact); // "no-approved-level", …
 bool parseFindingFact(const std::string& text, FindingFact& fact);

@@ -1,9 +1,10 @@
-// FindingService: a synthetic province (30 agencies in two districts, 240 systems in mixed states, stored with
+// FindingService: a synthetic province (30 agencies in two districts, 270 systems in mixed states, stored with
 // their assessments and recorded steps) where the findings are known by construction. The rule set that judges a
 // fact is the one in force the day it began: unapproved systems cite NĐ85 Art 12, 14, 16 in an inspection of
 // facts up to 30/06/2026 and NĐ331 Art 18, 20 in one up to 2027; a 2023 approval without a security regulation
 // cites TT12 Art 9.7, a 2027 one NĐ331 Art 30.7. Only the inspected district's systems are judged; outsiders are
-// refused; a re-run gives the same findings.
+// refused; a re-run gives the same findings. One approval per agency was taken by the operator instead of the
+// owner: approval by the wrong authority (NĐ85 Art 12).
 #define BOOST_TEST_MODULE finding_service
 #include "AppFixture.h"
 
@@ -87,6 +88,7 @@ struct Province {
             const std::string district = a <= 20 ? "H1" : "H2";
             const std::string agency = "CQ-" + std::to_string(a);
             org(agency, district);
+            const Actor owner = as("chu.quan." + agency, agency, Role::Owner); // who approves level 3 (Art 12.2.b)
             auto add = [&](const std::string& kind, const std::string& rulesetId) {
                 SystemDescription system = base;
                 system.id = agency + "-" + kind + "-" + std::to_string(++unit);
@@ -102,7 +104,7 @@ struct Province {
             BOOST_REQUIRE(store
                               ->appendWorkflowStep(step(b, 1, "approve", "submitted_for_approval", "approved",
                                                         "VN-2016", day(2021, 3, 15), 3),
-                                                   {}, admin)
+                                                   {}, owner)
                               .ok());
             for (const bool regulation : {true, false}) {
                 const std::string c = add(regulation ? "C+" : "C-", "VN-2022");
@@ -111,12 +113,12 @@ struct Province {
                     BOOST_REQUIRE(store
                                       ->appendWorkflowStep(step(c, ++seq, "issue_security_regulation", "appraised_fit",
                                                                 "appraised_fit", "VN-2022", day(2023, 4, 1)),
-                                                           {}, admin)
+                                                           {}, owner)
                                       .ok());
                 BOOST_REQUIRE(store
                                   ->appendWorkflowStep(step(c, ++seq, "approve", "appraised_fit", "approved", "VN-2022",
                                                             day(2023, 5, 10), 3),
-                                                       {}, admin)
+                                                       {}, owner)
                                   .ok());
                 const std::string d = add(regulation ? "D+" : "D-", "VN-2026");
                 seq = 0;
@@ -124,24 +126,36 @@ struct Province {
                     BOOST_REQUIRE(store
                                       ->appendWorkflowStep(step(d, ++seq, "issue_security_regulation", "appraised_fit",
                                                                 "appraised_fit", "VN-2026", day(2027, 2, 1)),
-                                                           {}, admin)
+                                                           {}, owner)
                                       .ok());
                 BOOST_REQUIRE(store
                                   ->appendWorkflowStep(step(d, ++seq, "approve", "appraised_fit", "approved", "VN-2026",
                                                             day(2027, 3, 10), 3),
-                                                       {}, admin)
+                                                       {}, owner)
                                   .ok());
             }
+            // W: approved in 2023 (with the regulation) by the operator, not the owner: the wrong authority.
+            const std::string w = add("W", "VN-2022");
+            BOOST_REQUIRE(store
+                              ->appendWorkflowStep(step(w, 1, "issue_security_regulation", "appraised_fit",
+                                                        "appraised_fit", "VN-2022", day(2023, 4, 1)),
+                                                   {}, owner)
+                              .ok());
+            BOOST_REQUIRE(store
+                              ->appendWorkflowStep(
+                                  step(w, 2, "approve", "appraised_fit", "approved", "VN-2022", day(2023, 5, 10), 3),
+                                  {}, as("van.hanh." + agency, agency, Role::Operator))
+                              .ok());
             const std::string e = add("E", "VN-2016");
             BOOST_REQUIRE(store
                               ->appendWorkflowStep(step(e, 1, "approve", "submitted_for_approval", "approved",
                                                         "VN-2016", day(2021, 3, 15), 3),
-                                                   {}, admin)
+                                                   {}, owner)
                               .ok());
             BOOST_REQUIRE(store
                               ->appendWorkflowStep(step(e, 2, "require_redetermination", "approved",
                                                         "redetermination_required", "VN-2026", day(2027, 4, 1)),
-                                                   {}, admin)
+                                                   {}, owner)
                               .ok());
         }
         auto user = [&](const std::string& id, const std::string& organisation, Role role) {
@@ -201,6 +215,10 @@ BOOST_AUTO_TEST_CASE(findings_are_those_known_by_construction_and_cite_the_law_o
     BOOST_TEST(rules["dossier_incomplete"] == p.inDistrict1["A"]); // the D ones are approved by now
     BOOST_TEST(rules["no_security_regulation"] == p.inDistrict1["C-"]);
     BOOST_TEST(rules.count("redetermination_pending") == 0u);
+    BOOST_TEST(rules["approved_by_wrong_authority"] == p.inDistrict1["W"]); // the owners' approvals are right
+    for (const Finding& f : early->findings)
+        if (f.ruleId == "approved_by_wrong_authority")
+            BOOST_TEST(f.citation == "NĐ85 Art 12");
     // Periodic assessment: B and E approved in 2021 with nothing recorded since are overdue.
     for (const std::string& id : both(p.inDistrict1["B"], p.inDistrict1["E"]))
         BOOST_TEST(rules["periodic_assessment_overdue"].count(id) == 1u, id);
