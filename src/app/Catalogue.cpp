@@ -2,6 +2,8 @@
 
 #include "rules/CalendarLoader.h"
 #include "rules/DossierTemplateLoader.h"
+#include "rules/FindingRulesLoader.h"
+#include "rules/InstrumentRegisterLoader.h"
 #include "rules/ProcedureLoader.h"
 #include "rules/RuleSetLoader.h"
 #include "rules/StepDocumentLoader.h"
@@ -20,9 +22,21 @@ Result<std::shared_ptr<const Catalogue>> Catalogue::load(const std::string& data
     auto ruleSets = loadRuleSets((dir / "questionnaires").string(), (dir / "schemas" / "ruleset.xsd").string());
     if (!ruleSets)
         return withKind(ruleSets.errors(), ErrorKind::RuleSet);
+    // The instrument register is small and every citation rendering needs it: loaded with the rule sets, whose
+    // instruments take their names from it.
+    auto registerSchema = XmlSchema::load((dir / "schemas" / "instruments.xsd").string());
+    if (!registerSchema)
+        return withKind(registerSchema.errors(), ErrorKind::RuleSet);
+    auto instruments =
+        loadInstrumentRegisterFile((dir / "questionnaires" / "instruments.xml").string(), **registerSchema);
+    if (!instruments)
+        return instruments.errors();
+    if (Errors unnamed = nameRuleSetInstruments(*ruleSets, *instruments); !unnamed.empty())
+        return unnamed;
     auto catalogue = std::make_shared<Catalogue>();
     catalogue->m_dataDir = dataDir;
     catalogue->m_ruleSets = std::move(*ruleSets);
+    catalogue->m_instruments = std::move(*instruments);
     return std::shared_ptr<const Catalogue>(std::move(catalogue));
 }
 
@@ -195,6 +209,48 @@ Result<const DocumentSet*> Catalogue::stepDocuments(const std::string& rulesetId
     return makeError(ErrorKind::RuleSet, "", 0, rulesetId,
                      "bộ quy tắc '" + rulesetId + "' không có mẫu văn bản của các bước (documents.xml)",
                      "the rule set '" + rulesetId + "' has no step documents (documents.xml)");
+}
+
+Result<const FindingRuleSet*> Catalogue::findingRules(const std::string& rulesetId) const
+{
+    std::call_once(m_findingRulesOnce, [this] {
+        const fs::path dir = m_dataDir;
+        auto schema = XmlSchema::load((dir / "schemas" / "findings.xsd").string());
+        if (!schema) {
+            m_findingRules = Result<std::vector<FindingRuleSet>>(withKind(schema.errors(), ErrorKind::RuleSet));
+            return;
+        }
+        std::vector<FindingRuleSet> sets;
+        Errors errors;
+        for (const RuleSet& ruleSet : m_ruleSets) {
+            const fs::path file = dir / "questionnaires" / ruleSet.id / "findings.xml";
+            std::error_code ec;
+            if (!fs::exists(file, ec))
+                continue; // reported when that rule set's findings are asked for
+            auto loaded = loadFindingRulesFile(file.string(), **schema, m_instruments);
+            if (!loaded) {
+                errors.insert(errors.end(), loaded.errors().begin(), loaded.errors().end());
+                continue;
+            }
+            if (loaded->rulesetId != ruleSet.id)
+                errors.push_back(makeError(ErrorKind::RuleSet, file.string(), 0, "ruleset",
+                                           "quy tắc phát hiện vi phạm ghi bộ quy tắc '" + loaded->rulesetId +
+                                               "' nhưng nằm trong thư mục '" + ruleSet.id + "'",
+                                           "the findings rules name rule set '" + loaded->rulesetId +
+                                               "' but lie in folder '" + ruleSet.id + "'"));
+            sets.push_back(std::move(*loaded));
+        }
+        m_findingRules = errors.empty() ? Result<std::vector<FindingRuleSet>>(std::move(sets))
+                                        : Result<std::vector<FindingRuleSet>>(std::move(errors));
+    });
+    if (!*m_findingRules)
+        return m_findingRules->errors();
+    for (const FindingRuleSet& set : **m_findingRules)
+        if (set.rulesetId == rulesetId)
+            return &set;
+    return makeError(ErrorKind::RuleSet, "", 0, rulesetId,
+                     "bộ quy tắc '" + rulesetId + "' không có quy tắc phát hiện vi phạm (findings.xml)",
+                     "the rule set '" + rulesetId + "' has no findings rules (findings.xml)");
 }
 
 } // namespace seclevel

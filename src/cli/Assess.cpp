@@ -53,7 +53,8 @@ public:
         else if (format == "xml")
             *context.out << assessmentReportToXml(judged->assessment, judged->system);
         else
-            *context.out << assessmentToText(judged->assessment, *judged->ruleSet, judged->system, context.lang);
+            *context.out << assessmentToText(judged->assessment, *judged->ruleSet, judged->system, context.lang,
+                                             input->catalogue->instruments());
         return judged->assessment.derivedLevel == 0 ? ExitUndetermined : ExitOk;
     }
 };

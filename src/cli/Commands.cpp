@@ -42,6 +42,15 @@ std::vector<std::unique_ptr<Command>> allCommands()
     commands.push_back(makeWorkflowDocumentCommand());
     commands.push_back(makeReportAnnualCommand());
     commands.push_back(makeReportRollupCommand());
+    commands.push_back(makeInspectionCreateCommand());
+    commands.push_back(makeInspectionShowCommand());
+    commands.push_back(makeInspectionListCommand());
+    commands.push_back(makeInspectionRunCommand());
+    commands.push_back(makeFindingAddCommand());
+    commands.push_back(makeFindingUpdateCommand());
+    commands.push_back(makeFindingCloseCommand());
+    commands.push_back(makeInspectionConclusionCommand());
+    commands.push_back(makeRemediationReportCommand());
     return commands;
 }
 

@@ -43,5 +43,14 @@ std::unique_ptr<Command> makeDutyRecordCommand();
 std::unique_ptr<Command> makeWorkflowDocumentCommand();
 std::unique_ptr<Command> makeReportAnnualCommand();
 std::unique_ptr<Command> makeReportRollupCommand();
+std::unique_ptr<Command> makeInspectionCreateCommand();
+std::unique_ptr<Command> makeInspectionShowCommand();
+std::unique_ptr<Command> makeInspectionListCommand();
+std::unique_ptr<Command> makeInspectionRunCommand();
+std::unique_ptr<Command> makeFindingAddCommand();
+std::unique_ptr<Command> makeFindingUpdateCommand();
+std::unique_ptr<Command> makeFindingCloseCommand();
+std::unique_ptr<Command> makeInspectionConclusionCommand();
+std::unique_ptr<Command> makeRemediationReportCommand();
 
 } // namespace seclevel

@@ -178,7 +178,7 @@ public:
             text = form ? formToHtml(*form, document, *exported->dossierTemplate, *exported->ruleSet, *css,
                                      context.lang, header)
                         : dossierToHtml(document, *exported->dossierTemplate, *exported->ruleSet, *css, context.lang,
-                                        header);
+                                        header, run->catalogue->instruments());
             if (auto pdf = line.value("pdf")) {
                 if (auto printed = printPdf(text, *pdf); !printed)
                     return printErrors(printed.errors(), context);

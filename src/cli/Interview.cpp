@@ -152,8 +152,10 @@ enum class Stop {
 
 class InterviewSession {
 public:
-    InterviewSession(const RuleSet& ruleSet, SystemDescription system, std::string path, bool resumed, Context& context)
+    InterviewSession(const RuleSet& ruleSet, const InstrumentRegister& instruments, SystemDescription system,
+                     std::string path, bool resumed, Context& context)
         : m_ruleSet(ruleSet),
+          m_instruments(instruments),
           m_system(std::move(system)),
           m_path(std::move(path)),
           m_resumed(resumed),
@@ -635,7 +637,7 @@ private:
         out() << "\n";
         // The explanation is shared with `assess`; here it is only wrapped to the terminal, each line hanging
         // under its own text.
-        std::istringstream text(assessmentToText(assessment, m_ruleSet, *valid, m_lang));
+        std::istringstream text(assessmentToText(assessment, m_ruleSet, *valid, m_lang, m_instruments));
         for (std::string line; std::getline(text, line);) {
             const size_t lead = std::min(line.find_first_not_of(' '), line.size());
             say(line, lead + (line.compare(lead, 3, "✔") == 0 || line.compare(lead, 3, "✘") == 0 ? 2 : 0) +
@@ -649,6 +651,7 @@ private:
     }
 
     const RuleSet& m_ruleSet;
+    const InstrumentRegister& m_instruments;
     SystemDescription m_system;
     std::string m_path;
     bool m_resumed = false;
@@ -732,7 +735,7 @@ public:
                                               "the folder for the file does not exist")},
                                    context, ExitStorage);
         }
-        InterviewSession session(ruleSet, std::move(system), path, resume, context);
+        InterviewSession session(ruleSet, (*catalogue)->instruments(), std::move(system), path, resume, context);
         return session.run();
     }
 };

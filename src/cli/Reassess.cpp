@@ -55,7 +55,7 @@ public:
         if (line.value("format").value_or("text") == "json")
             *context.out << reassessmentToJson(diff, *from, *to, context.lang);
         else
-            *context.out << reassessmentToText(diff, *from, *to, context.lang);
+            *context.out << reassessmentToText(diff, *from, *to, context.lang, (*catalogue)->instruments());
         return ExitOk;
     }
 };

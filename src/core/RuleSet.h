@@ -146,6 +146,10 @@ struct RefusalRule {
 struct Instrument {
     std::string code; // "NĐ85"
     LocalizedText title;
+    // The short name a citation ends with: "Nghị định số 85/2016/NĐ-CP" / "Decree 85/2016/ND-CP". Empty in a
+    // rule set's own list (ruleset.xml gives titles); filled from the instrument register
+    // (questionnaires/instruments.xml, see core/Citation.h).
+    LocalizedText name;
 };
 
 struct RuleSet {

@@ -235,6 +235,15 @@ void checkRequirement(const Procedure& procedure, const StepRequirement& require
 
 } // namespace
 
+bool seatMayTake(const Procedure& procedure, const ProcedureStep& step, const WorkflowFacts& facts,
+                 const UserStanding::Seat& seat)
+{
+    for (const StepActor& actor : step.actors)
+        if (ruleApplies(procedure, actor, facts) && seatMatches(actor, seat, facts))
+            return true;
+    return false;
+}
+
 int roundLevel(const WorkflowFacts& facts)
 {
     return facts.round.empty() ? 0 : facts.round.front().level;

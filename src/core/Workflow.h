@@ -77,6 +77,12 @@ StepDecision decideStep(const Procedure& procedure, const ProcedureStep& step, c
 std::vector<StepDecision> availableSteps(const Procedure& procedure, const WorkflowFacts& facts,
                                          const UserStanding& user);
 
+// Whether a seat (a role in an organisation) is one the procedure lets take `step` for the system of `facts` on
+// facts.date: some actor rule of the step applies and the seat sits where it wants. What an inspection checks
+// against a recorded approval (approval by the wrong authority for its level).
+bool seatMayTake(const Procedure& procedure, const ProcedureStep& step, const WorkflowFacts& facts,
+                 const UserStanding::Seat& seat);
+
 // The level the current round was submitted at (0 when the round has no step yet).
 int roundLevel(const WorkflowFacts& facts);
 

@@ -39,7 +39,7 @@ public:
         rs.validTo = dateAttribute(root, "valid-to");
         rs.title = localized(root, "title");
         for (auto node : root.child("instruments").children("instrument"))
-            rs.instruments.push_back(Instrument{node.attribute("code").as_string(), localized(node, "title")});
+            rs.instruments.push_back(Instrument{node.attribute("code").as_string(), localized(node, "title"), {}});
 
         readQuestions(root.child("questions"), rs);
         // Conditions may name any question of the file, so they are parsed once every question is known.

@@ -11,6 +11,8 @@
 #include "core/Date.h"
 #include "core/Dossier.h"
 #include "core/Error.h"
+#include "core/Finding.h"
+#include "core/Inspection.h"
 #include "core/System.h"
 
 #include <cstdint>
@@ -113,6 +115,22 @@ struct StoredCalendarAnnouncement {
     std::string xml;
     RecordedActor actor;
     TimePoint at;
+};
+
+// An inspection as stored, with who created it and who last changed it.
+struct StoredInspection {
+    Inspection inspection;
+    RecordedActor createdBy;
+    TimePoint createdAt;
+    RecordedActor updatedBy;
+    TimePoint updatedAt;
+};
+
+// What merging a run's findings into an inspection did.
+struct FindingMerge {
+    int added = 0;     // new findings, open
+    int reopened = 0;  // closed findings that appeared again, open again
+    int unchanged = 0; // known findings (not closed): kept as they are, never duplicated
 };
 
 class Store {
@@ -228,6 +246,29 @@ public:
     virtual Result<std::vector<DutyRecord>> dutyRecords(const std::string& systemId = {}) = 0;
     // The bytes of a step's or duty's attachment.
     virtual Result<std::optional<std::string>> recordContent(const std::string& sha256) = 0;
+
+    // ---- inspections (NĐ85 Art 20.2.c, 23; TT12 Art 11–12; NĐ331 Art 33–36) ----
+    // Creates or replaces an inspection; the inspecting body and the scope's organisation, every team member
+    // and every listed system must exist (ErrorKind::NotFound). Audit entry "inspection.save" when anything
+    // changed; true then. Who may do it (inspectors of the body, the team's roles) is the service's rule.
+    virtual Result<bool> saveInspection(const Inspection& inspection, const Actor& actor) = 0;
+    virtual Result<std::optional<StoredInspection>> inspection(const std::string& id) = 0;
+    // Ordered by id.
+    virtual Result<std::vector<StoredInspection>> inspections() = 0;
+
+    // Merges the findings of a run into the inspection's, keyed by Finding::key() (rule, system, subject): a
+    // new one is added open with `deadline`; a closed one is reopened (a history entry by the actor); any other
+    // known one is left as it is. One transaction; audit entries "finding.add" and "finding.reopen" per change.
+    // The inspection must exist (NotFound).
+    virtual Result<FindingMerge> mergeFindings(const std::string& inspectionId, const std::vector<Finding>& findings,
+                                               const std::optional<Date>& deadline, const Actor& actor) = 0;
+    // Of one inspection, by key.
+    virtual Result<std::vector<StoredFinding>> findings(const std::string& inspectionId) = 0;
+    // Sets a finding's status (and deadline when given) and appends `entry` to its history; NotFound when the
+    // inspection has no finding with that key. Audit entry "finding.update". Who may is the service's rule.
+    virtual Result<bool> updateFinding(const std::string& inspectionId, const std::string& key,
+                                       const std::optional<Date>& deadline, const RemediationEntry& entry,
+                                       const Actor& actor) = 0;
 };
 
 // Opens the store a location names: a `postgresql://` (or `postgres://`) URL, or else a path to an SQLite

@@ -379,8 +379,8 @@ BOOST_AUTO_TEST_CASE(citizen_service_system_in_vietnamese)
     const Transcript t = runBinary(interviewArgs(file, "vi"), "", scripted(script));
     BOOST_TEST(t.exitCode == 0);
     BOOST_TEST(contains(t.out, "Cấp độ đề xuất: 3"));
-    BOOST_TEST(contains(t.out, "NĐ85 Art 9.2.a"));
-    BOOST_TEST(contains(t.out, "NĐ85 Art 9.2.c"));
+    BOOST_TEST(contains(t.out, "điểm a khoản 2 Điều 9 Nghị định số 85/2016/NĐ-CP"));
+    BOOST_TEST(contains(t.out, "điểm c khoản 2 Điều 9 Nghị định số 85/2016/NĐ-CP"));
     BOOST_TEST(contains(t.out, "[bắt buộc]"));
     BOOST_TEST(contains(t.out, "khóa: system_type"));
     BOOST_TEST(contains(t.out, "văn bản không phải UTF-8 hợp lệ"));

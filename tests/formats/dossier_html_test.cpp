@@ -10,7 +10,9 @@
 #include "formats/html/HtmlEscape.h"
 #include "formats/json/AnswersFile.h"
 #include "rules/DossierTemplateLoader.h"
+#include "rules/InstrumentRegisterLoader.h"
 #include "rules/RuleSetLoader.h"
+#include "rules/XmlSchema.h"
 
 #include <cstdlib>
 #include <fstream>
@@ -35,6 +37,20 @@ const std::vector<RuleSet>& ruleSets()
 {
     static const std::vector<RuleSet> loaded = [] {
         auto result = loadRuleSets(sourceDir + "/questionnaires", sourceDir + "/schemas/ruleset.xsd");
+        if (!result)
+            throw std::runtime_error(result.errors().front().describe(Lang::En));
+        return *result;
+    }();
+    return loaded;
+}
+
+const InstrumentRegister& instruments()
+{
+    static const InstrumentRegister loaded = [] {
+        auto schema = XmlSchema::load(sourceDir + "/schemas/instruments.xsd");
+        if (!schema)
+            throw std::runtime_error(schema.errors().front().describe(Lang::En));
+        auto result = loadInstrumentRegisterFile(sourceDir + "/questionnaires/instruments.xml", **schema);
         if (!result)
             throw std::runtime_error(result.errors().front().describe(Lang::En));
         return *result;
@@ -187,7 +203,8 @@ BOOST_AUTO_TEST_CASE(dossier_vn2026_matches_golden_and_has_decree30_structure)
 {
     Fixture f = derive("VN-2026");
     BOOST_TEST_REQUIRE(f.document.assessment.proposedLevel >= 1);
-    const std::string html = dossierToHtml(f.document, *f.dossierTemplate, *f.ruleSet, css(), Lang::Vi, header());
+    const std::string html =
+        dossierToHtml(f.document, *f.dossierTemplate, *f.ruleSet, css(), Lang::Vi, header(), instruments());
     checkGolden("dossier-VN-2026-vi.html", html);
 
     BOOST_TEST(html.find("<meta charset=\"utf-8\">") != std::string::npos);
@@ -202,14 +219,19 @@ BOOST_AUTO_TEST_CASE(dossier_vn2026_matches_golden_and_has_decree30_structure)
     BOOST_TEST(html.find("<li>- Lưu: VT.</li>") != std::string::npos);
     BOOST_TEST(count(html, "<section class=\"part") == 3u);
     BOOST_TEST(html.find("id=\"part-b\"") < html.find("id=\"part-c\""));
-    // Every citation of the trace appears, and every component.
+    // Every citation of the trace appears, read the Vietnamese way, and every component.
     for (const auto& c : f.document.assessment.components) {
         BOOST_TEST(html.find(c.name) != std::string::npos);
-        for (const auto& fired : c.fired)
-            BOOST_TEST(html.find(fired.citation) != std::string::npos, fired.citation);
+        for (const auto& fired : c.fired) {
+            const std::string vi = citationToVietnamese(fired.citation, instruments());
+            BOOST_TEST(vi.find("Nghị định số 331/2026/NĐ-CP") != std::string::npos, vi);
+            BOOST_TEST(html.find(vi) != std::string::npos, vi);
+        }
         for (const auto& near : c.nearest)
-            BOOST_TEST(html.find(near.citation) != std::string::npos, near.citation);
+            BOOST_TEST(html.find(citationToVietnamese(near.citation, instruments())) != std::string::npos,
+                       near.citation);
     }
+    BOOST_TEST(html.find("NĐ331 Art") == std::string::npos); // no machine form left in Vietnamese text
     for (const auto& w : f.document.assessment.warnings)
         BOOST_TEST(html.find("[" + w.id + "]") != std::string::npos);
     // Template labels, filled values, the attachment hash and missing marks.
@@ -225,18 +247,23 @@ BOOST_AUTO_TEST_CASE(dossier_vn2026_matches_golden_and_has_decree30_structure)
 BOOST_AUTO_TEST_CASE(dossier_in_english_uses_template_english_labels)
 {
     Fixture f = derive("VN-2026");
-    const std::string html = dossierToHtml(f.document, *f.dossierTemplate, *f.ruleSet, css(), Lang::En, header());
+    const std::string html =
+        dossierToHtml(f.document, *f.dossierTemplate, *f.ruleSet, css(), Lang::En, header(), instruments());
     checkGolden("dossier-VN-2026-en.html", html);
     BOOST_TEST(html.find("<html lang=\"en\">") != std::string::npos);
     BOOST_TEST(html.find("Name of the system owner") != std::string::npos);
     BOOST_TEST(html.find("PART B. EXPLANATION OF THE PROPOSED LEVEL") != std::string::npos);
     BOOST_TEST(html.find("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM") != std::string::npos); // the frame stays Vietnamese
+    for (const auto& c : f.document.assessment.components)
+        for (const auto& fired : c.fired) // English text keeps the machine form
+            BOOST_TEST(html.find(fired.citation) != std::string::npos, fired.citation);
 }
 
 BOOST_AUTO_TEST_CASE(dossier_vn2022_cites_decree_85)
 {
     Fixture f = derive("VN-2022");
-    const std::string html = dossierToHtml(f.document, *f.dossierTemplate, *f.ruleSet, css(), Lang::Vi, header());
+    const std::string html =
+        dossierToHtml(f.document, *f.dossierTemplate, *f.ruleSet, css(), Lang::Vi, header(), instruments());
     checkGolden("dossier-VN-2022-vi.html", html);
     BOOST_TEST(html.find("Căn cứ Nghị định số 85/2016/NĐ-CP") != std::string::npos);
     BOOST_TEST(html.find("331/2026") == std::string::npos);
@@ -290,7 +317,8 @@ BOOST_AUTO_TEST_CASE(hostile_text_is_escaped_everywhere)
     h.issuerName = hostile;
     h.recipients.push_back(hostile);
     h.signerName = hostile;
-    std::vector<std::string> documents{dossierToHtml(f.document, *f.dossierTemplate, *f.ruleSet, css(), Lang::Vi, h)};
+    std::vector<std::string> documents{
+        dossierToHtml(f.document, *f.dossierTemplate, *f.ruleSet, css(), Lang::Vi, h, instruments())};
     for (int form : {1, 2, 5, 6})
         documents.push_back(formToHtml(form, f.document, *f.dossierTemplate, *f.ruleSet, css(), Lang::Vi, h));
     for (const auto& html : documents) {

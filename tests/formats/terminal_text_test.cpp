@@ -75,7 +75,7 @@ BOOST_AUTO_TEST_CASE(assessment_text_escapes_every_stored_text)
     a.warnings.push_back(RaisedWarning{"A6\x1B", "NĐ331\x07", {"cảnh báo\x1B", "warning\x1B"}, component.name});
 
     for (const Lang lang : {Lang::Vi, Lang::En}) {
-        const std::string text = assessmentToText(a, rs, system, lang);
+        const std::string text = assessmentToText(a, rs, system, lang, InstrumentRegister{});
         BOOST_TEST(terminalClean(text), text);
         BOOST_TEST(text.find("Hệ thống\\x1B[31m đỏ\\x0ACấp độ đề xuất: 1") != std::string::npos, text);
         BOOST_TEST(text.find("ID\\x1B]0;owned\\x07") != std::string::npos, text);
@@ -89,5 +89,5 @@ BOOST_AUTO_TEST_CASE(assessment_text_escapes_every_stored_text)
     diff.before = a;
     diff.after = a;
     diff.componentLevels.push_back({component.name, {3, 3}});
-    BOOST_TEST(terminalClean(reassessmentToText(diff, rs, rs, Lang::Vi)));
+    BOOST_TEST(terminalClean(reassessmentToText(diff, rs, rs, Lang::Vi, InstrumentRegister{})));
 }

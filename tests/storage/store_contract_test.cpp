@@ -1840,3 +1840,240 @@ BOOST_AUTO_TEST_CASE(a_writer_that_waited_for_another_appends_after_its_entries)
     BOOST_TEST(entries[3].prevHash == entries[2].hash);
     BOOST_TEST((verifyChain(*second).problem == AuditProblem::None));
 }
+
+// ---- inspections ------------------------------------------------------------------------------------------------
+
+namespace {
+
+Date day(int y, unsigned m, unsigned d)
+{
+    return std::chrono::year{y} / m / d;
+}
+
+Inspection provincialInspection()
+{
+    Inspection i;
+    i.id = "TTR-2026-01";
+    i.decisionNumber = "125/QĐ-TTr";
+    i.decisionDate = day(2026, 10, 5);
+    i.inspectingBody = "TTR-TINH";
+    i.scope.organisationId = "UBND";
+    i.scope.systems = {"SYS-2", "SYS-1"};
+    i.scope.periodFrom = day(2020, 1, 1);
+    i.scope.periodTo = day(2026, 9, 30);
+    i.team = {"thanh.tra.1", "thanh.tra.2"};
+    return i;
+}
+
+void inspectionWorld(Store& store)
+{
+    requireOk(store.upsertOrganisation({"UBND", "UBND tỉnh", "", ""}, alice));
+    requireOk(store.upsertOrganisation({"TTR-TINH", "Thanh tra tỉnh", "UBND", ""}, alice));
+    requireOk(store.saveUser({"thanh.tra.1", "Thanh tra viên 1", {{"TTR-TINH", Role::Inspector}}}, alice));
+    requireOk(store.saveUser({"thanh.tra.2", "Thanh tra viên 2", {{"TTR-TINH", Role::Inspector}}}, alice));
+    requireOk(store.saveSystem(test::sampleSystem("SYS-1"), true, test::sampleAssessment(3, 3), alice));
+    requireOk(store.saveSystem(test::sampleSystem("SYS-2"), true, test::sampleAssessment(2, 2), alice));
+}
+
+} // namespace
+
+BOOST_AUTO_TEST_CASE(inspections_round_trip_and_a_save_that_changes_nothing_appends_no_entry)
+{
+    auto store = freshStore();
+    inspectionWorld(*store);
+    BOOST_TEST(store->inspections()->empty());
+    const Actor inspector{"thanh.tra.1", "TTR-TINH", Role::Inspector, utc(2026, 10, 6, 8, 0, 0)};
+    Inspection inspection = provincialInspection();
+    inspection.decisionNumber = test::injection;
+    const std::int64_t before = auditEntries(*store).size();
+    auto saved = store->saveInspection(inspection, inspector);
+    requireOk(saved);
+    BOOST_TEST(*saved);
+    BOOST_TEST(!*store->saveInspection(inspection, bob)); // the same again: nothing changed
+    auto entries = auditEntries(*store);
+    BOOST_REQUIRE(entries.size() == static_cast<size_t>(before + 1));
+    BOOST_TEST(entries.back().action == "inspection.save");
+    BOOST_TEST(entries.back().subjectKind == "inspection");
+    BOOST_TEST(entries.back().subjectId == "TTR-2026-01");
+    BOOST_TEST(entries.back().actor.userId == "thanh.tra.1");
+    BOOST_TEST(entries.back().details.find("\"team\":[\"thanh.tra.1\",\"thanh.tra.2\"]") != std::string::npos,
+               entries.back().details);
+
+    auto loaded = store->inspection("TTR-2026-01");
+    requireOk(loaded);
+    BOOST_REQUIRE(loaded->has_value());
+    const Inspection& got = (*loaded)->inspection;
+    BOOST_TEST(got.decisionNumber == test::injection);
+    BOOST_TEST((got.decisionDate == day(2026, 10, 5)));
+    BOOST_TEST(got.inspectingBody == "TTR-TINH");
+    BOOST_TEST(got.scope.organisationId == "UBND");
+    BOOST_TEST((got.scope.systems == std::vector<std::string>{"SYS-2", "SYS-1"}));
+    BOOST_TEST((got.scope.periodFrom == day(2020, 1, 1)));
+    BOOST_TEST((got.scope.periodTo == day(2026, 9, 30)));
+    BOOST_TEST((got.team == std::vector<std::string>{"thanh.tra.1", "thanh.tra.2"}));
+    BOOST_TEST((*loaded)->createdBy.userId == "thanh.tra.1");
+    BOOST_TEST((*loaded)->createdBy.role == "inspector");
+    BOOST_TEST(((*loaded)->createdAt == inspector.at));
+
+    // A change is kept, with who changed it, and appends its entry.
+    inspection.team = {"thanh.tra.2"};
+    inspection.scope.systems.clear();
+    BOOST_TEST(*store->saveInspection(inspection, bob));
+    BOOST_TEST(auditEntries(*store).size() == static_cast<size_t>(before + 2));
+    auto changed = store->inspection("TTR-2026-01");
+    BOOST_TEST((*changed)->inspection.team == std::vector<std::string>{"thanh.tra.2"});
+    BOOST_TEST((*changed)->inspection.scope.systems.empty());
+    BOOST_TEST((*changed)->updatedBy.userId == "bob");
+    BOOST_TEST((*changed)->createdBy.userId == "thanh.tra.1");
+
+    Inspection second = provincialInspection();
+    second.id = "TTR-2025-07";
+    requireOk(store->saveInspection(second, alice));
+    auto all = store->inspections();
+    requireOk(all);
+    BOOST_REQUIRE(all->size() == 2u);
+    BOOST_TEST(all->front().inspection.id == "TTR-2025-07");
+    BOOST_TEST(!store->inspection(test::injection)->has_value());
+}
+
+BOOST_AUTO_TEST_CASE(an_inspection_naming_what_does_not_exist_or_reading_wrong_is_refused_and_nothing_is_stored)
+{
+    auto store = freshStore();
+    inspectionWorld(*store);
+    const size_t before = auditEntries(*store).size();
+    auto refused = [&](Inspection inspection, ErrorKind kind, const std::string& field) {
+        auto saved = store->saveInspection(inspection, alice);
+        BOOST_REQUIRE(!saved.ok());
+        BOOST_TEST((saved.errors().front().kind == kind));
+        BOOST_TEST(saved.errors().front().field == field);
+    };
+    Inspection i = provincialInspection();
+    i.inspectingBody = "NOWHERE";
+    refused(i, ErrorKind::NotFound, "organisation");
+    i = provincialInspection();
+    i.scope.organisationId = "NOWHERE";
+    refused(i, ErrorKind::NotFound, "organisation");
+    i = provincialInspection();
+    i.team.push_back("nobody");
+    refused(i, ErrorKind::NotFound, "team");
+    i = provincialInspection();
+    i.scope.systems.push_back("NO-SYS");
+    refused(i, ErrorKind::NotFound, "systems");
+    i = provincialInspection();
+    i.team.push_back("thanh.tra.1");
+    refused(i, ErrorKind::InvalidInput, "team");
+    i = provincialInspection();
+    i.scope.periodTo = day(2019, 12, 31);
+    refused(i, ErrorKind::InvalidInput, "period");
+    i = provincialInspection();
+    i.id = "";
+    refused(i, ErrorKind::InvalidInput, "id");
+    BOOST_TEST(store->inspections()->empty());
+    BOOST_TEST(auditEntries(*store).size() == before);
+
+    // Inside a unit of work that fails, a saved inspection goes too.
+    auto unit = store->transact([&]() -> Result<bool> {
+        requireOk(store->saveInspection(provincialInspection(), alice));
+        return makeError(ErrorKind::Conflict, "", 0, "", "thôi", "abandon");
+    });
+    BOOST_TEST(!unit.ok());
+    BOOST_TEST(store->inspections()->empty());
+    BOOST_TEST(auditEntries(*store).size() == before);
+}
+
+namespace {
+
+Finding foundOn(const std::string& system, const std::string& rule, const std::string& subject = {})
+{
+    Finding f;
+    f.ruleId = rule;
+    f.rulesetId = "VN-2022";
+    f.rulesetVersion = "1.0.0";
+    f.organisationId = "UBND";
+    f.systemId = system;
+    f.systemName = test::injection;
+    f.subject = subject;
+    f.factDate = day(2025, 5, 1);
+    f.citation = "NĐ85 Art 12, 14, 16";
+    f.severity = "high";
+    f.responsible = "owner";
+    f.title = {"Chưa phê duyệt", "Not approved"};
+    f.recommendation = {"Phê duyệt", "Approve"};
+    f.facts = {{"state", "draft"}, {"note", test::injection}};
+    return f;
+}
+
+} // namespace
+
+BOOST_AUTO_TEST_CASE(findings_merge_without_duplicates_and_a_closed_one_found_again_is_reopened)
+{
+    auto store = freshStore();
+    inspectionWorld(*store);
+    requireOk(store->saveInspection(provincialInspection(), alice));
+    const std::vector<Finding> run = {foundOn("SYS-1", "no_approved_level"),
+                                      foundOn("SYS-2", "duty_overdue", "training")};
+    const size_t before = auditEntries(*store).size();
+    auto first = store->mergeFindings("TTR-2026-01", run, day(2027, 3, 31), alice);
+    requireOk(first);
+    BOOST_TEST(first->added == 2);
+    BOOST_TEST(auditEntries(*store).size() == before + 2);
+    auto second = store->mergeFindings("TTR-2026-01", run, day(2027, 6, 30), bob);
+    requireOk(second);
+    BOOST_TEST(second->added == 0);
+    BOOST_TEST(second->unchanged == 2);
+    BOOST_TEST(auditEntries(*store).size() == before + 2); // nothing changed, nothing appended
+
+    auto stored = store->findings("TTR-2026-01");
+    requireOk(stored);
+    BOOST_REQUIRE(stored->size() == 2u);
+    const StoredFinding& f = stored->front();
+    BOOST_TEST(f.finding.key() == "duty_overdue|SYS-2|training");
+    BOOST_TEST(f.finding.systemName == test::injection);
+    BOOST_TEST(f.finding.citation == "NĐ85 Art 12, 14, 16");
+    BOOST_TEST(f.finding.title.en == "Not approved");
+    BOOST_REQUIRE(f.finding.facts.size() == 2u);
+    BOOST_TEST(f.finding.facts[1].second == test::injection);
+    BOOST_TEST((f.status == RemediationStatus::Open));
+    BOOST_TEST((f.deadline == day(2027, 3, 31))); // the first run's deadline stays
+    BOOST_REQUIRE(f.history.size() == 1u);
+    BOOST_TEST(f.history.front().userId == "alice");
+
+    // Progress, then closing, each with its entry; a closed finding found again is reopened.
+    requireOk(store->updateFinding("TTR-2026-01", "no_approved_level|SYS-1|", std::nullopt,
+                                   {RemediationStatus::InProgress, "đang lập hồ sơ", "", "", ""}, bob));
+    requireOk(store->updateFinding("TTR-2026-01", "no_approved_level|SYS-1|", day(2027, 9, 30),
+                                   {RemediationStatus::Closed, "đã phê duyệt", "QĐ 12/QĐ-UBND", "", ""}, alice));
+    auto closed = store->findings("TTR-2026-01");
+    const StoredFinding& c = closed->back();
+    BOOST_TEST((c.status == RemediationStatus::Closed));
+    BOOST_TEST((c.deadline == day(2027, 9, 30)));
+    BOOST_REQUIRE(c.history.size() == 3u);
+    BOOST_TEST(c.history[2].evidence == "QĐ 12/QĐ-UBND");
+    BOOST_TEST(c.history[1].userId == "bob");
+    auto third = store->mergeFindings("TTR-2026-01", run, day(2028, 1, 31), bob);
+    requireOk(third);
+    BOOST_TEST(third->reopened == 1);
+    BOOST_TEST(third->unchanged == 1);
+    auto reopened = store->findings("TTR-2026-01");
+    BOOST_TEST((reopened->back().status == RemediationStatus::Open));
+    BOOST_TEST(reopened->back().history.size() == 4u);
+    BOOST_TEST(reopened->size() == 2u);
+    auto entries = auditEntries(*store);
+    BOOST_TEST(entries.back().action == "finding.reopen");
+    BOOST_TEST(entries.back().subjectId == "TTR-2026-01/no_approved_level|SYS-1|");
+    BOOST_TEST(entries[entries.size() - 2].action == "finding.update");
+
+    // Refusals change nothing.
+    const size_t now = auditEntries(*store).size();
+    auto unknownInspection = store->mergeFindings("NOPE", run, std::nullopt, alice);
+    BOOST_REQUIRE(!unknownInspection.ok());
+    BOOST_TEST((unknownInspection.errors().front().kind == ErrorKind::NotFound));
+    auto unknownFinding =
+        store->updateFinding("TTR-2026-01", "nope", std::nullopt, {RemediationStatus::Closed, "", "", "", ""}, alice);
+    BOOST_REQUIRE(!unknownFinding.ok());
+    BOOST_TEST((unknownFinding.errors().front().kind == ErrorKind::NotFound));
+    auto twice = store->mergeFindings("TTR-2026-01", {run[0], run[0]}, std::nullopt, alice);
+    BOOST_REQUIRE(!twice.ok());
+    BOOST_TEST(twice.errors().front().field == "findings");
+    BOOST_TEST(auditEntries(*store).size() == now);
+}

@@ -62,8 +62,14 @@ std::string missingMark(Lang lang)
     return std::string("<span class=\"missing-mark\">") + tr(lang, "Còn thiếu", "Missing") + "</span>";
 }
 
+// A citation as the reader of `lang` reads it: the Vietnamese way in Vietnamese, machine form in English.
+std::string cite(const std::string& citation, Lang lang, const InstrumentRegister& instruments)
+{
+    return esc(citationText(citation, lang, instruments));
+}
+
 std::string partA(const DossierDocument& document, const DossierTemplate& t, const std::set<std::string>& missing,
-                  int level, Lang lang)
+                  int level, Lang lang, const InstrumentRegister& instruments)
 {
     std::string out = std::string("<section class=\"part part-first\" id=\"part-a\">\n<h2>") +
                       tr(lang, "PHẦN A. THÔNG TIN VỀ HỆ THỐNG VÀ HỒ SƠ", "PART A. THE SYSTEM AND THE DOSSIER") +
@@ -81,7 +87,7 @@ std::string partA(const DossierDocument& document, const DossierTemplate& t, con
         if (section.generated || section.minLevel > level)
             continue;
         out += "<h3>" + esc(section.id) + ". " + esc(section.title.in(lang)) + " <span class=\"citation\">(" +
-               esc(section.citation) + ")</span></h3>\n";
+               cite(section.citation, lang, instruments) + ")</span></h3>\n";
         std::string rows;
         for (const auto& field : section.fields) {
             if (field.minLevel > level)
@@ -89,7 +95,7 @@ std::string partA(const DossierDocument& document, const DossierTemplate& t, con
             const std::string value = fieldValue(document, field.key);
             const bool isMissing = missing.count(field.key) > 0;
             rows += std::string("<tr") + (isMissing ? " class=\"missing\"" : "") + "><th>" + esc(field.label.in(lang)) +
-                    " <span class=\"citation\">(" + esc(field.citation) + ")</span></th><td>" +
+                    " <span class=\"citation\">(" + cite(field.citation, lang, instruments) + ")</span></th><td>" +
                     (value.empty() ? (isMissing ? missingMark(lang) : std::string("—")) : escapeHtml(value, true)) +
                     "</td></tr>\n";
         }
@@ -113,7 +119,8 @@ std::string answerLine(const std::string& key, const Value& value, const RuleSet
            "</b></li>\n";
 }
 
-std::string partB(const DossierDocument& document, const DossierTemplate& t, const RuleSet& ruleSet, Lang lang)
+std::string partB(const DossierDocument& document, const DossierTemplate& t, const RuleSet& ruleSet, Lang lang,
+                  const InstrumentRegister& instruments)
 {
     const Assessment& a = document.assessment;
     std::string out = std::string("<section class=\"part\" id=\"part-b\">\n<h2>") +
@@ -122,7 +129,7 @@ std::string partB(const DossierDocument& document, const DossierTemplate& t, con
     for (const auto& section : t.sections)
         if (section.generated)
             out += "<p class=\"section-ref\">" + esc(section.title.in(lang)) + " <span class=\"citation\">(" +
-                   esc(section.citation) + ")</span></p>\n";
+                   cite(section.citation, lang, instruments) + ")</span></p>\n";
     out += "<p>" + std::string(tr(lang, "Cấp độ đề xuất của hệ thống: ", "Proposed level of the system: ")) +
            "<b class=\"level\">" + esc(levelText(a.proposedLevel, lang)) + "</b> (" +
            tr(lang, "cấp độ xác định theo tiêu chí: ", "level derived from the criteria: ") +
@@ -138,7 +145,7 @@ std::string partB(const DossierDocument& document, const DossierTemplate& t, con
     for (const auto& c : a.components) {
         std::vector<std::string> citations;
         for (const auto& f : c.fired)
-            citations.push_back(f.citation);
+            citations.push_back(citationText(f.citation, lang, instruments));
         out += "<tr><td class=\"centre\">" + std::to_string(++number) + "</td><td>" + esc(c.name) +
                "</td><td class=\"centre\">" + esc(levelText(c.level, lang)) + "</td><td>" +
                esc(citations.empty() ? std::string("—") : join(citations, "; ")) + "</td></tr>\n";
@@ -155,7 +162,7 @@ std::string partB(const DossierDocument& document, const DossierTemplate& t, con
         else
             out += std::string("<p class=\"list-title\">") + tr(lang, "Tiêu chí thỏa mãn:", "Criteria met:") + "</p>\n";
         for (const auto& f : c.fired) {
-            out += "<div class=\"criterion fired\"><p><b>" + esc(f.citation) + "</b> (" +
+            out += "<div class=\"criterion fired\"><p><b>" + cite(f.citation, lang, instruments) + "</b> (" +
                    tr(lang, "cấp độ ", "level ") + std::to_string(f.level) +
                    (f.kind == CriterionKind::Floor ? std::string(", ") + tr(lang, "mức sàn", "floor") : std::string()) +
                    "): " + esc(f.text.in(lang)) + "</p>\n";
@@ -171,7 +178,7 @@ std::string partB(const DossierDocument& document, const DossierTemplate& t, con
             out += std::string("<p class=\"list-title\">") +
                    tr(lang, "Tiêu chí gần đạt (chưa thỏa):", "Nearest criteria not met:") + "</p>\n";
         for (const auto& m : c.nearest) {
-            out += "<div class=\"criterion nearest\"><p><b>" + esc(m.citation) + "</b> (" +
+            out += "<div class=\"criterion nearest\"><p><b>" + cite(m.citation, lang, instruments) + "</b> (" +
                    tr(lang, "cấp độ ", "level ") + std::to_string(m.level) + "): " + esc(m.text.in(lang)) + "</p>\n";
             if (!m.shortfalls.empty()) {
                 out += "<ul class=\"shortfalls\">\n";
@@ -186,8 +193,8 @@ std::string partB(const DossierDocument& document, const DossierTemplate& t, con
         out += std::string("<h3>") + tr(lang, "Cảnh báo", "Warnings") + "</h3>\n<ul class=\"warnings\">\n";
         for (const auto& w : a.warnings)
             out += "<li>[" + esc(w.id) + "] " + (w.component.empty() ? std::string() : esc(w.component) + ": ") +
-                   esc(w.text.in(lang)) + (w.citation.empty() ? std::string() : " (" + esc(w.citation) + ")") +
-                   "</li>\n";
+                   esc(w.text.in(lang)) +
+                   (w.citation.empty() ? std::string() : " (" + cite(w.citation, lang, instruments) + ")") + "</li>\n";
         out += "</ul>\n";
     }
     out += "</section>\n";
@@ -211,7 +218,7 @@ std::string shortDate(Date date)
 }
 
 std::string partC(const DossierDocument& document, const DossierTemplate& t, const std::set<std::string>& missing,
-                  int level, Lang lang, bool nd331)
+                  int level, Lang lang, bool nd331, const InstrumentRegister& instruments)
 {
     std::string out = std::string("<section class=\"part\" id=\"part-c\">\n<h2>") +
                       (nd331 ? tr(lang, "PHẦN C. PHƯƠNG ÁN BẢO ĐẢM AN NINH MẠNG THEO CẤP ĐỘ",
@@ -243,7 +250,7 @@ std::string partC(const DossierDocument& document, const DossierTemplate& t, con
                 out += std::string("<tr") + (isMissing ? " class=\"missing\"" : "") + "><td>" +
                        esc(group->heading.in(lang)) +
                        (group->count > 1 ? " — " + std::to_string(item) : std::string()) +
-                       " <span class=\"citation\">(" + esc(group->citation) + ")</span></td>";
+                       " <span class=\"citation\">(" + cite(group->citation, lang, instruments) + ")</span></td>";
                 if (s)
                     out += "<td>" + esc(requirementStatusLabel(s->status).in(lang)) + "</td><td>" +
                            escapeHtml(s->how, true) + "</td><td class=\"centre\">" +
@@ -260,7 +267,8 @@ std::string partC(const DossierDocument& document, const DossierTemplate& t, con
 }
 
 std::string attachmentsTable(const DossierDocument& document, const DossierTemplate& t,
-                             const std::set<std::string>& missing, int level, Lang lang)
+                             const std::set<std::string>& missing, int level, Lang lang,
+                             const InstrumentRegister& instruments)
 {
     std::string out = std::string("<section class=\"attachments\">\n<h2>") +
                       tr(lang, "DANH MỤC TÀI LIỆU KÈM THEO", "ATTACHED DOCUMENTS") + "</h2>\n";
@@ -271,7 +279,8 @@ std::string attachmentsTable(const DossierDocument& document, const DossierTempl
     auto row = [&](const std::string& title, const std::string& citation, const Attachment* a, bool isMissing) {
         out += std::string("<tr") + (isMissing ? " class=\"missing\"" : "") + "><td class=\"centre\">" +
                std::to_string(++number) + "</td><td>" + esc(title) +
-               (citation.empty() ? std::string() : " <span class=\"citation\">(" + esc(citation) + ")</span>") +
+               (citation.empty() ? std::string()
+                                 : " <span class=\"citation\">(" + cite(citation, lang, instruments) + ")</span>") +
                "</td>";
         if (a)
             out += "<td>" + esc(a->name) + "</td><td class=\"number\">" + std::to_string(a->size) +
@@ -367,7 +376,8 @@ std::string formAttachments(int formNumber, const DossierDocument& document, int
 } // namespace
 
 std::string dossierToHtml(const DossierDocument& document, const DossierTemplate& dossierTemplate,
-                          const RuleSet& ruleSet, const std::string& css, Lang lang, const DocumentHeader& header)
+                          const RuleSet& ruleSet, const std::string& css, Lang lang, const DocumentHeader& header,
+                          const InstrumentRegister& instruments)
 {
     const int level = documentLevel(document);
     std::set<std::string> missing;
@@ -384,10 +394,10 @@ std::string dossierToHtml(const DossierDocument& document, const DossierTemplate
                std::string(tr(lang, "Hồ sơ chưa đầy đủ: còn thiếu ", "The dossier is incomplete: ")) +
                std::to_string(missing.size()) +
                tr(lang, " mục (đánh dấu bên dưới).", " items missing (marked below).") + "</p>\n";
-    out += partA(document, dossierTemplate, missing, level, lang);
-    out += partB(document, dossierTemplate, ruleSet, lang);
-    out += partC(document, dossierTemplate, missing, level, lang, underDecree331(ruleSet));
-    out += attachmentsTable(document, dossierTemplate, missing, level, lang);
+    out += partA(document, dossierTemplate, missing, level, lang, instruments);
+    out += partB(document, dossierTemplate, ruleSet, lang, instruments);
+    out += partC(document, dossierTemplate, missing, level, lang, underDecree331(ruleSet), instruments);
+    out += attachmentsTable(document, dossierTemplate, missing, level, lang, instruments);
     if (!document.auditHead.empty())
         out += "<p class=\"audit-head\">" +
                std::string(tr(lang, "Đầu chuỗi nhật ký kiểm toán khi xuất hồ sơ: ", "Audit head at export: ")) +

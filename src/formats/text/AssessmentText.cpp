@@ -76,8 +76,10 @@ std::string levelText(int level, Lang lang)
 
 } // namespace
 
-std::string assessmentToText(const Assessment& a, const RuleSet& rs, const SystemDescription& system, Lang lang)
+std::string assessmentToText(const Assessment& a, const RuleSet& rs, const SystemDescription& system, Lang lang,
+                             const InstrumentRegister& instruments)
 {
+    auto cite = [&](const std::string& citation) { return oneLine(citationText(citation, lang, instruments)); };
     const Labels& l = labels(lang);
     std::string out;
     out += std::string(l.system) + ": " + oneLine(system.name) + " (" + oneLine(system.id) + ")\n";
@@ -96,7 +98,7 @@ std::string assessmentToText(const Assessment& a, const RuleSet& rs, const Syste
         else
             out += "  " + std::string(l.basis) + ":\n";
         for (const auto& f : c.fired) {
-            out += "  ✔ " + oneLine(f.citation) + " (" + l.level + " " + std::to_string(f.level) +
+            out += "  ✔ " + cite(f.citation) + " (" + l.level + " " + std::to_string(f.level) +
                    (f.kind == CriterionKind::Floor ? std::string(", ") + l.floor : std::string()) +
                    "): " + terminalSafe(f.text.in(lang)) + "\n";
             for (const auto& [key, value] : f.answers)
@@ -105,7 +107,7 @@ std::string assessmentToText(const Assessment& a, const RuleSet& rs, const Syste
         if (!c.nearest.empty())
             out += "  " + std::string(l.nearest) + ":\n";
         for (const auto& m : c.nearest) {
-            out += "  ✘ " + oneLine(m.citation) + " (" + l.level + " " + std::to_string(m.level) +
+            out += "  ✘ " + cite(m.citation) + " (" + l.level + " " + std::to_string(m.level) +
                    "): " + terminalSafe(m.text.in(lang)) + "\n";
             for (const auto& s : m.shortfalls)
                 out += "      - " + explainShortfall(s, rs, lang) + "\n";
@@ -116,12 +118,13 @@ std::string assessmentToText(const Assessment& a, const RuleSet& rs, const Syste
         for (const auto& w : a.warnings)
             out += "  [" + oneLine(w.id) + "] " + (w.component.empty() ? std::string() : oneLine(w.component) + ": ") +
                    terminalSafe(w.text.in(lang)) +
-                   (w.citation.empty() ? std::string() : " (" + oneLine(w.citation) + ")") + "\n";
+                   (w.citation.empty() ? std::string() : " (" + cite(w.citation) + ")") + "\n";
     }
     return terminalSafe(out);
 }
 
-std::string reassessmentToText(const Reassessment& d, const RuleSet& before, const RuleSet& after, Lang lang)
+std::string reassessmentToText(const Reassessment& d, const RuleSet& before, const RuleSet& after, Lang lang,
+                               const InstrumentRegister& instruments)
 {
     const bool vi = lang == Lang::Vi;
     std::string out;
@@ -135,9 +138,9 @@ std::string reassessmentToText(const Reassessment& d, const RuleSet& before, con
     if (!d.citationChanges.empty())
         out += vi ? "Căn cứ thay đổi:\n" : "Changed basis:\n";
     for (const auto& c : d.citationChanges)
-        out += std::string("  ") + (c.added ? "+ " : "- ") + oneLine(c.citation) + " (" + (vi ? "cấp độ " : "level ") +
-               std::to_string(c.level) + ")" + (d.componentLevels.size() > 1 ? " — " + oneLine(c.component) : "") +
-               "\n";
+        out += std::string("  ") + (c.added ? "+ " : "- ") + oneLine(citationText(c.citation, lang, instruments)) +
+               " (" + (vi ? "cấp độ " : "level ") + std::to_string(c.level) + ")" +
+               (d.componentLevels.size() > 1 ? " — " + oneLine(c.component) : "") + "\n";
     auto warningIds = [](const Assessment& a) {
         std::set<std::string> unique;
         for (const auto& w : a.warnings)

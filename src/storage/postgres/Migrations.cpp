@@ -297,6 +297,37 @@ CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log
     FOR EACH STATEMENT EXECUTE FUNCTION seclevel_refuse_change();
 )sql";
 
+// Version 6: inspections (decision, inspecting body, scope, team) and their findings with the remediation status. The scope's systems and the team are kept in
+// `details` (storage/InspectionRecords.h); the organisations it names are references.
+constexpr const char* schemaVersion6 = R"sql(
+CREATE TABLE inspections (
+    id                 text PRIMARY KEY CHECK (id <> ''),
+    decision_number    text NOT NULL CHECK (decision_number <> ''),
+    decision_date      date NOT NULL,
+    inspecting_body    text NOT NULL REFERENCES organisations (id) ON UPDATE RESTRICT ON DELETE RESTRICT,
+    scope_organisation text NOT NULL REFERENCES organisations (id) ON UPDATE RESTRICT ON DELETE RESTRICT,
+    period_from        date NOT NULL,
+    period_to          date NOT NULL,
+    details            text NOT NULL,
+    created_by text NOT NULL, created_by_org text NOT NULL DEFAULT '', created_by_role text NOT NULL DEFAULT '',
+    created_at timestamptz NOT NULL,
+    updated_by text NOT NULL, updated_by_org text NOT NULL DEFAULT '', updated_by_role text NOT NULL DEFAULT '',
+    updated_at timestamptz NOT NULL,
+    CHECK (period_from <= period_to)
+);
+CREATE TABLE findings (
+    inspection_id text NOT NULL REFERENCES inspections (id) ON UPDATE RESTRICT ON DELETE RESTRICT,
+    finding_key   text NOT NULL CHECK (finding_key <> ''),
+    rule_id       text NOT NULL,
+    system_id     text NOT NULL,
+    status        text NOT NULL CHECK (status IN ('open', 'in_progress', 'remediated', 'closed')),
+    deadline      text NOT NULL DEFAULT '',
+    details       text NOT NULL,
+    updated_at    timestamptz NOT NULL,
+    PRIMARY KEY (inspection_id, finding_key)
+);
+)sql";
+
 constexpr const char* createMigrationsTable = R"sql(
 CREATE TABLE IF NOT EXISTS schema_migrations (
     version     integer PRIMARY KEY CHECK (version > 0),
@@ -325,6 +356,7 @@ const std::vector<Migration>& migrations()
         {3, "working-day calendar announcements", schemaVersion3},
         {4, "users and roles, appraisal and approval steps, duty records, authority codes", schemaVersion4},
         {5, "audit trail: append-only, hash-chained audit_log", schemaVersion5},
+        {6, "inspections: decision, inspecting body, scope, team; findings and their remediation", schemaVersion6},
     };
     return all;
 }

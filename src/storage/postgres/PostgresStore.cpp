@@ -8,6 +8,7 @@
 #include "storage/AuditChain.h"
 #include "storage/AuditDetails.h"
 #include "storage/DossierState.h"
+#include "storage/InspectionRecords.h"
 #include "storage/StoreValidation.h"
 #include "storage/WorkflowRecords.h"
 #include "storage/postgres/Connection.h"
@@ -1499,6 +1500,250 @@ Result<bool> PostgresStore::saveCalendarAnnouncement(int year, const std::string
         appendAudit({"calendar.announce", "calendar", std::to_string(year),
                      storage::calendarAnnouncementDetails(year, xmlText)},
                     actor);
+        return true;
+    });
+}
+
+// ---- inspections ---------------------------------------------------------------------------------------------
+
+Result<bool> PostgresStore::saveInspection(const Inspection& inspection, const Actor& actor)
+{
+    if (Errors errors = storage::checkInspection(inspection, actor, actorLabels); !errors.empty())
+        return errors;
+    const ActorColumns who = columnsOf(actor);
+    return write([&]() -> Result<bool> {
+        const Database db{*m_connection};
+        for (const std::string* organisation : {&inspection.inspectingBody, &inspection.scope.organisationId})
+            if (db.run("SELECT 1 FROM organisations WHERE id = $1", Params().text(*organisation)).count() == 0)
+                return noSuchOrganisation(db, *organisation);
+        for (const std::string& member : inspection.team)
+            if (db.run("SELECT 1 FROM users WHERE id = $1", Params().text(member)).count() == 0)
+                return storage::noSuchUser(db.label(), member);
+        for (const std::string& system : inspection.scope.systems)
+            if (db.run("SELECT 1 FROM systems WHERE id = $1", Params().text(system)).count() == 0)
+                return storage::noSuchScopeSystem(db.label(), system);
+        const Rows changed =
+            db.run("INSERT INTO inspections (id, decision_number, decision_date, inspecting_body, scope_organisation,"
+                   "  period_from, period_to, details, created_by, created_by_org, created_by_role, created_at,"
+                   "  updated_by, updated_by_org, updated_by_role, updated_at)"
+                   " VALUES ($1, $2, $3::date, $4, $5, $6::date, $7::date, $8, $9, $10, $11, to_timestamp($12),"
+                   "  $9, $10, $11, to_timestamp($12))"
+                   " ON CONFLICT (id) DO UPDATE SET decision_number = excluded.decision_number,"
+                   "   decision_date = excluded.decision_date, inspecting_body = excluded.inspecting_body,"
+                   "   scope_organisation = excluded.scope_organisation, period_from = excluded.period_from,"
+                   "   period_to = excluded.period_to, details = excluded.details, updated_by = excluded.updated_by,"
+                   "   updated_by_org = excluded.updated_by_org, updated_by_role = excluded.updated_by_role,"
+                   "   updated_at = excluded.updated_at"
+                   " WHERE inspections.decision_number IS DISTINCT FROM excluded.decision_number"
+                   "   OR inspections.decision_date IS DISTINCT FROM excluded.decision_date"
+                   "   OR inspections.inspecting_body IS DISTINCT FROM excluded.inspecting_body"
+                   "   OR inspections.scope_organisation IS DISTINCT FROM excluded.scope_organisation"
+                   "   OR inspections.period_from IS DISTINCT FROM excluded.period_from"
+                   "   OR inspections.period_to IS DISTINCT FROM excluded.period_to"
+                   "   OR inspections.details IS DISTINCT FROM excluded.details"
+                   " RETURNING id",
+                   Params()
+                       .text(inspection.id)
+                       .text(inspection.decisionNumber)
+                       .text(formatIsoDate(inspection.decisionDate))
+                       .text(inspection.inspectingBody)
+                       .text(inspection.scope.organisationId)
+                       .text(formatIsoDate(inspection.scope.periodFrom))
+                       .text(formatIsoDate(inspection.scope.periodTo))
+                       .text(storage::encodeInspectionDetails(inspection))
+                       .text(who.user)
+                       .text(who.organisation)
+                       .text(who.role)
+                       .integer(who.at));
+        if (changed.count() > 0)
+            appendAudit({"inspection.save", "inspection", inspection.id, storage::inspectionDetails(inspection)},
+                        actor);
+        return changed.count() > 0;
+    });
+}
+
+namespace {
+
+constexpr const char* selectInspections =
+    "SELECT id, decision_number, decision_date::text, inspecting_body, scope_organisation, period_from::text,"
+    " period_to::text, details, created_by, created_by_org, created_by_role, extract(epoch FROM created_at)::bigint,"
+    " updated_by, updated_by_org, updated_by_role, extract(epoch FROM updated_at)::bigint FROM inspections";
+
+StoredInspection readInspection(const Rows& rows, int row)
+{
+    StoredInspection stored;
+    Inspection& i = stored.inspection;
+    i.id = rows.text(row, 0);
+    i.decisionNumber = rows.text(row, 1);
+    i.decisionDate = parseIsoDate(rows.text(row, 2)).value_or(Date{});
+    i.inspectingBody = rows.text(row, 3);
+    i.scope.organisationId = rows.text(row, 4);
+    i.scope.periodFrom = parseIsoDate(rows.text(row, 5)).value_or(Date{});
+    i.scope.periodTo = parseIsoDate(rows.text(row, 6)).value_or(Date{});
+    storage::decodeInspectionDetails(rows.text(row, 7), i);
+    stored.createdBy = recordedActor(rows, row, 8);
+    stored.createdAt = timeOf(rows.integer(row, 11));
+    stored.updatedBy = recordedActor(rows, row, 12);
+    stored.updatedAt = timeOf(rows.integer(row, 15));
+    return stored;
+}
+
+} // namespace
+
+Result<std::optional<StoredInspection>> PostgresStore::inspection(const std::string& id)
+{
+    return read<std::optional<StoredInspection>>(false, [&]() -> std::optional<StoredInspection> {
+        if (!codec::isStorableText(id))
+            return std::nullopt;
+        const Rows rows = m_connection->run(std::string(selectInspections) + " WHERE id = $1", Params().text(id));
+        if (rows.count() == 0)
+            return std::nullopt;
+        return readInspection(rows, 0);
+    });
+}
+
+Result<std::vector<StoredInspection>> PostgresStore::inspections()
+{
+    return read<std::vector<StoredInspection>>(false, [&] {
+        std::vector<StoredInspection> result;
+        const Rows rows = m_connection->run(std::string(selectInspections) + " ORDER BY id COLLATE \"C\"");
+        for (int row = 0; row < rows.count(); ++row)
+            result.push_back(readInspection(rows, row));
+        return result;
+    });
+}
+
+// ---- findings of inspections ----------------------------------------------------------------------------------
+
+namespace {
+
+struct FindingRow {
+    bool known = false;
+    StoredFinding stored;
+};
+
+FindingRow findingRow(const Database& db, const std::string& inspectionId, const std::string& key)
+{
+    FindingRow row;
+    const Rows rows = db.run("SELECT status, deadline, details FROM findings WHERE inspection_id = $1"
+                             " AND finding_key = $2 FOR UPDATE",
+                             Params().text(inspectionId).text(key));
+    if (rows.count() == 0)
+        return row;
+    row.known = true;
+    parseRemediationStatus(rows.text(0, 0), row.stored.status);
+    row.stored.deadline = parseIsoDate(rows.text(0, 1));
+    storage::decodeFinding(rows.text(0, 2), row.stored);
+    return row;
+}
+
+} // namespace
+
+Result<FindingMerge> PostgresStore::mergeFindings(const std::string& inspectionId, const std::vector<Finding>& found,
+                                                  const std::optional<Date>& deadline, const Actor& actor)
+{
+    if (Errors errors = storage::checkFindings(inspectionId, found, actor, actorLabels); !errors.empty())
+        return errors;
+    const ActorColumns who = columnsOf(actor);
+    const std::string at = isoTimestamp(actor.at);
+    FindingMerge merge;
+    auto done = write([&]() -> Result<bool> {
+        merge = FindingMerge{};
+        const Database db{*m_connection};
+        if (db.run("SELECT 1 FROM inspections WHERE id = $1", Params().text(inspectionId)).count() == 0)
+            return storage::noSuchInspection(db.label(), inspectionId);
+        for (const Finding& finding : found) {
+            FindingRow row = findingRow(db, inspectionId, finding.key());
+            if (row.known && row.stored.status != RemediationStatus::Closed) {
+                ++merge.unchanged;
+                continue;
+            }
+            const bool reopened = row.known;
+            StoredFinding& stored = row.stored;
+            stored.finding = finding;
+            stored.status = RemediationStatus::Open;
+            if (!reopened)
+                stored.deadline = deadline;
+            stored.history.push_back(RemediationEntry{RemediationStatus::Open,
+                                                      reopened ? "reopened: found again" : "found", "", who.user, at});
+            db.run("INSERT INTO findings (inspection_id, finding_key, rule_id, system_id, status, deadline, details,"
+                   " updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, to_timestamp($8))"
+                   " ON CONFLICT (inspection_id, finding_key) DO UPDATE SET status = excluded.status,"
+                   " details = excluded.details, updated_at = excluded.updated_at",
+                   Params()
+                       .text(inspectionId)
+                       .text(finding.key())
+                       .text(finding.ruleId)
+                       .text(finding.systemId)
+                       .text(remediationStatusName(stored.status))
+                       .text(stored.deadline ? formatIsoDate(*stored.deadline) : std::string())
+                       .text(storage::encodeFinding(stored))
+                       .integer(who.at));
+            appendAudit({reopened ? "finding.reopen" : "finding.add", "finding", inspectionId + "/" + finding.key(),
+                         storage::findingDetails(inspectionId, stored)},
+                        actor);
+            ++(reopened ? merge.reopened : merge.added);
+        }
+        return true;
+    });
+    if (!done)
+        return done.errors();
+    return merge;
+}
+
+Result<std::vector<StoredFinding>> PostgresStore::findings(const std::string& inspectionId)
+{
+    return read<std::vector<StoredFinding>>(false, [&] {
+        std::vector<StoredFinding> result;
+        if (!codec::isStorableText(inspectionId))
+            return result;
+        const Rows rows = m_connection->run("SELECT status, deadline, details FROM findings WHERE inspection_id = $1"
+                                            " ORDER BY finding_key COLLATE \"C\"",
+                                            Params().text(inspectionId));
+        for (int row = 0; row < rows.count(); ++row) {
+            StoredFinding stored;
+            stored.inspectionId = inspectionId;
+            parseRemediationStatus(rows.text(row, 0), stored.status);
+            stored.deadline = parseIsoDate(rows.text(row, 1));
+            storage::decodeFinding(rows.text(row, 2), stored);
+            result.push_back(std::move(stored));
+        }
+        return result;
+    });
+}
+
+Result<bool> PostgresStore::updateFinding(const std::string& inspectionId, const std::string& key,
+                                          const std::optional<Date>& deadline, const RemediationEntry& entry,
+                                          const Actor& actor)
+{
+    if (Errors errors = storage::checkRemediation(inspectionId, key, entry, actor, actorLabels); !errors.empty())
+        return errors;
+    const ActorColumns who = columnsOf(actor);
+    return write([&]() -> Result<bool> {
+        const Database db{*m_connection};
+        FindingRow row = findingRow(db, inspectionId, key);
+        if (!row.known)
+            return storage::noSuchFinding(db.label(), inspectionId, key);
+        StoredFinding& stored = row.stored;
+        stored.status = entry.status;
+        if (deadline)
+            stored.deadline = deadline;
+        RemediationEntry recorded = entry;
+        recorded.userId = who.user;
+        recorded.at = isoTimestamp(actor.at);
+        stored.history.push_back(std::move(recorded));
+        db.run("UPDATE findings SET status = $3, deadline = $4, details = $5, updated_at = to_timestamp($6)"
+               " WHERE inspection_id = $1 AND finding_key = $2",
+               Params()
+                   .text(inspectionId)
+                   .text(key)
+                   .text(remediationStatusName(stored.status))
+                   .text(stored.deadline ? formatIsoDate(*stored.deadline) : std::string())
+                   .text(storage::encodeFinding(stored))
+                   .integer(who.at));
+        appendAudit(
+            {"finding.update", "finding", inspectionId + "/" + key, storage::findingDetails(inspectionId, stored)},
+            actor);
         return true;
     });
 }

@@ -74,6 +74,15 @@ public:
                             const Actor& actor) override;
     Result<std::vector<DutyRecord>> dutyRecords(const std::string& systemId = {}) override;
     Result<std::optional<std::string>> recordContent(const std::string& sha256) override;
+    Result<bool> saveInspection(const Inspection& inspection, const Actor& actor) override;
+    Result<std::optional<StoredInspection>> inspection(const std::string& id) override;
+    Result<std::vector<StoredInspection>> inspections() override;
+    Result<FindingMerge> mergeFindings(const std::string& inspectionId, const std::vector<Finding>& findings,
+                                       const std::optional<Date>& deadline, const Actor& actor) override;
+    Result<std::vector<StoredFinding>> findings(const std::string& inspectionId) override;
+    Result<bool> updateFinding(const std::string& inspectionId, const std::string& key,
+                               const std::optional<Date>& deadline, const RemediationEntry& entry,
+                               const Actor& actor) override;
 
     // Ordered by year, then by order of recording.
     Result<std::vector<StoredCalendarAnnouncement>> calendarAnnouncements() override;

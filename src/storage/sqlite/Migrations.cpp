@@ -418,6 +418,37 @@ BEGIN
 END;
 )sql";
 
+// Version 8: inspections (decision, inspecting body, scope, team) and their findings with the remediation status. The scope's systems and the team are kept in
+// `details` (storage/InspectionRecords.h); the organisations it names are references.
+constexpr const char* schemaVersion8 = R"sql(
+CREATE TABLE inspections (
+    id                 TEXT PRIMARY KEY NOT NULL CHECK (id <> ''),
+    decision_number    TEXT NOT NULL CHECK (decision_number <> ''),
+    decision_date      TEXT NOT NULL CHECK (decision_date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+    inspecting_body    TEXT NOT NULL REFERENCES organisations (id) ON UPDATE RESTRICT ON DELETE RESTRICT,
+    scope_organisation TEXT NOT NULL REFERENCES organisations (id) ON UPDATE RESTRICT ON DELETE RESTRICT,
+    period_from        TEXT NOT NULL CHECK (period_from GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+    period_to          TEXT NOT NULL CHECK (period_to GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+    details            TEXT NOT NULL,
+    created_by TEXT NOT NULL, created_by_organisation TEXT NOT NULL DEFAULT '', created_by_role TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL,
+    updated_by TEXT NOT NULL, updated_by_organisation TEXT NOT NULL DEFAULT '', updated_by_role TEXT NOT NULL DEFAULT '',
+    updated_at TEXT NOT NULL,
+    CHECK (period_from <= period_to)
+) STRICT;
+CREATE TABLE findings (
+    inspection_id TEXT NOT NULL REFERENCES inspections (id) ON UPDATE RESTRICT ON DELETE RESTRICT,
+    finding_key   TEXT NOT NULL CHECK (finding_key <> ''),
+    rule_id       TEXT NOT NULL,
+    system_id     TEXT NOT NULL,
+    status        TEXT NOT NULL CHECK (status IN ('open', 'in_progress', 'remediated', 'closed')),
+    deadline      TEXT NOT NULL DEFAULT '',
+    details       TEXT NOT NULL,
+    updated_at    TEXT NOT NULL,
+    PRIMARY KEY (inspection_id, finding_key)
+) STRICT;
+)sql";
+
 constexpr const char* createMigrationsTable = R"sql(
 CREATE TABLE IF NOT EXISTS schema_migrations (
     version     INTEGER PRIMARY KEY CHECK (version > 0),
@@ -450,6 +481,7 @@ const std::vector<Migration>& migrations()
         {5, "working-day calendar announcements", schemaVersion5},
         {6, "users and roles, appraisal and approval steps, duty records, authority codes", schemaVersion6},
         {7, "audit trail: append-only, hash-chained audit_log", schemaVersion7},
+        {8, "inspections: decision, inspecting body, scope, team; findings and their remediation", schemaVersion8},
     };
     return all;
 }

@@ -9,6 +9,7 @@
 #include "storage/AuditChain.h"
 #include "storage/AuditDetails.h"
 #include "storage/DossierState.h"
+#include "storage/InspectionRecords.h"
 #include "storage/StoreValidation.h"
 #include "storage/WorkflowRecords.h"
 #include "storage/sqlite/Migrations.h"
@@ -1582,6 +1583,235 @@ Result<bool> SqliteStore::forEachAuditEntry(std::int64_t fromSeq,
             if (!visit(view))
                 break;
         }
+        transaction.commit();
+        return true;
+    });
+}
+
+// ---- inspections ---------------------------------------------------------------------------------------------
+
+Result<bool> SqliteStore::saveInspection(const Inspection& inspection, const Actor& actor)
+{
+    return guarded<bool>(m_path, [&]() -> Result<bool> {
+        if (Errors errors = storage::checkInspection(inspection, actor, actorLabels); !errors.empty())
+            return errors;
+        const ActorColumns by = columnsOf(actor);
+        const Database db{m_db, m_path, *m_cache};
+        Scope transaction(m_db, m_path, m_depth, Transaction::Kind::Write);
+        for (const std::string* organisation : {&inspection.inspectingBody, &inspection.scope.organisationId})
+            if (!exists(db, "SELECT 1 FROM organisations WHERE id = ?1", *organisation))
+                return noSuchOrganisation(db, *organisation);
+        for (const std::string& member : inspection.team)
+            if (!exists(db, "SELECT 1 FROM users WHERE id = ?1", member))
+                return storage::noSuchUser(m_path, member);
+        for (const std::string& system : inspection.scope.systems)
+            if (!systemExists(db, system))
+                return storage::noSuchScopeSystem(m_path, system);
+        Statement upsert(
+            *m_cache,
+            "INSERT INTO inspections (id, decision_number, decision_date, inspecting_body, scope_organisation,"
+            "  period_from, period_to, details, created_by, created_by_organisation, created_by_role, created_at,"
+            "  updated_by, updated_by_organisation, updated_by_role, updated_at)"
+            " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?9, ?10, ?11, ?12)"
+            " ON CONFLICT (id) DO UPDATE SET decision_number = excluded.decision_number,"
+            "   decision_date = excluded.decision_date, inspecting_body = excluded.inspecting_body,"
+            "   scope_organisation = excluded.scope_organisation, period_from = excluded.period_from,"
+            "   period_to = excluded.period_to, details = excluded.details, updated_by = excluded.updated_by,"
+            "   updated_by_organisation = excluded.updated_by_organisation, updated_by_role = excluded.updated_by_role,"
+            "   updated_at = excluded.updated_at"
+            " WHERE decision_number IS NOT excluded.decision_number OR decision_date IS NOT excluded.decision_date"
+            "   OR inspecting_body IS NOT excluded.inspecting_body"
+            "   OR scope_organisation IS NOT excluded.scope_organisation OR period_from IS NOT excluded.period_from"
+            "   OR period_to IS NOT excluded.period_to OR details IS NOT excluded.details");
+        upsert.bindText(1, inspection.id)
+            .bindText(2, inspection.decisionNumber)
+            .bindText(3, formatIsoDate(inspection.decisionDate))
+            .bindText(4, inspection.inspectingBody)
+            .bindText(5, inspection.scope.organisationId)
+            .bindText(6, formatIsoDate(inspection.scope.periodFrom))
+            .bindText(7, formatIsoDate(inspection.scope.periodTo))
+            .bindText(8, storage::encodeInspectionDetails(inspection))
+            .bindText(9, by.user)
+            .bindText(10, by.organisation)
+            .bindText(11, by.role)
+            .bindText(12, by.at)
+            .run();
+        const bool changed = sqlite3_changes(m_db) > 0;
+        if (changed)
+            appendAudit({"inspection.save", "inspection", inspection.id, storage::inspectionDetails(inspection)},
+                        actor);
+        transaction.commit();
+        return changed;
+    });
+}
+
+namespace {
+
+constexpr const char* selectInspections =
+    "SELECT id, decision_number, decision_date, inspecting_body, scope_organisation, period_from, period_to, details,"
+    " created_by, created_by_organisation, created_by_role, created_at,"
+    " updated_by, updated_by_organisation, updated_by_role, updated_at FROM inspections";
+
+StoredInspection readInspection(Statement& select, const std::string& path)
+{
+    StoredInspection stored;
+    Inspection& i = stored.inspection;
+    i.id = select.text(0);
+    i.decisionNumber = select.text(1);
+    i.decisionDate = parseIsoDate(select.view(2)).value_or(Date{});
+    i.inspectingBody = select.text(3);
+    i.scope.organisationId = select.text(4);
+    i.scope.periodFrom = parseIsoDate(select.view(5)).value_or(Date{});
+    i.scope.periodTo = parseIsoDate(select.view(6)).value_or(Date{});
+    storage::decodeInspectionDetails(select.text(7), i);
+    stored.createdBy = recordedActor(select.text(8), select.text(9), select.text(10));
+    stored.createdAt = storedTime(path, select.text(11), "created_at");
+    stored.updatedBy = recordedActor(select.text(12), select.text(13), select.text(14));
+    stored.updatedAt = storedTime(path, select.text(15), "updated_at");
+    return stored;
+}
+
+} // namespace
+
+Result<std::optional<StoredInspection>> SqliteStore::inspection(const std::string& id)
+{
+    return guarded<std::optional<StoredInspection>>(m_path, [&]() -> Result<std::optional<StoredInspection>> {
+        Statement select(*m_cache, std::string(selectInspections) + " WHERE id = ?1");
+        select.bindText(1, id);
+        if (!select.step())
+            return std::optional<StoredInspection>{};
+        return std::optional<StoredInspection>{readInspection(select, m_path)};
+    });
+}
+
+Result<std::vector<StoredInspection>> SqliteStore::inspections()
+{
+    return guarded<std::vector<StoredInspection>>(m_path, [&]() -> Result<std::vector<StoredInspection>> {
+        std::vector<StoredInspection> result;
+        Statement select(*m_cache, std::string(selectInspections) + " ORDER BY id");
+        while (select.step())
+            result.push_back(readInspection(select, m_path));
+        return result;
+    });
+}
+
+// ---- findings of inspections ----------------------------------------------------------------------------------
+
+Result<FindingMerge> SqliteStore::mergeFindings(const std::string& inspectionId, const std::vector<Finding>& found,
+                                                const std::optional<Date>& deadline, const Actor& actor)
+{
+    return guarded<FindingMerge>(m_path, [&]() -> Result<FindingMerge> {
+        if (Errors errors = storage::checkFindings(inspectionId, found, actor, actorLabels); !errors.empty())
+            return errors;
+        const ActorColumns by = columnsOf(actor);
+        const Database db{m_db, m_path, *m_cache};
+        Scope transaction(m_db, m_path, m_depth, Transaction::Kind::Write);
+        if (!exists(db, "SELECT 1 FROM inspections WHERE id = ?1", inspectionId))
+            return storage::noSuchInspection(m_path, inspectionId);
+        FindingMerge merge;
+        for (const Finding& finding : found) {
+            Statement select(*m_cache, "SELECT status, deadline, details FROM findings"
+                                       " WHERE inspection_id = ?1 AND finding_key = ?2");
+            select.bindText(1, inspectionId).bindText(2, finding.key());
+            StoredFinding stored;
+            const bool known = select.step();
+            if (known) {
+                parseRemediationStatus(select.text(0), stored.status);
+                stored.deadline = parseIsoDate(select.view(1));
+                storage::decodeFinding(select.text(2), stored);
+            }
+            select.reset();
+            if (known && stored.status != RemediationStatus::Closed) {
+                ++merge.unchanged;
+                continue;
+            }
+            const bool reopened = known;
+            stored.finding = finding; // the facts as found now
+            stored.status = RemediationStatus::Open;
+            if (!reopened)
+                stored.deadline = deadline;
+            stored.history.push_back(RemediationEntry{
+                RemediationStatus::Open, reopened ? "reopened: found again" : "found", "", by.user, by.at});
+            Statement write(*m_cache,
+                            "INSERT INTO findings (inspection_id, finding_key, rule_id, system_id, status, deadline,"
+                            " details, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
+                            " ON CONFLICT (inspection_id, finding_key) DO UPDATE SET status = excluded.status,"
+                            " details = excluded.details, updated_at = excluded.updated_at");
+            write.bindText(1, inspectionId)
+                .bindText(2, finding.key())
+                .bindText(3, finding.ruleId)
+                .bindText(4, finding.systemId)
+                .bindText(5, remediationStatusName(stored.status))
+                .bindText(6, stored.deadline ? formatIsoDate(*stored.deadline) : std::string())
+                .bindText(7, storage::encodeFinding(stored))
+                .bindText(8, by.at)
+                .run();
+            appendAudit({reopened ? "finding.reopen" : "finding.add", "finding", inspectionId + "/" + finding.key(),
+                         storage::findingDetails(inspectionId, stored)},
+                        actor);
+            ++(reopened ? merge.reopened : merge.added);
+        }
+        transaction.commit();
+        return merge;
+    });
+}
+
+Result<std::vector<StoredFinding>> SqliteStore::findings(const std::string& inspectionId)
+{
+    return guarded<std::vector<StoredFinding>>(m_path, [&]() -> Result<std::vector<StoredFinding>> {
+        std::vector<StoredFinding> result;
+        Statement select(*m_cache, "SELECT status, deadline, details FROM findings WHERE inspection_id = ?1"
+                                   " ORDER BY finding_key");
+        select.bindText(1, inspectionId);
+        while (select.step()) {
+            StoredFinding stored;
+            stored.inspectionId = inspectionId;
+            parseRemediationStatus(select.text(0), stored.status);
+            stored.deadline = parseIsoDate(select.view(1));
+            storage::decodeFinding(select.text(2), stored);
+            result.push_back(std::move(stored));
+        }
+        return result;
+    });
+}
+
+Result<bool> SqliteStore::updateFinding(const std::string& inspectionId, const std::string& key,
+                                        const std::optional<Date>& deadline, const RemediationEntry& entry,
+                                        const Actor& actor)
+{
+    return guarded<bool>(m_path, [&]() -> Result<bool> {
+        if (Errors errors = storage::checkRemediation(inspectionId, key, entry, actor, actorLabels); !errors.empty())
+            return errors;
+        const ActorColumns by = columnsOf(actor);
+        Scope transaction(m_db, m_path, m_depth, Transaction::Kind::Write);
+        Statement select(*m_cache, "SELECT status, deadline, details FROM findings"
+                                   " WHERE inspection_id = ?1 AND finding_key = ?2");
+        select.bindText(1, inspectionId).bindText(2, key);
+        if (!select.step())
+            return storage::noSuchFinding(m_path, inspectionId, key);
+        StoredFinding stored;
+        stored.deadline = parseIsoDate(select.view(1));
+        storage::decodeFinding(select.text(2), stored);
+        select.reset();
+        stored.status = entry.status;
+        if (deadline)
+            stored.deadline = deadline;
+        RemediationEntry recorded = entry;
+        recorded.userId = by.user;
+        recorded.at = by.at;
+        stored.history.push_back(std::move(recorded));
+        Statement update(*m_cache, "UPDATE findings SET status = ?3, deadline = ?4, details = ?5, updated_at = ?6"
+                                   " WHERE inspection_id = ?1 AND finding_key = ?2");
+        update.bindText(1, inspectionId)
+            .bindText(2, key)
+            .bindText(3, remediationStatusName(stored.status))
+            .bindText(4, stored.deadline ? formatIsoDate(*stored.deadline) : std::string())
+            .bindText(5, storage::encodeFinding(stored))
+            .bindText(6, by.at)
+            .run();
+        appendAudit(
+            {"finding.update", "finding", inspectionId + "/" + key, storage::findingDetails(inspectionId, stored)},
+            actor);
         transaction.commit();
         return true;
     });
