@@ -4,6 +4,7 @@
 #include "app/InspectionService.h"
 #include "app/UserService.h"
 #include "app/WorkflowService.h"
+#include "core/AnnualReport.h"
 #include "core/Workflow.h"
 
 #include <algorithm>
@@ -127,6 +128,38 @@ Result<bool> FindingService::approvedByWrongAuthority(const StoredSystem& system
     return !seatMayTake(**procedure, *step, facts, seat);
 }
 
+namespace {
+
+// An approved system whose dossier states the approved plan is not fully deployed (Form 08 column 10), past the
+// dates it planned, if any (TT12 Art 9.6; NĐ331 Art 31.2.b).
+Result<bool> planNotDeployed(const Catalogue& catalogue, Store& store, const StoredSystem& system, Date until,
+                             Judge& judge)
+{
+    if (!system.approvedOn || until < *system.approvedOn)
+        return false;
+    auto dossier = store.dossier(system.description.id);
+    if (!dossier)
+        return dossier.errors();
+    const std::string& judgedBy = system.approvedRuleset.empty() ? system.rulesetId : system.approvedRuleset;
+    const DossierTemplate* dossierTemplate = nullptr;
+    if (auto t = catalogue.dossierTemplate(judgedBy))
+        dossierTemplate = *t;
+    std::optional<Date> latestPlanned;
+    const PlanDeployment plan = planDeployment(dossierTemplate, *dossier, system.approvedLevel, latestPlanned);
+    // Nothing stated (the report's column 10 stays blank), fully deployed, or still inside the planned roadmap.
+    if (plan == PlanDeployment::Unknown || plan == PlanDeployment::Full || (latestPlanned && !(*latestPlanned < until)))
+        return false;
+    const Date began = latestPlanned ? nextDay(*latestPlanned) : *system.approvedOn;
+    return judge.fact(FindingFact::PlanNotDeployed, std::max(began, *system.approvedOn), system, {},
+                      {{"plan", plan == PlanDeployment::None ? std::string("none") : std::string("partly")},
+                       {"approved_on", formatIsoDate(*system.approvedOn)},
+                       {"approved_level", std::to_string(system.approvedLevel)},
+                       {"planned_by", isoOrEmpty(latestPlanned)},
+                       {"statements", std::to_string(dossier->requirements.size())}});
+}
+
+} // namespace
+
 Result<FindingRun> FindingService::run(const std::string& inspectionId, Date asOf, const Actor& actor)
 {
     InspectionService inspections(m_store);
@@ -239,7 +272,48 @@ Result<FindingRun> FindingService::run(const std::string& inspectionId, Date asO
                         return missingStep.errors();
                 }
             }
+            auto planned = planNotDeployed(m_catalogue, m_store, system, until, judge);
+            if (!planned)
+                return planned.errors();
         }
+    }
+
+    // Assessments of the inspected period recorded with an assessor the law does not accept for the duty's level
+    // (or with no kind recorded: no evidence of the qualification).
+    auto records = m_store.dutyRecords();
+    if (!records)
+        return records.errors();
+    const Date periodFrom = run.inspection.inspection.scope.periodFrom;
+    for (const DutyRecord& record : *records) {
+        if (!inScope.count(record.systemId) || record.fulfilledOn < periodFrom || until < record.fulfilledOn)
+            continue;
+        const FindingRule* rule = nullptr;
+        const FindingRuleSet* set = nullptr;
+        auto chosen =
+            judge.ruleFor(FindingFact::AssessedByUnqualifiedBody, record.fulfilledOn, record.dutyId, rule, set);
+        if (!chosen)
+            return chosen.errors();
+        if (!rule ||
+            std::find(rule->qualified.begin(), rule->qualified.end(), record.assessorKind) != rule->qualified.end())
+            continue;
+        const StoredSystem* system = nullptr;
+        for (const StoredSystem& s : *systems)
+            if (s.description.id == record.systemId)
+                system = &s;
+        auto added =
+            judge.fact(FindingFact::AssessedByUnqualifiedBody, record.fulfilledOn, *system,
+                       record.dutyId + "@" + formatIsoDate(record.fulfilledOn),
+                       {{"duty", record.dutyId},
+                        {"fulfilled_on", formatIsoDate(record.fulfilledOn)},
+                        {"document_number", record.documentNumber},
+                        {"assessor", record.assessor.empty() ? record.note : record.assessor},
+                        {"assessor_kind", record.assessorKind.empty() ? std::string("(không ghi nhận / not recorded)")
+                                                                      : record.assessorKind},
+                        {"assessor_reference", record.assessorReference},
+                        {"approved_level", std::to_string(system->approvedLevel)}},
+                       record.dutyId);
+        if (!added)
+            return added.errors();
     }
 
     WorkflowService workflow(m_catalogue, m_store);

@@ -588,11 +588,23 @@ Result<DutyRecord> WorkflowService::fulfil(const std::string& systemId, const Du
             "Ghi nhận thực hiện nghĩa vụ cần bằng chứng: tệp đính kèm (--attach) hoặc số văn bản (--number)",
             "Recording a duty as fulfilled needs evidence: an attachment (--attach) or a document number "
             "(--number)");
-    if (rule->evidence == "qualified-assessor" && isBlank(fulfilment.note))
-        return makeError(ErrorKind::Refused, "", 0, "note",
-                         "Cấp độ 3 trở lên: ghi rõ tổ chức đánh giá và căn cứ đủ điều kiện (--note) (" +
+    if (!fulfilment.assessorKind.empty() && !isAssessorKind(fulfilment.assessorKind))
+        return makeError(ErrorKind::InvalidInput, "", 0, "assessor-kind",
+                         "Loại tổ chức đánh giá " + quoted(fulfilment.assessorKind) +
+                             " không hợp lệ: internal (tự đánh giá), licensed (tổ chức được cấp phép), "
+                             "public-service (đơn vị sự nghiệp nhà nước), designated (tổ chức được chỉ định)",
+                         "Unknown kind of assessor " + quoted(fulfilment.assessorKind) +
+                             ": internal, licensed, public-service or designated");
+    // The assessor is recorded (--assessor, or named in the note as before); whether their kind is qualified
+    // for the level is an inspection finding (findings.xml, fact assessed-by-unqualified-body), not a refusal:
+    // what happened is recorded as it happened.
+    if (rule->evidence == "qualified-assessor" && isBlank(fulfilment.note) && isBlank(fulfilment.assessor))
+        return makeError(ErrorKind::Refused, "", 0, "assessor",
+                         "Cấp độ 3 trở lên: ghi rõ tổ chức đánh giá (--assessor), loại tổ chức (--assessor-kind) và "
+                         "giấy phép hoặc quyết định chỉ định (--assessor-licence) (" +
                              rule->citation + ")",
-                         "Level 3 and above: name the assessing organisation and its qualification (--note) (" +
+                         "Level 3 and above: name the assessing organisation (--assessor), its kind (--assessor-kind) "
+                         "and its licence or designation (--assessor-licence) (" +
                              rule->citation + ")");
     Errors errors;
     std::vector<std::string> contents;
@@ -605,6 +617,9 @@ Result<DutyRecord> WorkflowService::fulfil(const std::string& systemId, const Du
     record.fulfilledOn = fulfilment.fulfilledOn;
     record.documentNumber = fulfilment.documentNumber;
     record.note = fulfilment.note;
+    record.assessor = fulfilment.assessor;
+    record.assessorKind = fulfilment.assessorKind;
+    record.assessorReference = fulfilment.assessorReference;
     record.actor = RecordedActor{actor.userId, actor.organisationId, roleName(actor.role)};
     record.at = actor.at;
     auto stored = m_store.recordDuty(record, contents, actor);

@@ -86,6 +86,10 @@ struct DutyFulfilment {
     std::string documentNumber;
     std::string note;
     std::vector<StepAttachment> attachments;
+    // Inspections and assessments: who assessed, of what kind (core isAssessorKind), licence or designation.
+    std::string assessor{};
+    std::string assessorKind{};
+    std::string assessorReference{};
 };
 
 // How many days before the due date a duty counts as due (shown, not yet overdue).

@@ -107,7 +107,8 @@ public:
     }
     std::string usage() const override
     {
-        return "SYSTEM DUTY --date D (--attach FILE | --number N) [--note TEXT] [--as USER] [--db PATH]";
+        return "SYSTEM DUTY --date D (--attach FILE | --number N) [--note TEXT] [--assessor NAME --assessor-kind "
+               "internal|licensed|public-service|designated [--assessor-licence REF]] [--as USER] [--db PATH]";
     }
     std::vector<OptionSpec> options() const override
     {
@@ -117,7 +118,17 @@ public:
             {"note",
              true,
              {"ghi chú; tổ chức đánh giá với cấp độ 3 trở lên", "note; the assessing body for level ≥ 3"}},
-            {"attach", true, {"tệp bằng chứng", "evidence file"}}};
+            {"attach", true, {"tệp bằng chứng", "evidence file"}},
+            {"assessor", true, {"tổ chức thực hiện kiểm tra, đánh giá", "the organisation that assessed"}},
+            {"assessor-kind",
+             true,
+             {"loại tổ chức đánh giá: internal (tự đánh giá), licensed (được cấp phép), public-service (đơn vị sự "
+              "nghiệp nhà nước), designated (được chỉ định)",
+              "kind of assessor: internal, licensed, public-service, designated"}},
+            {"assessor-licence",
+             true,
+             {"số giấy phép hoặc quyết định chỉ định của tổ chức đánh giá",
+              "the assessor's licence or designation number"}}};
         for (OptionSpec& spec : writeOptions())
             specs.push_back(std::move(spec));
         return specs;
@@ -135,6 +146,9 @@ public:
         fulfilment.fulfilledOn = *date;
         fulfilment.documentNumber = line.value("number").value_or("");
         fulfilment.note = line.value("note").value_or("");
+        fulfilment.assessor = line.value("assessor").value_or("");
+        fulfilment.assessorKind = line.value("assessor-kind").value_or("");
+        fulfilment.assessorReference = line.value("assessor-licence").value_or("");
         int exitCode = ExitOk;
         auto attachments = attachmentOption(line, context, exitCode);
         if (!attachments)

@@ -6,7 +6,7 @@
 namespace seclevel {
 namespace {
 
-constexpr std::array<std::pair<FindingFact, const char*>, 7> kFacts = {{
+constexpr std::array<std::pair<FindingFact, const char*>, 9> kFacts = {{
     {FindingFact::NoApprovedLevel, "no-approved-level"},
     {FindingFact::DossierIncomplete, "dossier-incomplete"},
     {FindingFact::ClockOverdue, "clock-overdue"},
@@ -14,6 +14,8 @@ constexpr std::array<std::pair<FindingFact, const char*>, 7> kFacts = {{
     {FindingFact::RedeterminationPending, "redetermination-pending"},
     {FindingFact::StepMissingBeforeApproval, "step-missing-before-approval"},
     {FindingFact::ApprovedByWrongAuthority, "approved-by-wrong-authority"},
+    {FindingFact::AssessedByUnqualifiedBody, "assessed-by-unqualified-body"},
+    {FindingFact::PlanNotDeployed, "plan-not-deployed"},
 }};
 
 } // namespace
@@ -42,6 +44,11 @@ const FindingRule* FindingRuleSet::ruleFor(FindingFact fact, const std::string& 
     for (const FindingRule& rule : rules) {
         if (rule.fact != fact)
             continue;
+        if (fact == FindingFact::AssessedByUnqualifiedBody) {
+            if (std::find(rule.duties.begin(), rule.duties.end(), dutyId) != rule.duties.end())
+                return &rule;
+            continue;
+        }
         if (fact != FindingFact::DutyOverdue)
             return &rule;
         if (rule.duties.empty()) {

@@ -19,7 +19,9 @@ enum class FindingFact {
     DutyOverdue,
     RedeterminationPending,
     StepMissingBeforeApproval,
-    ApprovedByWrongAuthority
+    ApprovedByWrongAuthority,
+    AssessedByUnqualifiedBody,
+    PlanNotDeployed
 };
 const char* findingFactName(FindingFact fact); // "no-approved-level", …
 bool parseFindingFact(const std::string& text, FindingFact& fact);
@@ -27,11 +29,13 @@ bool parseFindingFact(const std::string& text, FindingFact& fact);
 struct FindingRule {
     std::string id; // "periodic_assessment_overdue"
     FindingFact fact = FindingFact::NoApprovedLevel;
-    std::vector<std::string> duties; // DutyOverdue: the duties it judges; empty = those no other rule names
-    std::string step;                // StepMissingBeforeApproval: the step that must come first
-    std::string citation;            // machine form, "NĐ85 Art 12, 14, 16"
-    std::string severity;            // high, medium, low
-    std::string responsible;         // owner, security_unit, operator, appraising_body
+    std::vector<std::string> duties;    // DutyOverdue: the duties it judges; empty = those no other rule names.
+                                        // AssessedByUnqualifiedBody: the assessment duties whose records it judges
+    std::vector<std::string> qualified; // AssessedByUnqualifiedBody: the kinds of assessor the law accepts
+    std::string step;                   // StepMissingBeforeApproval: the step that must come first
+    std::string citation;               // machine form, "NĐ85 Art 12, 14, 16"
+    std::string severity;               // high, medium, low
+    std::string responsible;            // owner, security_unit, operator, appraising_body
     int remedyDays = 0;
     LocalizedText title;
     LocalizedText recommendation;
@@ -43,7 +47,8 @@ struct FindingRuleSet {
     std::vector<FindingRule> rules;
     std::string sourceFile;
 
-    // The rule that judges a fact of this kind (for DutyOverdue: of this duty); null when none does.
+    // The rule that judges a fact of this kind (for DutyOverdue and AssessedByUnqualifiedBody: of this duty); null
+    // when none does.
     const FindingRule* ruleFor(FindingFact fact, const std::string& dutyId = {}) const;
 };
 

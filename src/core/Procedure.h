@@ -110,6 +110,15 @@ struct DutyRule {
     std::string citation;
 };
 
+// Who carried out an inspection and assessment of a system (NĐ85 Art 20.2.c; NĐ331 Art 31.2.c): the body's own
+// unit ("internal"), a licensed professional organisation ("licensed"), a state public-service unit with a matching
+// mandate ("public-service"), or a professional organisation designated by a competent authority ("designated").
+// Which kinds a level needs is the finding rules' data (questionnaires/<ID>/findings.xml, attribute qualified).
+inline bool isAssessorKind(const std::string& kind)
+{
+    return kind == "internal" || kind == "licensed" || kind == "public-service" || kind == "designated";
+}
+
 // What makes an approved system need re-determination (NĐ85 Art 18; NĐ331 Art 10.2, 25).
 struct RedeterminationTrigger {
     std::string kind;              // "derived-level", "ruleset", "components", "answer"

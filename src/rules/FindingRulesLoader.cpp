@@ -46,6 +46,9 @@ Result<FindingRuleSet> loadFindingRules(std::string_view xml, const std::string&
         std::istringstream duties(node.attribute("duties").as_string());
         for (std::string duty; duties >> duty;)
             rule.duties.push_back(duty);
+        std::istringstream qualified(node.attribute("qualified").as_string());
+        for (std::string kind; qualified >> kind;)
+            rule.qualified.push_back(kind);
         rule.step = node.attribute("step").as_string();
         rule.citation = node.attribute("citation").as_string();
         rule.severity = node.attribute("severity").as_string();
@@ -65,6 +68,10 @@ Result<FindingRuleSet> loadFindingRules(std::string_view xml, const std::string&
             errors.push_back(makeError(ErrorKind::RuleSet, fileName, line, "step",
                                        "quy tắc '" + rule.id + "' cần thuộc tính step",
                                        "the rule '" + rule.id + "' needs a step attribute"));
+        if (rule.fact == FindingFact::AssessedByUnqualifiedBody && (rule.duties.empty() || rule.qualified.empty()))
+            errors.push_back(makeError(ErrorKind::RuleSet, fileName, line, "qualified",
+                                       "quy tắc '" + rule.id + "' cần thuộc tính duties và qualified",
+                                       "the rule '" + rule.id + "' needs the attributes duties and qualified"));
         set.rules.push_back(std::move(rule));
     }
     if (!errors.empty())

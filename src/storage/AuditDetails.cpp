@@ -250,6 +250,11 @@ std::string dutyDetails(const DutyRecord& r)
     appendField(out, "number", r.documentNumber);
     appendField(out, "note", r.note);
     appendAttachments(out, r.attachments);
+    if (!r.assessor.empty() || !r.assessorKind.empty() || !r.assessorReference.empty()) {
+        appendField(out, "assessor", r.assessor);
+        appendField(out, "assessor_kind", r.assessorKind);
+        appendField(out, "assessor_reference", r.assessorReference);
+    }
     out += '}';
     return out;
 }

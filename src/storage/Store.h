@@ -106,6 +106,11 @@ struct DutyRecord {
     std::vector<Attachment> attachments;
     RecordedActor actor;
     TimePoint at;
+    // Inspections and assessments: who assessed (name), of what kind (core isAssessorKind; empty = not recorded)
+    // and the licence or designation document that qualifies them.
+    std::string assessor{};
+    std::string assessorKind{};
+    std::string assessorReference{};
 };
 
 // An administrator's record of one year's announced days off (seclevel calendar announce): the <year> element

@@ -1,6 +1,7 @@
 #include "storage/WorkflowRecords.h"
 
 #include "codec/Json.h"
+#include "core/Procedure.h"
 #include "core/Sha256.h"
 
 namespace seclevel::storage {
@@ -128,6 +129,10 @@ std::string encodeDutyDetails(const DutyRecord& r)
     out.beginObject();
     out.member("document_number", r.documentNumber).member("note", r.note);
     writeAttachments(out, r.attachments);
+    if (!r.assessor.empty() || !r.assessorKind.empty() || !r.assessorReference.empty())
+        out.member("assessor", r.assessor)
+            .member("assessor_kind", r.assessorKind)
+            .member("assessor_reference", r.assessorReference);
     out.endObject();
     return out.str();
 }
@@ -138,6 +143,9 @@ void decodeDutyDetails(const std::string& stored, DutyRecord& r)
     r.documentNumber = text(node, "document_number");
     r.note = text(node, "note");
     r.attachments = readAttachments(node);
+    r.assessor = text(node, "assessor");
+    r.assessorKind = text(node, "assessor_kind");
+    r.assessorReference = text(node, "assessor_reference");
 }
 
 Error workflowConflict(const std::string& store, const std::string& systemId)
@@ -187,6 +195,15 @@ Errors checkDutyRecord(const DutyRecord& record, const std::vector<std::string>&
     checker.identifier("duty", record.dutyId, "Mã nghĩa vụ", "The duty id");
     checker.text("number", record.documentNumber, "Số văn bản", "The document number");
     checker.text("note", record.note, "Nội dung", "The note");
+    checker.text("assessor", record.assessor, "Tổ chức đánh giá", "The assessing organisation");
+    checker.text("assessor_reference", record.assessorReference, "Giấy phép, quyết định chỉ định",
+                 "The licence or designation");
+    if (!record.assessorKind.empty() && !isAssessorKind(record.assessorKind))
+        checker.add(0, "assessor_kind",
+                    "Loại tổ chức đánh giá '" + record.assessorKind +
+                        "' không hợp lệ (internal, licensed, public-service, designated)",
+                    "Unknown kind of assessor '" + record.assessorKind +
+                        "' (internal, licensed, public-service, designated)");
     checkAttachments(checker, record.attachments, contents);
     checkActor(checker, actor, labels);
     return checker.errors;

@@ -4,13 +4,17 @@
 // facts up to 30/06/2026 and NĐ331 Art 18, 20 in one up to 2027; a 2023 approval without a security regulation
 // cites TT12 Art 9.7, a 2027 one NĐ331 Art 30.7. Only the inspected district's systems are judged; outsiders are
 // refused; a re-run gives the same findings. One approval per agency was taken by the operator instead of the
-// owner: approval by the wrong authority (NĐ85 Art 12).
+// owner: approval by the wrong authority (NĐ85 Art 12). Assessments of level 3 in 2024 by the body's own unit
+// breach NĐ85 Art 20.2.c (a licensed body's in 2025 does not); under NĐ331 only level 5 needs a qualified body
+// (Art 31.2.c). A plan stated partly deployed with no planned date breaches TT12 Art 9.6 from the approval; one
+// past its planned date NĐ331 Art 31.2.b from the day after; one still inside its roadmap nothing.
 #define BOOST_TEST_MODULE finding_service
 #include "AppFixture.h"
 
 #include "app/FindingService.h"
 #include "app/InspectionService.h"
 #include "core/Assessment.h"
+#include "core/Dossier.h"
 #include "formats/html/HtmlEscape.h"
 #include "formats/html/InspectionConclusionHtml.h"
 #include "formats/xml/InspectionConclusionXml.h"
@@ -20,6 +24,7 @@
 
 #include <map>
 #include <set>
+#include <utility>
 
 using namespace seclevel;
 using namespace seclevel::testing;
@@ -37,6 +42,44 @@ Actor as(const std::string& user, const std::string& organisation, Role role)
     a.organisationId = organisation;
     a.role = role;
     return a;
+}
+
+DutyRecord assessment(const std::string& system, const std::string& duty, Date on, const std::string& kind)
+{
+    DutyRecord r;
+    r.systemId = system;
+    r.dutyId = duty;
+    r.fulfilledOn = on;
+    r.documentNumber = "BC-" + formatIsoDate(on);
+    r.assessor = kind == "internal" ? "Phòng CNTT của cơ quan" : "Công ty ATTT (giấy phép 01/GP-BTTTT)";
+    r.assessorKind = kind;
+    return r;
+}
+
+// Statements for every item of the level's requirement groups: all met, or (partly) only the first item, the
+// rest partly met and planned by `plannedBy` (none: no date, no statement).
+Dossier plan(const std::string& system, const std::string& rulesetId, int level, bool full,
+             std::optional<Date> plannedBy)
+{
+    Dossier d;
+    d.systemId = system;
+    auto dossierTemplate = shippedCatalogue().dossierTemplate(rulesetId);
+    BOOST_REQUIRE(dossierTemplate.ok());
+    bool first = true;
+    for (const RequirementGroupSpec* group : (*dossierTemplate)->requirementsForLevel(level))
+        for (int item = 1; item <= group->count; ++item) {
+            RequirementStatement s;
+            s.groupId = group->id;
+            s.item = item;
+            const bool met = full || std::exchange(first, false);
+            s.status = met ? RequirementStatus::Met : RequirementStatus::PartlyMet;
+            s.how = met ? "Đã triển khai" : "Đang triển khai";
+            if (!met)
+                s.plannedBy = plannedBy;
+            if (met || plannedBy)
+                d.requirements.push_back(s);
+        }
+    return d;
 }
 
 WorkflowStepRecord step(const std::string& system, int seq, const std::string& id, const std::string& from,
@@ -89,6 +132,7 @@ struct Province {
             const std::string agency = "CQ-" + std::to_string(a);
             org(agency, district);
             const Actor owner = as("chu.quan." + agency, agency, Role::Owner); // who approves level 3 (Art 12.2.b)
+            std::map<std::string, std::optional<std::string>> inAgency;        // kind → this agency's system
             auto add = [&](const std::string& kind, const std::string& rulesetId) {
                 SystemDescription system = base;
                 system.id = agency + "-" + kind + "-" + std::to_string(++unit);
@@ -96,6 +140,7 @@ struct Province {
                 BOOST_REQUIRE(store->saveSystem(system, true, assessments[rulesetId], admin).ok());
                 if (district == "H1")
                     inDistrict1[kind].insert(system.id);
+                inAgency[kind] = system.id;
                 return system.id;
             };
             add("A", "VN-2026");
@@ -146,6 +191,62 @@ struct Province {
                                   step(w, 2, "approve", "appraised_fit", "approved", "VN-2022", day(2023, 5, 10), 3),
                                   {}, as("van.hanh." + agency, agency, Role::Operator))
                               .ok());
+            // Q: level 3 approved 2023 (VN-2022), assessed by its own unit on 01/05/2024 (NĐ85 Art 20.2.c breached)
+            // and by a licensed body on 20/04/2025.
+            const std::string q = add("Q", "VN-2022");
+            BOOST_REQUIRE(store
+                              ->appendWorkflowStep(step(q, 1, "issue_security_regulation", "appraised_fit",
+                                                        "appraised_fit", "VN-2022", day(2023, 4, 1)),
+                                                   {}, owner)
+                              .ok());
+            BOOST_REQUIRE(
+                store
+                    ->appendWorkflowStep(
+                        step(q, 2, "approve", "appraised_fit", "approved", "VN-2022", day(2023, 5, 10), 3), {}, owner)
+                    .ok());
+            BOOST_REQUIRE(
+                store->recordDuty(assessment(q, "periodic_assessment_l34", day(2024, 5, 1), "internal"), {}, owner)
+                    .ok());
+            BOOST_REQUIRE(
+                store->recordDuty(assessment(q, "periodic_assessment_l34", day(2025, 4, 20), "licensed"), {}, owner)
+                    .ok());
+            // V: level 5 approved 2027 (VN-2026), assessed by its own unit on 01/09/2027 (NĐ331 Art 31.2.c).
+            const std::string v = add("V", "VN-2026");
+            BOOST_REQUIRE(store
+                              ->appendWorkflowStep(step(v, 1, "issue_security_regulation", "appraised_fit",
+                                                        "appraised_fit", "VN-2026", day(2027, 2, 1)),
+                                                   {}, owner)
+                              .ok());
+            WorkflowStepRecord approveV =
+                step(v, 2, "approve", "appraised_fit", "approved", "VN-2026", day(2027, 3, 10), 5);
+            approveV.level = 5;
+            BOOST_REQUIRE(store->appendWorkflowStep(approveV, {}, owner).ok());
+            BOOST_REQUIRE(
+                store->recordDuty(assessment(v, "periodic_assessment_l5", day(2027, 9, 1), "internal"), {}, owner)
+                    .ok());
+            // The D+ system (level 3, VN-2026) assessed by its own unit: allowed under NĐ331 (Art 31.2.c).
+            BOOST_REQUIRE(
+                store
+                    ->recordDuty(assessment(*inAgency["D+"], "periodic_assessment_l34", day(2027, 9, 1), "internal"),
+                                 {}, owner)
+                    .ok());
+            // Plans: C+ fully deployed; P partly with no planned date (from its 2023 approval); V partly, planned
+            // by 30/06/2027 (from 01/07/2027); D+ partly, planned by 30/06/2028 (still inside its roadmap).
+            BOOST_REQUIRE(store->saveDossier(plan(*inAgency["C+"], "VN-2022", 3, true, {}), admin).ok());
+            const std::string pSystem = add("P", "VN-2022");
+            BOOST_REQUIRE(store
+                              ->appendWorkflowStep(step(pSystem, 1, "issue_security_regulation", "appraised_fit",
+                                                        "appraised_fit", "VN-2022", day(2023, 4, 1)),
+                                                   {}, owner)
+                              .ok());
+            BOOST_REQUIRE(store
+                              ->appendWorkflowStep(step(pSystem, 2, "approve", "appraised_fit", "approved", "VN-2022",
+                                                        day(2023, 5, 10), 3),
+                                                   {}, owner)
+                              .ok());
+            BOOST_REQUIRE(store->saveDossier(plan(pSystem, "VN-2022", 3, false, {}), admin).ok());
+            BOOST_REQUIRE(store->saveDossier(plan(v, "VN-2026", 5, false, day(2027, 6, 30)), admin).ok());
+            BOOST_REQUIRE(store->saveDossier(plan(*inAgency["D+"], "VN-2026", 3, false, day(2028, 6, 30)), admin).ok());
             const std::string e = add("E", "VN-2016");
             BOOST_REQUIRE(store
                               ->appendWorkflowStep(step(e, 1, "approve", "submitted_for_approval", "approved",
@@ -210,9 +311,12 @@ BOOST_AUTO_TEST_CASE(findings_are_those_known_by_construction_and_cite_the_law_o
     auto early = service.run("TTR-2026", day(2026, 6, 30), p.inspector);
     BOOST_REQUIRE_MESSAGE(early.ok(), (early.ok() ? std::string() : early.errors().front().describe(Lang::En)));
     auto rules = byRule(early->findings);
-    BOOST_TEST(rules["no_approved_level"] == both(p.inDistrict1["A"], both(p.inDistrict1["D+"], p.inDistrict1["D-"])));
-    BOOST_TEST(rules["no_approved_level"].size() == 80u);          // 20 agencies × (2 A + the 2 D not yet approved)
-    BOOST_TEST(rules["dossier_incomplete"] == p.inDistrict1["A"]); // the D ones are approved by now
+    BOOST_TEST(rules["no_approved_level"] ==
+               both(both(p.inDistrict1["A"], p.inDistrict1["V"]), both(p.inDistrict1["D+"], p.inDistrict1["D-"])));
+    BOOST_TEST(rules["no_approved_level"].size() == 100u); // 20 agencies × (2 A + the 2 D and V not yet approved)
+    BOOST_TEST(rules["assessed_by_unqualified_body"] == p.inDistrict1["Q"]); // 2024 by its own unit; 2025 licensed
+    BOOST_TEST(rules["plan_not_deployed"] == p.inDistrict1["P"]);            // C+ full; V, D+ not yet approved
+    BOOST_TEST(rules["dossier_incomplete"] == p.inDistrict1["A"]);           // the D ones are approved by now
     BOOST_TEST(rules["no_security_regulation"] == p.inDistrict1["C-"]);
     BOOST_TEST(rules.count("redetermination_pending") == 0u);
     BOOST_TEST(rules["approved_by_wrong_authority"] == p.inDistrict1["W"]); // the owners' approvals are right
@@ -236,6 +340,15 @@ BOOST_AUTO_TEST_CASE(findings_are_those_known_by_construction_and_cite_the_law_o
             BOOST_TEST(f.citation == "TT12 Art 9.7");
         if (f.ruleId == "periodic_assessment_overdue")
             BOOST_TEST(f.citation == "NĐ85 Art 20.2.c");
+        if (f.ruleId == "assessed_by_unqualified_body") {
+            BOOST_TEST(f.citation == "NĐ85 Art 20.2.c");
+            BOOST_TEST(f.subject == "periodic_assessment_l34@2024-05-01");
+            BOOST_TEST((f.factDate == day(2024, 5, 1)));
+        }
+        if (f.ruleId == "plan_not_deployed") {
+            BOOST_TEST(f.citation == "TT12 Art 9.6; NĐ85 Art 20.2.b");
+            BOOST_TEST((f.factDate == day(2023, 5, 10)));
+        }
     }
     BOOST_TEST_MESSAGE("citations up to 2026-06-30: " << citations.size());
 
@@ -247,6 +360,10 @@ BOOST_AUTO_TEST_CASE(findings_are_those_known_by_construction_and_cite_the_law_o
     BOOST_TEST(lateRules["no_security_regulation"] == both(p.inDistrict1["C-"], p.inDistrict1["D-"]));
     BOOST_TEST(lateRules["redetermination_pending"] == p.inDistrict1["E"]);
     BOOST_TEST(lateRules["transition_deadline_passed"].size() > 0u); // approved under NĐ85, past 30/06/2027
+    // Q's 2024 assessment is still a finding under NĐ85; D+'s 2027 self-assessment at level 3 is allowed by NĐ331;
+    // V's at level 5 is not.
+    BOOST_TEST(lateRules["assessed_by_unqualified_body"] == both(p.inDistrict1["Q"], p.inDistrict1["V"]));
+    BOOST_TEST(lateRules["plan_not_deployed"] == both(p.inDistrict1["P"], p.inDistrict1["V"])); // D+: roadmap
     for (const Finding& f : late->findings) {
         BOOST_TEST((f.rulesetId == ruleSetInForce(shippedCatalogue().ruleSets(), f.factDate)->id));
         const bool after = !(f.factDate < day(2026, 8, 19));
@@ -257,6 +374,12 @@ BOOST_AUTO_TEST_CASE(findings_are_those_known_by_construction_and_cite_the_law_o
             BOOST_TEST(f.citation == (p.inDistrict1["D-"].count(f.systemId) ? "NĐ331 Art 30.7" : "TT12 Art 9.7"));
         if (f.ruleId == "redetermination_pending")
             BOOST_TEST(f.citation == "NĐ331 Art 25");
+        if (f.ruleId == "assessed_by_unqualified_body" && p.inDistrict1["V"].count(f.systemId))
+            BOOST_TEST(f.citation == "NĐ331 Art 31.2.c");
+        if (f.ruleId == "plan_not_deployed" && p.inDistrict1["V"].count(f.systemId)) {
+            BOOST_TEST(f.citation == "NĐ331 Art 31.2.b, 33.1");
+            BOOST_TEST((f.factDate == day(2027, 7, 1)));
+        }
         BOOST_TEST(!f.facts.empty());
     }
 

@@ -12,6 +12,8 @@
 
 #include <boost/test/unit_test.hpp>
 
+#include <algorithm>
+
 using namespace seclevel;
 using namespace seclevel::testing;
 using seclevel::test::freshStore;
@@ -494,6 +496,23 @@ BOOST_AUTO_TEST_CASE(duties_of_an_approved_system_fall_due_and_are_fulfilled_wit
         {"periodic_assessment_l34", on(2026, 5, 20), "12/BC", "Công ty X (giấy phép 01/GP)", {{"bc.pdf", "%PDF"}}},
         owner);
     BOOST_REQUIRE(done.ok());
+    // The assessor's kind is one of the law's (NĐ85 Art 20.2.c), and what was recorded comes back.
+    DutyFulfilment unknownKind{"periodic_assessment_l34", on(2026, 5, 21), "13/BC", "", {}};
+    unknownKind.assessor = "Công ty Y";
+    unknownKind.assessorKind = "certified";
+    auto refusedKind = workflow.fulfil("DU", unknownKind, owner);
+    BOOST_TEST((!refusedKind.ok() && refusedKind.errors().front().field == "assessor-kind"));
+    DutyFulfilment licensed{"periodic_assessment_l34", on(2026, 5, 20), "14/BC", "", {}};
+    licensed.assessor = "Công ty Y";
+    licensed.assessorKind = "licensed";
+    licensed.assessorReference = "01/GP-BTTTT";
+    BOOST_REQUIRE(workflow.fulfil("DU", licensed, owner).ok());
+    auto recorded = p.store->dutyRecords("DU");
+    BOOST_REQUIRE(recorded.ok());
+    BOOST_TEST(std::count_if(recorded->begin(), recorded->end(), [](const DutyRecord& r) {
+                   return r.assessorKind == "licensed" && r.assessor == "Công ty Y" &&
+                          r.assessorReference == "01/GP-BTTTT";
+               }) == 1);
     DutyStatus next = find(on(2026, 6, 6), "periodic_assessment_l34");
     BOOST_TEST(formatIsoDate(*next.due) == "2027-05-20");
     BOOST_TEST(formatIsoDate(*next.lastFulfilled) == "2026-05-20");
@@ -501,7 +520,7 @@ BOOST_AUTO_TEST_CASE(duties_of_an_approved_system_fall_due_and_are_fulfilled_wit
     BOOST_REQUIRE(report.ok());
     BOOST_TEST(formatIsoDate(*find(on(2025, 12, 19), "report_to_owner").due) == "2026-12-20");
     auto records = p.store->dutyRecords("DU");
-    BOOST_REQUIRE(records->size() == 2u);
+    BOOST_REQUIRE(records->size() == 3u); // two assessments (one with its assessor) and the report
     BOOST_TEST(records->front().attachments.size() == 1u);
     auto content = p.store->recordContent(records->front().attachments.front().sha256);
     BOOST_TEST((content.ok() && content->value_or("") == "%PDF"));

@@ -324,8 +324,14 @@ BOOST_AUTO_TEST_CASE(a_level_3_system_from_draft_to_approval_with_its_clocks_dut
                                  "Công ty X, đủ điều kiện theo NĐ85", "--as", "owner"});
     BOOST_TEST(noEvidence.exitCode == 6, noEvidence.err);
     const auto report = write(o.work, "bao-cao-danh-gia.pdf", "%PDF Báo cáo đánh giá 2026\n");
+    Run badKind =
+        o.seclevel({"duty", "record", kSystem, "periodic_assessment_l34", "--date", "2026-06-25", "--attach",
+                    report.string(), "--assessor", "Công ty X", "--assessor-kind", "certified", "--as", "owner"});
+    BOOST_TEST(badKind.exitCode != 0);
+    BOOST_TEST(badKind.err.find("certified") != std::string::npos, badKind.err);
     o.ok({"duty", "record", kSystem, "periodic_assessment_l34", "--date", "2026-06-25", "--attach", report.string(),
-          "--note", "Công ty X, đủ điều kiện theo NĐ85", "--as", "owner"});
+          "--assessor", "Công ty X", "--assessor-kind", "licensed", "--assessor-licence", "01/GP-BTTTT", "--as",
+          "owner"});
     json::Node after = o.jsonOf({"duties", "--as-of", "2026-07-01", "--format", "json"});
     const json::Node* again = duty(after, "periodic_assessment_l34");
     BOOST_REQUIRE(again);

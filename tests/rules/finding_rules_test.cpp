@@ -80,6 +80,17 @@ BOOST_AUTO_TEST_CASE(shipped_rules_load_and_their_citations_render)
         required(loadFindingRulesFile(sourceDir + "/questionnaires/VN-2016/findings.xml", schema(), instruments()));
     BOOST_TEST(!vn2016.ruleFor(FindingFact::StepMissingBeforeApproval)); // no regulation step before TT12
     BOOST_TEST(vn2016.ruleFor(FindingFact::NoApprovedLevel)->citation == "NĐ85 Art 12, 14, 16");
+    // Who may assess: levels 3–5 under NĐ85 (Art 20.2.c), level 5 only under NĐ331 (Art 31.2.c).
+    const FindingRule* nd85 = vn2016.ruleFor(FindingFact::AssessedByUnqualifiedBody, "periodic_assessment_l34");
+    BOOST_REQUIRE(nd85);
+    BOOST_TEST((nd85->qualified == std::vector<std::string>{"licensed", "public-service", "designated"}));
+    BOOST_TEST(!vn2016.ruleFor(FindingFact::AssessedByUnqualifiedBody, "periodic_assessment"));
+    const FindingRuleSet vn2026 =
+        required(loadFindingRulesFile(sourceDir + "/questionnaires/VN-2026/findings.xml", schema(), instruments()));
+    BOOST_TEST(!vn2026.ruleFor(FindingFact::AssessedByUnqualifiedBody, "periodic_assessment_l34"));
+    BOOST_TEST(vn2026.ruleFor(FindingFact::AssessedByUnqualifiedBody, "periodic_assessment_l5")->citation ==
+               "NĐ331 Art 31.2.c");
+    BOOST_TEST(vn2026.ruleFor(FindingFact::PlanNotDeployed)->citation == "NĐ331 Art 31.2.b, 33.1");
 }
 
 BOOST_AUTO_TEST_CASE(wrong_rules_are_refused_with_file_and_line)
@@ -97,6 +108,15 @@ BOOST_AUTO_TEST_CASE(wrong_rules_are_refused_with_file_and_line)
                                    "f.xml", schema(), instruments());
     BOOST_REQUIRE(!noStep.ok());
     BOOST_TEST(noStep.errors().front().field == "step");
+    auto noKinds = loadFindingRules(file(rule("fact=\"assessed-by-unqualified-body\" duties=\"periodic_assessment_l5\" "
+                                              "citation=\"NĐ85 Art 20.2.c\"")),
+                                    "f.xml", schema(), instruments());
+    BOOST_REQUIRE(!noKinds.ok());
+    BOOST_TEST(noKinds.errors().front().field == "qualified");
+    BOOST_TEST(!loadFindingRules(file(rule("fact=\"assessed-by-unqualified-body\" duties=\"periodic_assessment_l5\" "
+                                           "qualified=\"licensed certified\" citation=\"NĐ85 Art 20.2.c\"")),
+                                 "f.xml", schema(), instruments())
+                    .ok()); // "certified" is no kind of assessor
     BOOST_TEST(!loadFindingRules(file(rule("fact=\"no-such-fact\" citation=\"NĐ85 Art 12\"")), "f.xml", schema(),
                                  instruments())
                     .ok());
