@@ -93,10 +93,13 @@ struct Case {
     std::vector<Expected> expected;
     // Systems of the case are spread over years: the year of every step's date is shifted by (index % spread).
     int spread = 1;
+    // What a fulfilment records as its note, by duty (default: a qualified assessing organisation) — for a case
+    // whose periodic assessment was done by a body that is not qualified.
+    std::map<std::string, std::string> dutyNotes = {};
 };
 
-// The steps of a level-3 dossier from submission to approval under any rule set, from `year`-04-01 (or from
-// `from`): with or without the security regulation.
+// The steps of a level-3 dossier from submission (`submit`) to approval under any rule set, with or without the
+// security regulation before the approval.
 inline std::vector<PlannedStep> approvalSteps(Date submit, bool regulation)
 {
     const auto plus = [&](int days) { return Date{std::chrono::sys_days{submit} + std::chrono::days{days}}; };
@@ -563,7 +566,10 @@ struct Province {
             f.dutyId = duty;
             f.fulfilledOn = on;
             f.documentNumber = std::to_string(n) + "/" + duty + "/" + formatIsoDate(on);
-            f.note = "Đơn vị đánh giá: Trung tâm Giám sát an toàn không gian mạng quốc gia (đủ điều kiện)";
+            auto note = c.dutyNotes.find(duty);
+            f.note = note != c.dutyNotes.end()
+                         ? note->second
+                         : "Đơn vị đánh giá: Trung tâm Giám sát an toàn không gian mạng quốc gia (đủ điều kiện)";
             auto done = workflow.fulfil(id, f, owner);
             BOOST_REQUIRE_MESSAGE(done.ok(),
                                   id + " " + duty + ": " +

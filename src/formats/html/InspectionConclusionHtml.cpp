@@ -64,7 +64,12 @@ std::string agencyName(const ConclusionAgency& agency)
 std::string frame(const InspectionConclusion& c, const std::string& css, const DocumentHeader& header,
                   const std::string& type, const std::string& summary)
 {
-    std::string out = decree30::openDocument(type + " " + c.inspection.id, css, Lang::Vi);
+    // Two rules of these documents only (the dossier's stylesheet and its golden files stay as they are): the
+    // summary balanced over its lines (no word left alone on the last), a system id ("HN-DVC-01") never broken
+    // at its hyphens.
+    std::string styles = css;
+    styles += "\n.doc-summary { text-wrap: balance; }\ntable.grid td.code, table.grid th.code { white-space: nowrap; }";
+    std::string out = decree30::openDocument(type + " " + c.inspection.id, styles, Lang::Vi);
     out += decree30::headerBlock(header);
     out += decree30::titleBlock(type, summary);
     return out;
