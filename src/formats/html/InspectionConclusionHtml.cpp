@@ -64,7 +64,12 @@ std::string agencyName(const ConclusionAgency& agency)
 std::string frame(const InspectionConclusion& c, const std::string& css, const DocumentHeader& header,
                   const std::string& type, const std::string& summary)
 {
-    std::string out = decree30::openDocument(type + " " + c.inspection.id, css, Lang::Vi);
+    // Two rules of these documents only (the dossier's stylesheet and its golden files stay as they are): the
+    // summary balanced over its lines (no word left alone on the last), a system id ("HN-DVC-01") never broken
+    // at its hyphens.
+    std::string styles = css;
+    styles += "\n.doc-summary { text-wrap: balance; }\ntable.grid td.code, table.grid th.code { white-space: nowrap; }";
+    std::string out = decree30::openDocument(type + " " + c.inspection.id, styles, Lang::Vi);
     out += decree30::headerBlock(header);
     out += decree30::titleBlock(type, summary);
     return out;
@@ -139,8 +144,14 @@ std::string inspectionConclusionToHtml(const InspectionConclusion& c, const Inst
         for (const std::string& unit : entry.second)
             units += (units.empty() ? "" : ", ") + unit;
         const std::string recommendation = f.recommendation.vi.empty() ? f.title.vi : f.recommendation.vi;
-        out += "<p>" + std::to_string(++number) + ". " + esc(recommendation) + " (" + cite(f.citation, instruments) +
-               "). Đơn vị thực hiện: " + esc(units) + ".</p>\n";
+        // The articles breached, unless the recommendation already names them in the same words ("… theo Điều 15
+        // Nghị định số 85/2016/NĐ-CP (Điều 15 Nghị định số 85/2016/NĐ-CP)" read twice in the printed conclusion).
+        const std::string cited = cite(f.citation, instruments);
+        const std::string text = esc(recommendation);
+        out += "<p>" + std::to_string(++number) + ". " + text;
+        if (text.find(cited) == std::string::npos)
+            out += " (" + cited + ")";
+        out += ". Đơn vị thực hiện: " + esc(units) + ".</p>\n";
     }
     out += "<p class=\"report-by\">Các cơ quan, đơn vị báo cáo kết quả khắc phục về " + esc(body) +
            (c.reportBy ? " trước ngày " + shortDate(*c.reportBy) : std::string(" trong thời hạn quy định")) +
@@ -170,7 +181,7 @@ std::string remediationReportToHtml(const InspectionConclusion& c, const Instrum
         for (const bool done : {true, false}) {
             out +=
                 std::string("<h3>") + (done ? "a) Kết quả đã thực hiện" : "b) Nội dung tiếp tục khắc phục") + "</h3>\n";
-            out += "<table class=\"grid\"><thead><tr><th>Hệ thống</th><th>Nội dung</th><th>Căn cứ</th>"
+            out += "<table class=\"grid\"><thead><tr><th class=\"code\">Hệ thống</th><th>Nội dung</th><th>Căn cứ</th>"
                    "<th>Tình trạng</th><th>Bằng chứng, thời hạn</th></tr></thead>\n<tbody>\n";
             int rows = 0;
             for (const StoredFinding& stored : agency.findings) {
@@ -185,10 +196,11 @@ std::string remediationReportToHtml(const InspectionConclusion& c, const Instrum
                         evidence = e.evidence;
                 const std::string when =
                     done ? evidence : (stored.deadline ? "hạn " + shortDate(*stored.deadline) : std::string("—"));
-                out += "<tr><td>" + esc(stored.finding.systemId) + "</td><td>" + esc(stored.finding.title.vi) +
-                       "</td><td>" + cite(stored.finding.citation, instruments) + "</td><td>" +
-                       statusVi(stored.status, remediationOverdue(stored, c.asOf)) + "</td><td>" + esc(when) +
-                       "</td></tr>\n";
+                // The system's id on one line: "HN-DVC-01" broken at its hyphens reads as three codes.
+                out += "<tr><td class=\"code\">" + esc(stored.finding.systemId) + "</td><td>" +
+                       esc(stored.finding.title.vi) + "</td><td>" + cite(stored.finding.citation, instruments) +
+                       "</td><td>" + statusVi(stored.status, remediationOverdue(stored, c.asOf)) + "</td><td>" +
+                       esc(when) + "</td></tr>\n";
             }
             if (rows == 0)
                 out += "<tr><td colspan=\"5\">Không có.</td></tr>\n";
