@@ -93,9 +93,11 @@ struct Case {
     std::vector<Expected> expected;
     // Systems of the case are spread over years: the year of every step's date is shifted by (index % spread).
     int spread = 1;
-    // What a fulfilment records as its note, by duty (default: a qualified assessing organisation) — for a case
-    // whose periodic assessment was done by a body that is not qualified.
-    std::map<std::string, std::string> dutyNotes = {};
+    // Further periodic assessments (periodic_assessment_l34) on the dates given, by an assessor of the kind given
+    // ("internal": the body's own unit); the fulfilments above are by a state public-service unit.
+    std::vector<std::pair<Date, std::string>> assessments = {};
+    // The approved plan stated partly deployed, full deployment planned by this date (Form 08 columns 10–11).
+    std::optional<Date> planPartlyBy = {};
 };
 
 // The steps of a level-3 dossier from submission (`submit`) to approval under any rule set, with or without the
@@ -126,9 +128,9 @@ inline const std::vector<Case>& cases()
         const Expected incomplete{"dossier_incomplete", "VN-2026", "NĐ331 Art 21–22"};
         std::vector<Case> t;
         t.push_back(
-            {"never_started", 40, "VN-2026", day(2027, 3, 1), DossierFill::None, {}, {}, {}, {unapproved, incomplete}});
+            {"never_started", 30, "VN-2026", day(2027, 3, 1), DossierFill::None, {}, {}, {}, {unapproved, incomplete}});
         t.push_back(
-            {"drafting", 30, "VN-2026", day(2027, 5, 3), DossierFill::Partial, {}, {}, {}, {unapproved, incomplete}});
+            {"drafting", 20, "VN-2026", day(2027, 5, 3), DossierFill::Partial, {}, {}, {}, {unapproved, incomplete}});
         t.push_back(
             {"drafted_complete", 20, "VN-2026", day(2027, 6, 1), DossierFill::Complete, {}, {}, {}, {unapproved}});
         // 15 working days of appraisal (NĐ331 Art 23.2) still running on 31/12/2027.
@@ -334,6 +336,33 @@ inline const std::vector<Case>& cases()
              {},
              {},
              {{"redetermination_pending", "VN-2026", "NĐ331 Art 25"}}});
+        // Level 3 assessed in 2024 by the body's own unit (NĐ85 Art 20.2.c needs a licensed, public-service or
+        // designated body); the later assessments by a public-service unit are fine.
+        t.push_back({"assessed_by_own_unit_nd85",
+                     10,
+                     "VN-2022",
+                     day(2023, 3, 1),
+                     DossierFill::Complete,
+                     approved2023,
+                     {},
+                     {},
+                     {{"assessed_by_unqualified_body", "VN-2022", "NĐ85 Art 20.2.c"}},
+                     1,
+                     {{day(2024, 3, 1), "internal"}}});
+        // The approved plan partly deployed, full deployment planned by 30/06/2025: past on 31/12/2027 (TT12 Art
+        // 9.6, judged from 01/07/2025).
+        t.push_back({"plan_not_deployed_nd85",
+                     10,
+                     "VN-2022",
+                     day(2023, 3, 1),
+                     DossierFill::Complete,
+                     approved2023,
+                     {},
+                     {},
+                     {{"plan_not_deployed", "VN-2022", "TT12 Art 9.6; NĐ85 Art 20.2.b"}},
+                     1,
+                     {},
+                     day(2025, 6, 30)});
         return t;
     }();
     return table;
@@ -465,6 +494,15 @@ struct Province {
             BOOST_REQUIRE(sent.ok());
             sentDossiers[c.ruleset] = sent->document;
         }
+        if (c.planPartlyBy) {
+            auto dossier = store->dossier(built.id);
+            BOOST_REQUIRE(dossier.ok() && !dossier->requirements.empty());
+            RequirementStatement partly = dossier->requirements.front();
+            partly.status = RequirementStatus::PartlyMet;
+            partly.how = "Đang triển khai";
+            partly.plannedBy = c.planPartlyBy;
+            BOOST_REQUIRE(DossierService(catalogue, *store).setRequirement(built.id, partly, preparer).ok());
+        }
 
         WorkflowService workflow(catalogue, *store);
         std::optional<Date> approvedOn;
@@ -561,15 +599,16 @@ struct Province {
     void keepDuties(const Case& c, const std::string& id, const Actor& owner, Date approvedOn, int n)
     {
         WorkflowService workflow(catalogue, *store);
-        auto fulfil = [&](const std::string& duty, Date on) {
+        auto fulfil = [&](const std::string& duty, Date on, const std::string& assessorKind = "public-service") {
             DutyFulfilment f;
             f.dutyId = duty;
             f.fulfilledOn = on;
             f.documentNumber = std::to_string(n) + "/" + duty + "/" + formatIsoDate(on);
-            auto note = c.dutyNotes.find(duty);
-            f.note = note != c.dutyNotes.end()
-                         ? note->second
-                         : "Đơn vị đánh giá: Trung tâm Giám sát an toàn không gian mạng quốc gia (đủ điều kiện)";
+            if (duty.rfind("periodic_assessment", 0) == 0) {
+                f.assessor = assessorKind == "internal" ? "Phòng Công nghệ thông tin của cơ quan"
+                                                        : "Trung tâm Giám sát an toàn không gian mạng quốc gia";
+                f.assessorKind = assessorKind;
+            }
             auto done = workflow.fulfil(id, f, owner);
             BOOST_REQUIRE_MESSAGE(done.ok(),
                                   id + " " + duty + ": " +
@@ -579,6 +618,8 @@ struct Province {
             auto found = c.dutiesLastDone.find(duty);
             return found == c.dutiesLastDone.end() ? std::nullopt : std::optional<Date>(found->second);
         };
+        for (const auto& [on, kind] : c.assessments)
+            fulfil("periodic_assessment_l34", on, kind);
         for (const char* duty : {"periodic_assessment_l34", "training", "drill"}) {
             if (c.dutiesNeverDone.count(duty))
                 continue;
