@@ -431,10 +431,12 @@ Result<std::vector<DutyStatus>> WorkflowService::dutiesOf(const std::vector<Stor
     auto records = m_store.dutyRecords();
     if (!records)
         return records.errors();
-    // (system, duty) → fulfilment dates, oldest first (the store orders them so).
+    // (system, duty) → fulfilment dates up to the day asked about, oldest first (the store orders them so): the
+    // duties as they stood that day, so an inspection of a past period does not count what was done later.
     std::map<std::pair<std::string, std::string>, std::vector<Date>> fulfilled;
     for (const DutyRecord& record : *records)
-        fulfilled[{record.systemId, record.dutyId}].push_back(record.fulfilledOn);
+        if (!(asOf < record.fulfilledOn))
+            fulfilled[{record.systemId, record.dutyId}].push_back(record.fulfilledOn);
     const RuleSet* inForce = ruleSetInForce(m_catalogue.ruleSets(), asOf);
     const Procedure* current = nullptr;
     if (inForce) {
@@ -445,8 +447,8 @@ Result<std::vector<DutyStatus>> WorkflowService::dutiesOf(const std::vector<Stor
     }
     std::vector<DutyStatus> out;
     for (const StoredSystem& system : systems) {
-        if (system.approvedLevel == 0 || !system.approvedOn)
-            continue;
+        if (system.approvedLevel == 0 || !system.approvedOn || asOf < *system.approvedOn)
+            continue; // not approved (yet on that day): no duties of an approved system
         const Procedure* approving = nullptr;
         if (!system.approvedRuleset.empty()) {
             auto procedure = m_catalogue.procedure(system.approvedRuleset);

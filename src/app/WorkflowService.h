@@ -117,7 +117,8 @@ public:
     // Every running clock of the systems of `organisationId` and the organisations below it (all when
     // empty), most urgent first.
     Result<std::vector<DeadlineItem>> deadlines(Date asOf, const std::string& organisationId);
-    // The duties of every approved system in scope, overdue first.
+    // The duties of every system in scope approved by `asOf`, as they stood that day (fulfilments dated later are
+    // not counted), overdue first.
     Result<std::vector<DutyStatus>> duties(Date asOf, const std::string& organisationId);
     // The same two listings over systems the caller already read (the roll-up reads the headers once); duties
     // in the order computed (by system) when `ordered` is false — for a caller that only counts them.
