@@ -394,10 +394,11 @@ Result<std::vector<Attachment>> evidenceRecords(const std::vector<EvidenceFile>&
     Errors errors;
     std::vector<Attachment> records;
     std::uint64_t total = 0;
+    const std::string most = std::to_string(kMaxStepAttachments);
     if (files.size() > kMaxStepAttachments)
         errors.push_back(makeError(ErrorKind::InvalidInput, "", 0, "evidence-file",
-                                   "Quá nhiều tệp bằng chứng (tối đa " + std::to_string(kMaxStepAttachments) + ")",
-                                   "Too many evidence files (at most " + std::to_string(kMaxStepAttachments) + ")"));
+                                   "Quá nhiều tệp bằng chứng (tối đa " + most + ")",
+                                   "Too many evidence files (at most " + most + ")"));
     for (const EvidenceFile& file : files) {
         const std::string shown = escapeUnsafeCharacters(file.fileName);
         const std::string name = std::filesystem::path(file.fileName).filename().string();

@@ -3,7 +3,9 @@
 // [--note TEXT] — remediation of a finding: the agency records progress and remediation (with evidence), the
 // inspectors close (with evidence) or reopen. Evidence files are kept in the store by SHA-256 under their base name.
 #include "app/Catalogue.h"
+#include "app/DossierService.h"
 #include "app/FindingService.h"
+#include "app/WorkflowService.h"
 #include "cli/Commands.h"
 #include "cli/UserCommands.h"
 #include "formats/text/TerminalText.h"
@@ -24,7 +26,16 @@ std::optional<std::vector<EvidenceFile>> evidenceFiles(const CommandLine& line, 
 {
     std::vector<EvidenceFile> files;
     Errors errors;
-    for (const std::string& path : line.values("evidence-file")) {
+    const std::vector<std::string> paths = line.values("evidence-file");
+    if (paths.size() > kMaxStepAttachments) { // refused before reading up to 100 MB of each
+        const std::string most = std::to_string(kMaxStepAttachments);
+        exitCode = printErrors({makeError(ErrorKind::InvalidInput, "", 0, "evidence-file",
+                                          "Quá nhiều tệp bằng chứng (tối đa " + most + ")",
+                                          "Too many evidence files (at most " + most + ")")},
+                               context);
+        return std::nullopt;
+    }
+    for (const std::string& path : paths) {
         InputFileLimits limits;
         limits.maxBytes = kMaxAttachmentBytes;
         limits.what = {"tệp bằng chứng", "evidence file"};
