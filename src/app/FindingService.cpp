@@ -5,9 +5,12 @@
 #include "app/UserService.h"
 #include "app/WorkflowService.h"
 #include "core/AnnualReport.h"
+#include "core/Sha256.h"
+#include "core/TextSafety.h"
 #include "core/Workflow.h"
 
 #include <algorithm>
+#include <filesystem>
 #include <map>
 #include <set>
 #include <tuple>
@@ -422,9 +425,8 @@ Result<std::vector<StoredFinding>> FindingService::stored(const std::string& ins
     return m_store.findings(inspectionId);
 }
 
-Result<bool> FindingService::remediate(const std::string& inspectionId, const std::string& key,
-                                       const RemediationEntry& entry, const std::optional<Date>& deadline,
-                                       const Actor& actor)
+Result<FindingService::FindingAccess> FindingService::access(const std::string& inspectionId, const std::string& key,
+                                                             const Actor& actor)
 {
     auto inspection = m_store.inspection(inspectionId);
     if (!inspection)
@@ -441,19 +443,78 @@ Result<bool> FindingService::remediate(const std::string& inspectionId, const st
         return makeError(ErrorKind::NotFound, "", 0, "finding",
                          "Cuộc thanh tra '" + inspectionId + "' không có phát hiện '" + key + "'",
                          "Inspection '" + inspectionId + "' has no finding '" + key + "'");
-    const auto& team = (*inspection)->inspection.team;
-    const bool inspector =
-        actor.role == Role::Inspector && std::find(team.begin(), team.end(), actor.userId) != team.end();
-    bool agency = false;
+    FindingAccess result;
+    result.finding = std::move(*finding);
+    result.team = (*inspection)->inspection.team;
+    result.inspector = actor.role == Role::Inspector &&
+                       std::find(result.team.begin(), result.team.end(), actor.userId) != result.team.end();
     if (actor.role == Role::Owner || actor.role == Role::Operator || actor.role == Role::SecurityUnit) {
         auto organisations = m_store.organisations();
         if (!organisations)
             return organisations.errors();
-        const auto chain = organisationChain(*organisations, finding->finding.organisationId);
-        agency = std::find(chain.begin(), chain.end(), actor.organisationId) != chain.end();
+        const auto chain = organisationChain(*organisations, result.finding.finding.organisationId);
+        result.agency = std::find(chain.begin(), chain.end(), actor.organisationId) != chain.end();
     }
+    return result;
+}
+
+namespace {
+
+// The records of the evidence files (base names, media types, sizes, digests) and their contents, or the errors
+// naming each bad file.
+Result<std::vector<Attachment>> evidenceRecords(const std::vector<EvidenceFile>& files,
+                                                std::vector<std::string>& contents)
+{
+    Errors errors;
+    std::vector<Attachment> records;
+    std::uint64_t total = 0;
+    const std::string most = std::to_string(kMaxStepAttachments);
+    if (files.size() > kMaxStepAttachments)
+        errors.push_back(makeError(ErrorKind::InvalidInput, "", 0, "evidence-file",
+                                   "Quá nhiều tệp bằng chứng (tối đa " + most + ")",
+                                   "Too many evidence files (at most " + most + ")"));
+    for (const EvidenceFile& file : files) {
+        const std::string shown = escapeUnsafeCharacters(file.fileName);
+        const std::string name = std::filesystem::path(file.fileName).filename().string();
+        if (!isEvidenceFileName(name)) {
+            errors.push_back(makeError(ErrorKind::InvalidInput, shown, 0, "evidence-file",
+                                       "tên tệp không dùng được làm bằng chứng (cần tên tệp, không ký tự điều khiển)",
+                                       "the file name cannot be kept as evidence (a file name without control "
+                                       "characters is needed)"));
+            continue;
+        }
+        if (file.bytes.size() > kMaxAttachmentBytes) {
+            errors.push_back(makeError(ErrorKind::InvalidInput, shown, 0, "evidence-file",
+                                       "tệp lớn hơn giới hạn 100 MB", "the file is larger than the 100 MB limit"));
+            continue;
+        }
+        total += file.bytes.size();
+        records.push_back(
+            Attachment{"evidence", name, mediaTypeOf(name), file.bytes.size(), sha256Hex(file.bytes), {}, false});
+        contents.push_back(file.bytes);
+    }
+    if (total > kMaxAttachmentBytes)
+        errors.push_back(makeError(ErrorKind::InvalidInput, "", 0, "evidence-file",
+                                   "Tổng dung lượng tệp bằng chứng vượt 100 MB",
+                                   "The evidence files exceed 100 MB together"));
+    if (!errors.empty())
+        return errors;
+    return records;
+}
+
+} // namespace
+
+Result<bool> FindingService::remediate(const std::string& inspectionId, const std::string& key,
+                                       const RemediationEntry& entry, const std::optional<Date>& deadline,
+                                       const Actor& actor, const std::vector<EvidenceFile>& files)
+{
+    auto found = access(inspectionId, key, actor);
+    if (!found)
+        return found.errors();
+    const bool inspector = found->inspector;
+    const bool agency = found->agency;
     const bool inspectorsOnly = entry.status == RemediationStatus::Closed || entry.status == RemediationStatus::Open ||
-                                (deadline && deadline != finding->deadline);
+                                (deadline && deadline != found->finding.deadline);
     if (!(inspector || (agency && !inspectorsOnly)))
         return makeError(ErrorKind::Refused, "", 0, "as",
                          inspectorsOnly
@@ -464,15 +525,77 @@ Result<bool> FindingService::remediate(const std::string& inspectionId, const st
                                           "its deadline"
                                         : "Only the unit with the finding (owner, operator, security unit) or the "
                                           "inspection team records remediation");
+    std::vector<std::string> contents;
+    auto records = evidenceRecords(files, contents);
+    if (!records)
+        return records.errors();
     const bool needsEvidence =
         entry.status == RemediationStatus::Closed || entry.status == RemediationStatus::Remediated;
-    if (needsEvidence && isBlank(entry.evidence))
+    if (needsEvidence && isBlank(entry.evidence) && records->empty())
         return makeError(ErrorKind::Refused, "", 0, "evidence",
-                         std::string("Cần bằng chứng khắc phục (--evidence) để chuyển sang trạng thái ") +
+                         std::string("Cần bằng chứng khắc phục (--evidence hoặc --evidence-file) để chuyển sang trạng "
+                                     "thái ") +
                              remediationStatusName(entry.status),
-                         std::string("Evidence of remediation (--evidence) is needed to set the status ") +
+                         std::string("Evidence of remediation (--evidence or --evidence-file) is needed to set the "
+                                     "status ") +
                              remediationStatusName(entry.status));
-    return m_store.updateFinding(inspectionId, key, deadline, entry, actor);
+    RemediationEntry recorded = entry;
+    recorded.files = std::move(*records);
+    return m_store.updateFinding(inspectionId, key, deadline, recorded, contents, actor);
+}
+
+Result<StoredFinding> FindingService::show(const std::string& inspectionId, const std::string& key, const Actor& actor)
+{
+    auto found = access(inspectionId, key, actor);
+    if (!found)
+        return found.errors();
+    if (!found->inspector && !found->agency)
+        return makeError(ErrorKind::Refused, "", 0, "as",
+                         "Chỉ đoàn thanh tra và đơn vị có phát hiện mới xem phát hiện này",
+                         "Only the inspection team and the unit with the finding see this finding");
+    return std::move(found->finding);
+}
+
+Result<EvidenceContent> FindingService::evidence(const std::string& inspectionId, const std::string& key,
+                                                 const std::string& sha256, const Actor& actor)
+{
+    auto found = access(inspectionId, key, actor);
+    if (!found)
+        return found.errors();
+    if (!found->inspector && !found->agency)
+        return makeError(ErrorKind::Refused, "", 0, "as",
+                         "Chỉ đoàn thanh tra và đơn vị có phát hiện mới đọc bằng chứng khắc phục",
+                         "Only the inspection team and the unit with the finding read evidence of remediation");
+    const bool hex = std::all_of(sha256.begin(), sha256.end(),
+                                 [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); });
+    if (!hex || sha256.size() < 12 || sha256.size() > 64)
+        return makeError(ErrorKind::Usage, "", 0, "sha256",
+                         "Cần SHA-256 của tệp (ít nhất 12 chữ số hex thường đầu tiên)",
+                         "The file's SHA-256 is needed (at least its first 12 lowercase hex digits)");
+    std::vector<const Attachment*> matches;
+    for (const RemediationEntry& e : found->finding.history)
+        for (const Attachment& file : e.files)
+            if (file.sha256.compare(0, sha256.size(), sha256) == 0 &&
+                std::none_of(matches.begin(), matches.end(),
+                             [&](const Attachment* m) { return m->sha256 == file.sha256; }))
+                matches.push_back(&file);
+    if (matches.empty())
+        return makeError(ErrorKind::NotFound, "", 0, "sha256",
+                         "Phát hiện '" + key + "' không có tệp bằng chứng " + sha256,
+                         "Finding '" + key + "' has no evidence file " + sha256);
+    if (matches.size() > 1)
+        return makeError(ErrorKind::Usage, "", 0, "sha256",
+                         "Nhiều tệp bằng chứng có SHA-256 bắt đầu bằng " + sha256 + "; cần thêm chữ số",
+                         "Several evidence files have a SHA-256 beginning " + sha256 + "; give more digits");
+    auto bytes = m_store.recordContent(matches.front()->sha256);
+    if (!bytes)
+        return bytes.errors();
+    if (!*bytes || sha256Hex(**bytes) != matches.front()->sha256)
+        return makeError(
+            ErrorKind::Storage, "", 0, "sha256",
+            "Nội dung tệp bằng chứng " + matches.front()->name + " không còn trong cơ sở dữ liệu hoặc đã bị thay đổi",
+            "The content of the evidence file " + matches.front()->name + " is missing from the store or was altered");
+    return EvidenceContent{*matches.front(), std::move(**bytes)};
 }
 
 Result<InspectionConclusion> FindingService::conclusion(const std::string& inspectionId, Date asOf,

@@ -22,6 +22,18 @@ struct FindingRun {
     std::vector<Finding> findings; // by organisation, system, rule, subject
 };
 
+// A file given as evidence of remediation, as the front end read it (io/InputFile, at most kMaxAttachmentBytes).
+struct EvidenceFile {
+    std::string fileName; // as given: only its base name is kept
+    std::string bytes;
+};
+
+// One stored evidence file of a finding and its bytes.
+struct EvidenceContent {
+    Attachment file;
+    std::string bytes;
+};
+
 class FindingService {
 public:
     FindingService(const Catalogue& catalogue, Store& store) : m_catalogue(catalogue), m_store(store) {}
@@ -52,10 +64,32 @@ public:
     // one above it — records progress (in_progress) and remediation (remediated, with evidence); the inspectors
     // of the team also may, and only they close a finding (closed, with evidence), reopen it (open) or change its
     // deadline. Anyone else is refused.
+    // Remediated and closed need evidence: a text or at least one file. Each file is kept by its base name ("a.pdf"
+    // of "../../x/a.pdf"; a name with control characters is refused), media type, size and SHA-256, at most
+    // kMaxStepAttachments files and kMaxAttachmentBytes together; a bad file refuses the whole entry (InvalidInput,
+    // naming the file), nothing written.
     Result<bool> remediate(const std::string& inspectionId, const std::string& key, const RemediationEntry& entry,
-                           const std::optional<Date>& deadline, const Actor& actor);
+                           const std::optional<Date>& deadline, const Actor& actor,
+                           const std::vector<EvidenceFile>& files = {});
+    // One stored finding with its remediation history and evidence files, for the inspection team and the agency
+    // with the finding; anyone else is refused.
+    Result<StoredFinding> show(const std::string& inspectionId, const std::string& key, const Actor& actor);
+    // One evidence file of a finding, by its SHA-256 (the whole digest or a prefix of at least 12 hex digits naming
+    // one file of that finding), for the inspection team and the agency with the finding; anyone else is refused.
+    Result<EvidenceContent> evidence(const std::string& inspectionId, const std::string& key, const std::string& sha256,
+                                     const Actor& actor);
 
 private:
+    // The finding and who the actor is to it: a member of the team acting as inspector, or the agency (owner,
+    // operator or security unit of the finding's organisation or one above it). NotFound without the finding.
+    struct FindingAccess {
+        StoredFinding finding;
+        std::vector<std::string> team;
+        bool inspector = false;
+        bool agency = false;
+    };
+    Result<FindingAccess> access(const std::string& inspectionId, const std::string& key, const Actor& actor);
+
     // Whether the recorded approving step was taken in a seat its procedure does not give that step.
     Result<bool> approvedByWrongAuthority(const StoredSystem& system, const WorkflowStepRecord& approving,
                                           const std::vector<Organisation>& organisations,

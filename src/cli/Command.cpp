@@ -69,6 +69,7 @@ Result<CommandLine> CommandLine::parse(const std::vector<std::string>& args, con
             inlineValue = args[++i];
         }
         line.m_values[name] = *inlineValue;
+        line.m_repeated[name].push_back(*inlineValue);
     }
     return line;
 }
@@ -79,6 +80,12 @@ std::optional<std::string> CommandLine::value(const std::string& name) const
     if (it == m_values.end())
         return std::nullopt;
     return it->second;
+}
+
+std::vector<std::string> CommandLine::values(const std::string& name) const
+{
+    auto it = m_repeated.find(name);
+    return it == m_repeated.end() ? std::vector<std::string>{} : it->second;
 }
 
 int exitCodeFor(ErrorKind kind)

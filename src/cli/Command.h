@@ -47,11 +47,14 @@ public:
     static Result<CommandLine> parse(const std::vector<std::string>& args, const std::vector<OptionSpec>& specs);
 
     std::optional<std::string> value(const std::string& name) const;
+    // Every value of a repeatable option, in the order given (value() is the last one).
+    std::vector<std::string> values(const std::string& name) const;
     bool flag(const std::string& name) const { return m_values.count(name) > 0; }
     const std::vector<std::string>& positional() const { return m_positional; }
 
 private:
     std::map<std::string, std::string> m_values;
+    std::map<std::string, std::vector<std::string>> m_repeated;
     std::vector<std::string> m_positional;
 };
 

@@ -51,6 +51,8 @@ std::vector<std::unique_ptr<Command>> allCommands()
     commands.push_back(makeFindingCloseCommand());
     commands.push_back(makeInspectionConclusionCommand());
     commands.push_back(makeRemediationReportCommand());
+    commands.push_back(makeFindingShowCommand());
+    commands.push_back(makeFindingEvidenceCommand());
     return commands;
 }
 

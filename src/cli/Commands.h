@@ -52,5 +52,7 @@ std::unique_ptr<Command> makeFindingUpdateCommand();
 std::unique_ptr<Command> makeFindingCloseCommand();
 std::unique_ptr<Command> makeInspectionConclusionCommand();
 std::unique_ptr<Command> makeRemediationReportCommand();
+std::unique_ptr<Command> makeFindingShowCommand();
+std::unique_ptr<Command> makeFindingEvidenceCommand();
 
 } // namespace seclevel

@@ -1,5 +1,7 @@
 #include "core/Finding.h"
 
+#include "core/TextSafety.h"
+
 #include <algorithm>
 #include <array>
 
@@ -94,6 +96,12 @@ bool remediationOverdue(const StoredFinding& finding, Date asOf)
 {
     const bool pending = finding.status == RemediationStatus::Open || finding.status == RemediationStatus::InProgress;
     return pending && finding.deadline && *finding.deadline < asOf;
+}
+
+bool isEvidenceFileName(std::string_view name)
+{
+    return !name.empty() && name != "." && name != ".." && name.find('/') == std::string_view::npos &&
+           name.find('\\') == std::string_view::npos && !checkName(name, "name");
 }
 
 } // namespace seclevel

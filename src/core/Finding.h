@@ -2,10 +2,12 @@
 // Inspection findings (kết luận thanh tra: "vi phạm …, trái với quy định tại …"): the rules of automatic findings
 // as data (questionnaires/<ID>/findings.xml, schemas/findings.xsd) and a finding as an inspection run states it.
 #include "core/Date.h"
+#include "core/Dossier.h"
 #include "core/Text.h"
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -80,15 +82,21 @@ enum class RemediationStatus { Open, InProgress, Remediated, Closed };
 const char* remediationStatusName(RemediationStatus status); // "open", "in_progress", "remediated", "closed"
 bool parseRemediationStatus(const std::string& text, RemediationStatus& status);
 
-// One change of a finding's remediation: the status it set, what was done, the evidence (document number,
-// file digest …), who and when (ISO timestamp).
+// One change of a finding's remediation: the status it set, what was done, the evidence (document number …),
+// who and when (ISO timestamp), and the files given as evidence: kind "evidence", the base name only, media type,
+// size and SHA-256; their contents are kept once by digest in the store.
 struct RemediationEntry {
     RemediationStatus status = RemediationStatus::Open;
     std::string note;
     std::string evidence;
     std::string userId;
     std::string at;
+    std::vector<Attachment> files{};
 };
+
+// A name an evidence file may be kept under: a base name (non-empty, not "." or "..", no '/' or '\\'), UTF-8 without
+// control or bidi characters (a newline in a name would forge lines of a listing).
+bool isEvidenceFileName(std::string_view name);
 
 struct StoredFinding {
     std::string inspectionId;

@@ -1,6 +1,8 @@
 #include "storage/InspectionRecords.h"
 
 #include "codec/Json.h"
+#include "core/Sha256.h"
+#include "core/TextSafety.h"
 
 #include <set>
 
@@ -232,6 +234,22 @@ std::string findingDetails(const std::string& inspectionId, const StoredFinding&
     out += codec::jsonString(last.note);
     out += ",\"evidence\":";
     out += codec::jsonString(last.evidence);
+    if (!last.files.empty()) { // appended only when there are files: the texts of entries without any stay as they were
+        out += ",\"files\":[";
+        for (size_t i = 0; i < last.files.size(); ++i) {
+            const Attachment& a = last.files[i];
+            out += i == 0 ? "{\"name\":" : ",{\"name\":";
+            out += codec::jsonString(a.name);
+            out += ",\"media_type\":";
+            out += codec::jsonString(a.mediaType);
+            out += ",\"size\":";
+            out += std::to_string(a.size);
+            out += ",\"sha256\":";
+            out += codec::jsonString(a.sha256);
+            out += '}';
+        }
+        out += ']';
+    }
     out += '}';
     return out;
 }
@@ -257,13 +275,33 @@ Errors checkFindings(const std::string& inspectionId, const std::vector<Finding>
 }
 
 Errors checkRemediation(const std::string& inspectionId, const std::string& key, const RemediationEntry& entry,
-                        const Actor& actor, const ActorLabels& labels)
+                        const std::vector<std::string>& contents, const Actor& actor, const ActorLabels& labels)
 {
     Checker checker;
     checker.identifier("inspection", inspectionId, "Mã cuộc thanh tra", "The inspection id");
     checker.text("finding", key, "Mã phát hiện", "The finding key");
     checker.text("note", entry.note, "Nội dung", "The note");
     checker.text("evidence", entry.evidence, "Bằng chứng", "The evidence");
+    if (entry.files.size() != contents.size())
+        checker.add(0, "evidence_file", "Số tệp bằng chứng và nội dung không khớp",
+                    "Evidence files and their contents do not match in number");
+    else
+        for (size_t i = 0; i < entry.files.size(); ++i) {
+            const Attachment& a = entry.files[i];
+            if (!isEvidenceFileName(a.name) || !codec::isStorableText(a.name))
+                checker.add(0, "evidence_file",
+                            "Tên tệp bằng chứng " + inQuotes(escapeUnsafeCharacters(a.name)) +
+                                " không hợp lệ (chỉ tên tệp, không đường dẫn, không ký tự điều khiển)",
+                            "The evidence file name " + inQuotes(escapeUnsafeCharacters(a.name)) +
+                                " is not valid (a base name only: no path, no control characters)");
+            checker.text("evidence_file", a.mediaType, "Kiểu nội dung", "The media type");
+            if (a.size != contents[i].size() || a.sha256 != sha256Hex(contents[i]))
+                checker.add(0, "evidence_file",
+                            "Nội dung tệp " + inQuotes(escapeUnsafeCharacters(a.name)) +
+                                " không khớp kích thước hoặc SHA-256",
+                            "The content of " + inQuotes(escapeUnsafeCharacters(a.name)) +
+                                " does not match its size or SHA-256");
+        }
     checkActor(checker, actor, labels);
     return checker.errors;
 }

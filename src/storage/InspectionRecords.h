@@ -25,13 +25,17 @@ std::string encodeFinding(const StoredFinding& finding);
 // Fills `finding` (but inspectionId, status and deadline) from the stored text.
 void decodeFinding(const std::string& text, StoredFinding& finding);
 // {"inspection":…,"key":…,"rule":…,"system":…,"status":…,"deadline":…,"note":…,"evidence":…} — the audit entry
-// of "finding.add", "finding.reopen" and "finding.update"
+// of "finding.add", "finding.reopen" and "finding.update"; when the last entry of the history has files,
+// ,"files":[{"name":…,"media_type":…,"size":N,"sha256":…},…] follows "evidence" (only then: the texts of entries
+// without files are what they always were)
 std::string findingDetails(const std::string& inspectionId, const StoredFinding& finding);
 // Ids and texts of a run's findings and of a remediation entry.
 Errors checkFindings(const std::string& inspectionId, const std::vector<Finding>& findings, const Actor& actor,
                      const ActorLabels& labels);
+// Also the files of the entry: base names (no path, no control characters), contents[i] matching files[i] (size
+// and SHA-256).
 Errors checkRemediation(const std::string& inspectionId, const std::string& key, const RemediationEntry& entry,
-                        const Actor& actor, const ActorLabels& labels);
+                        const std::vector<std::string>& contents, const Actor& actor, const ActorLabels& labels);
 Error noSuchInspection(const std::string& store, const std::string& inspectionId);
 Error noSuchFinding(const std::string& store, const std::string& inspectionId, const std::string& key);
 

@@ -269,11 +269,13 @@ public:
                                                const std::optional<Date>& deadline, const Actor& actor) = 0;
     // Of one inspection, by key.
     virtual Result<std::vector<StoredFinding>> findings(const std::string& inspectionId) = 0;
-    // Sets a finding's status (and deadline when given) and appends `entry` to its history; NotFound when the
-    // inspection has no finding with that key. Audit entry "finding.update". Who may is the service's rule.
+    // Sets a finding's status (and deadline when given) and appends `entry` to its history, with its files
+    // (entry.files[i] the record of contents[i], kept once by SHA-256 like the files of steps: recordContent reads
+    // them back); NotFound when the inspection has no finding with that key. Audit entry "finding.update" (with
+    // the files' digests). Who may is the service's rule.
     virtual Result<bool> updateFinding(const std::string& inspectionId, const std::string& key,
                                        const std::optional<Date>& deadline, const RemediationEntry& entry,
-                                       const Actor& actor) = 0;
+                                       const std::vector<std::string>& contents, const Actor& actor) = 0;
 };
 
 // Opens the store a location names: a `postgresql://` (or `postgres://`) URL, or else a path to an SQLite

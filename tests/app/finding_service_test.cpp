@@ -11,10 +11,12 @@
 #define BOOST_TEST_MODULE finding_service
 #include "AppFixture.h"
 
+#include "app/DossierService.h"
 #include "app/FindingService.h"
 #include "app/InspectionService.h"
 #include "core/Assessment.h"
 #include "core/Dossier.h"
+#include "core/Sha256.h"
 #include "formats/html/HtmlEscape.h"
 #include "formats/html/InspectionConclusionHtml.h"
 #include "formats/xml/InspectionConclusionXml.h"
@@ -531,4 +533,105 @@ BOOST_AUTO_TEST_CASE(the_conclusion_cites_exactly_the_articles_of_the_findings_a
     // An inspector not on the team gets no conclusion.
     BOOST_TEST(
         !service.conclusion("TTR-2026", day(2026, 6, 30), std::nullopt, as("tt2", "TTR-TINH", Role::Inspector)).ok());
+}
+
+BOOST_AUTO_TEST_CASE(remediation_evidence_files_are_kept_by_digest_under_their_base_name_for_the_team_and_agency)
+{
+    Province p;
+    FindingService service(shippedCatalogue(), *p.store);
+    BOOST_REQUIRE(service.record("TTR-2027", day(2027, 12, 31), day(2028, 3, 31), p.inspector).ok());
+    std::string key;
+    auto recorded = service.stored("TTR-2027", p.inspector);
+    BOOST_REQUIRE(recorded.ok());
+    for (const StoredFinding& f : *recorded)
+        if (f.finding.ruleId == "no_approved_level" && f.finding.organisationId == "CQ-1")
+            key = f.finding.key();
+    BOOST_REQUIRE(!key.empty());
+    const Actor owner = as("chu.quan.1", "CQ-1", Role::Owner);
+    const Actor stranger = as("chu.quan.25", "CQ-25", Role::Owner);
+    const std::string report("%PDF-1.7\n\0\xff\xfe report", 20);
+    const std::string minutes = "biên bản kiểm tra";
+    auto kind = [](const auto& r) { return r.ok() ? std::optional<ErrorKind>{} : r.errors().front().kind; };
+    auto historyOf = [&]() {
+        auto now = service.stored("TTR-2027", p.inspector);
+        if (now.ok())
+            for (const StoredFinding& f : *now)
+                if (f.finding.key() == key)
+                    return f.history;
+        return std::vector<RemediationEntry>{};
+    };
+    const size_t before = historyOf().size();
+
+    // Remediated with a file and no text: the evidence is the file. A path is kept as its base name only.
+    auto remediated = service.remediate("TTR-2027", key, {RemediationStatus::Remediated, "đã phê duyệt", "", "", ""},
+                                        std::nullopt, owner, {{"../../etc/passwd", report}});
+    BOOST_REQUIRE_MESSAGE(remediated.ok(),
+                          (remediated.ok() ? std::string() : remediated.errors().front().describe(Lang::En)));
+    // Bad files refuse the whole entry, naming the file; nothing is written.
+    for (const std::string& hostile : {std::string("bad\nname.pdf"), std::string("dir/.."), std::string("x/"),
+                                       std::string("evil\xe2\x80\xae"
+                                                   "fdp.exe")}) {
+        auto bad = service.remediate("TTR-2027", key, {RemediationStatus::Closed, "", "", "", ""}, std::nullopt,
+                                     p.inspector, {{"ok.pdf", minutes}, {hostile, minutes}});
+        BOOST_TEST((kind(bad) == ErrorKind::InvalidInput));
+        BOOST_TEST(bad.errors().front().field == "evidence-file");
+        BOOST_TEST(bad.errors().front().file.find('\n') == std::string::npos); // named, visibly escaped
+    }
+    auto tooBig = service.remediate("TTR-2027", key, {RemediationStatus::Closed, "", "", "", ""}, std::nullopt,
+                                    p.inspector, {{"big.bin", std::string(kMaxAttachmentBytes + 1, 'x')}});
+    BOOST_TEST((kind(tooBig) == ErrorKind::InvalidInput));
+    BOOST_TEST(tooBig.errors().front().file == "big.bin");
+    // Closing needs evidence: neither a text nor a file is refused. The agency never closes, files or not.
+    BOOST_TEST((kind(service.remediate("TTR-2027", key, {RemediationStatus::Closed, "", " ", "", ""}, std::nullopt,
+                                       p.inspector)) == ErrorKind::Refused));
+    BOOST_TEST((kind(service.remediate("TTR-2027", key, {RemediationStatus::Closed, "", "", "", ""}, std::nullopt,
+                                       owner, {{"a.pdf", minutes}})) == ErrorKind::Refused));
+    BOOST_TEST((kind(service.remediate("TTR-2027", key, {RemediationStatus::InProgress, "", "", "", ""}, std::nullopt,
+                                       stranger, {{"a.pdf", minutes}})) == ErrorKind::Refused));
+    BOOST_TEST(historyOf().size() == before + 1);
+    BOOST_TEST((p.store->recordContent(sha256Hex(minutes))->has_value() == false));
+
+    // The inspector closes with a file only.
+    BOOST_REQUIRE(service
+                      .remediate("TTR-2027", key, {RemediationStatus::Closed, "đã kiểm tra", "", "", ""}, std::nullopt,
+                                 p.inspector, {{"/tmp/kiem-tra/bien-ban.txt", minutes}})
+                      .ok());
+    const auto history = historyOf();
+    BOOST_REQUIRE(history.size() == before + 2);
+    BOOST_REQUIRE(history[before].files.size() == 1u);
+    const Attachment& first = history[before].files.front();
+    BOOST_TEST(first.name == "passwd");
+    BOOST_TEST(first.kind == "evidence");
+    BOOST_TEST(first.mediaType == "application/octet-stream");
+    BOOST_TEST(first.size == report.size());
+    BOOST_TEST(first.sha256 == sha256Hex(report));
+    BOOST_REQUIRE(history[before + 1].files.size() == 1u);
+    BOOST_TEST(history[before + 1].files.front().name == "bien-ban.txt");
+    BOOST_TEST(history[before + 1].files.front().mediaType == "text/plain");
+
+    // Read back byte for byte by the team and by the agency (by the whole digest or its first 12 digits); a
+    // stranger, another inspector and a digest of another finding's file are refused.
+    auto byTeam = service.evidence("TTR-2027", key, sha256Hex(report), p.inspector);
+    BOOST_REQUIRE(byTeam.ok());
+    BOOST_TEST((byTeam->bytes == report));
+    BOOST_TEST(byTeam->file.name == "passwd");
+    auto byAgency = service.evidence("TTR-2027", key, sha256Hex(minutes).substr(0, 12), owner);
+    BOOST_REQUIRE(byAgency.ok());
+    BOOST_TEST(byAgency->bytes == minutes);
+    BOOST_TEST((kind(service.evidence("TTR-2027", key, sha256Hex(report), stranger)) == ErrorKind::Refused));
+    BOOST_TEST((kind(service.evidence("TTR-2027", key, sha256Hex(report), as("tt9", "TTR-TINH", Role::Inspector))) ==
+                ErrorKind::Refused));
+    BOOST_TEST((kind(service.evidence("TTR-2027", key, sha256Hex("other"), p.inspector)) == ErrorKind::NotFound));
+    BOOST_TEST((kind(service.evidence("TTR-2027", key, "abc", p.inspector)) == ErrorKind::Usage));
+    BOOST_TEST((kind(service.show("TTR-2027", key, stranger)) == ErrorKind::Refused));
+    BOOST_TEST(service.show("TTR-2027", key, owner)->history.size() == before + 2);
+
+    // The remediation report lists the files: name, size, the first 12 digits of the digest.
+    auto conclusion = service.conclusion("TTR-2027", day(2028, 1, 15), std::nullopt, p.inspector);
+    BOOST_REQUIRE(conclusion.ok());
+    const std::string html =
+        remediationReportToHtml(*conclusion, shippedCatalogue().instruments(), "", DocumentHeader{});
+    BOOST_TEST(html.find("passwd (20 byte, SHA-256 " + sha256Hex(report).substr(0, 12) + ")") != std::string::npos);
+    BOOST_TEST(html.find("bien-ban.txt (" + std::to_string(minutes.size()) + " byte, SHA-256 " +
+                         sha256Hex(minutes).substr(0, 12) + ")") != std::string::npos);
 }

@@ -8,6 +8,8 @@
 #include "codec/Json.h"
 
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <string>
 #include <vector>
 
@@ -181,4 +183,139 @@ BOOST_AUTO_TEST_CASE(inspectors_record_and_read_their_inspection_and_outsiders_a
     BOOST_TEST(report.out.find("Kết quả đã thực hiện") != std::string::npos);
     BOOST_TEST(report.out.find("Đã khắc phục") == std::string::npos); // the closed finding was reopened
     BOOST_TEST(as({"inspection", "conclusion", "TTR-2026-01", "--format", "xml"}, "tt9").exitCode == 6);
+}
+
+// Remediation evidence as files: the agency reports remediated with a file, the inspector closes with a file; the
+// files come back byte for byte for the team and the agency and for nobody else; a path is kept as its base name,
+// a name with a newline is refused and nothing is written.
+BOOST_AUTO_TEST_CASE(evidence_files_of_remediation_are_kept_and_read_back_only_by_the_team_and_the_agency)
+{
+    TempDir dir;
+    const std::string db = (dir.path / "e.db").string();
+    auto cli = [&](std::vector<std::string> args, const std::string& user) {
+        for (const std::string& extra :
+             {std::string("--db"), db, std::string("--as"), user, std::string("--lang"), std::string("en")})
+            args.push_back(extra);
+        return run(args, dir.path);
+    };
+    ok(cli({"organisation", "add", "UBND", "UBND tỉnh"}, "admin"));
+    ok(cli({"organisation", "add", "TTR", "Thanh tra tỉnh", "--parent", "UBND"}, "admin"));
+    ok(cli({"organisation", "add", "SO-A", "Sở A", "--parent", "UBND"}, "admin"));
+    ok(cli({"organisation", "add", "SO-B", "Sở B", "--parent", "UBND"}, "admin"));
+    ok(cli({"organisation", "add", "KHAC", "Tỉnh khác"}, "admin"));
+    ok(cli({"user", "add", "admin", "Quản trị", "--org", "UBND", "--role", "administrator"}, "admin"));
+    ok(cli({"user", "add", "tt1", "Thanh tra 1", "--org", "TTR", "--role", "inspector"}, "admin"));
+    ok(cli({"user", "add", "tt9", "Thanh tra 9", "--org", "KHAC", "--role", "inspector"}, "admin"));
+    ok(cli({"user", "add", "owner", "Chủ quản", "--org", "SO-A", "--role", "owner"}, "admin"));
+    ok(cli({"user", "add", "owner-b", "Chủ quản B", "--org", "SO-B", "--role", "owner"}, "admin"));
+    ok(cli({"system", "add", example, "--organisation", "SO-A"}, "admin"));
+    ok(cli({"inspection", "create", "TTR-2026-02", "--decision", "130/QĐ-TTr", "--decision-date", "2026-10-05",
+            "--body", "TTR", "--scope", "SO-A", "--from", "2020-01-01", "--to", "2026-09-30", "--team", "tt1"},
+           "tt1"));
+    ok(cli({"inspection", "run", "TTR-2026-02", "--as-of", "2026-06-30", "--record", "--deadline", "2026-12-31"},
+           "tt1"));
+    const std::string key = "no_approved_level|HN-DVC-01|";
+
+    const std::string report = std::string("%PDF-1.7\n\0\xff\xfe\r\n binary report body", 33);
+    const std::string minutes = "Biên bản kiểm tra khắc phục\n";
+    fs::create_directories(dir.path / "sub" / "deeper");
+    write(dir.path / "sub", "passwd", report);
+    const std::string throughDots = (dir.path / "sub" / "deeper" / ".." / ".." / "sub" / "passwd").string();
+    const std::string bienBan = write(dir.path, "bien-ban.pdf", minutes).string();
+    const std::string newline = write(dir.path, "bad\nname.pdf", minutes).string();
+    fs::create_symlink(bienBan, dir.path / "link.pdf");
+
+    auto history = [&]() {
+        Run shown = cli({"finding", "show", "TTR-2026-02", key, "--format", "json"}, "tt1");
+        BOOST_REQUIRE_MESSAGE(shown.exitCode == 0, shown.err);
+        auto doc = json::parse(shown.out, "stdout");
+        BOOST_REQUIRE(doc.ok());
+        return doc->find("history")->items;
+    };
+    const size_t before = history().size();
+
+    // Refused files: a name with a newline (named, visibly escaped), a symbolic link, a missing file, a folder;
+    // closing with no evidence at all. Nothing is written.
+    Run badName = cli({"finding", "update", "TTR-2026-02", key, "--status", "remediated", "--evidence-file", bienBan,
+                       "--evidence-file", newline},
+                      "owner");
+    BOOST_TEST(badName.exitCode == 2, badName.err);
+    BOOST_TEST(badName.err.find("bad\\x0Aname.pdf") != std::string::npos, badName.err);
+    Run link = cli({"finding", "update", "TTR-2026-02", key, "--status", "remediated", "--evidence-file",
+                    (dir.path / "link.pdf").string()},
+                   "owner");
+    BOOST_TEST(link.exitCode != 0);
+    BOOST_TEST(link.err.find("link.pdf") != std::string::npos, link.err);
+    for (const std::string& missing : {(dir.path / "nope.pdf").string(), (dir.path / "sub").string()}) {
+        Run r = cli({"finding", "update", "TTR-2026-02", key, "--status", "remediated", "--evidence-file", missing},
+                    "owner");
+        BOOST_TEST(r.exitCode != 0);
+        BOOST_TEST(r.err.find(missing) != std::string::npos, r.err);
+    }
+    BOOST_TEST(cli({"finding", "close", "TTR-2026-02", key}, "tt1").exitCode == 6);
+    BOOST_TEST(history().size() == before);
+
+    // The agency reports remediated with a file only (given through a path with ".."): kept as "passwd".
+    Run remediated = cli(
+        {"finding", "update", "TTR-2026-02", key, "--status", "remediated", "--evidence-file", throughDots}, "owner");
+    ok(remediated);
+    BOOST_TEST(remediated.out.find("passwd (33 B, sha256 ") != std::string::npos, remediated.out);
+    // Another agency may not; the agency may not close; the inspector closes with a file.
+    BOOST_TEST(
+        cli({"finding", "update", "TTR-2026-02", key, "--status", "in_progress", "--evidence-file", bienBan}, "owner-b")
+            .exitCode == 6);
+    BOOST_TEST(cli({"finding", "close", "TTR-2026-02", key, "--evidence-file", bienBan}, "owner").exitCode == 6);
+    ok(cli({"finding", "close", "TTR-2026-02", key, "--evidence-file", bienBan, "--note", "đã kiểm tra"}, "tt1"));
+
+    const auto entries = history();
+    BOOST_REQUIRE(entries.size() == before + 2);
+    const auto& remediatedFiles = entries[before].find("files")->items;
+    BOOST_REQUIRE(remediatedFiles.size() == 1u);
+    BOOST_TEST(remediatedFiles.front().find("name")->text == "passwd");
+    BOOST_TEST(remediatedFiles.front().find("size")->integer == 33);
+    const std::string reportDigest = remediatedFiles.front().find("sha256")->text;
+    BOOST_TEST(reportDigest.size() == 64u);
+    const auto& closingFiles = entries[before + 1].find("files")->items;
+    BOOST_REQUIRE(closingFiles.size() == 1u);
+    BOOST_TEST(closingFiles.front().find("name")->text == "bien-ban.pdf");
+    BOOST_TEST(closingFiles.front().find("media_type")->text == "application/pdf");
+    BOOST_TEST(entries[before + 1].find("status")->text == "closed");
+    const std::string minutesDigest = closingFiles.front().find("sha256")->text;
+    Run shownText = cli({"finding", "show", "TTR-2026-02", key}, "owner");
+    ok(shownText);
+    BOOST_TEST(shownText.out.find("bien-ban.pdf (" + std::to_string(minutes.size()) + " B, sha256 " +
+                                  minutesDigest.substr(0, 12) + ")") != std::string::npos,
+               shownText.out);
+
+    // Read back byte for byte: the team by the whole digest, the agency by its first 12 digits.
+    auto readBack = [&](const std::string& digest, const std::string& user, const std::string& name) {
+        const fs::path out = dir.path / name;
+        Run r = cli({"finding", "evidence", "TTR-2026-02", key, digest, "--output", out.string()}, user);
+        std::ifstream in(out, std::ios::binary);
+        return std::make_pair(r, std::string(std::istreambuf_iterator<char>(in), {}));
+    };
+    auto [teamRun, teamBytes] = readBack(reportDigest, "tt1", "team.out");
+    ok(teamRun);
+    BOOST_TEST((teamBytes == report));
+    auto [agencyRun, agencyBytes] = readBack(minutesDigest.substr(0, 12), "owner", "agency.out");
+    ok(agencyRun);
+    BOOST_TEST((agencyBytes == minutes));
+    // Outsiders are refused and get no file: an inspector of another province, another agency's owner.
+    for (const std::string& outsider : {std::string("tt9"), std::string("owner-b")}) {
+        auto [refused, bytes] = readBack(reportDigest, outsider, outsider + ".out");
+        BOOST_TEST(refused.exitCode == 6, refused.err);
+        BOOST_TEST(!fs::exists(dir.path / (outsider + ".out")));
+        BOOST_TEST(cli({"finding", "show", "TTR-2026-02", key}, outsider).exitCode == 6);
+    }
+    BOOST_TEST(cli({"finding", "evidence", "TTR-2026-02", key, std::string(64, '0'), "--output",
+                    (dir.path / "none.out").string()},
+                   "tt1")
+                   .exitCode != 0);
+
+    // The remediation report lists the files with size and the first 12 digits of the digest.
+    Run reportHtml = cli({"remediation", "report", "TTR-2026-02", "--as-of", "2026-10-30"}, "tt1");
+    ok(reportHtml);
+    BOOST_TEST(reportHtml.out.find("passwd (33 byte, SHA-256 " + reportDigest.substr(0, 12) + ")") != std::string::npos,
+               reportHtml.out);
+    BOOST_TEST(reportHtml.out.find("bien-ban.pdf (") != std::string::npos);
 }

@@ -2040,9 +2040,9 @@ BOOST_AUTO_TEST_CASE(findings_merge_without_duplicates_and_a_closed_one_found_ag
 
     // Progress, then closing, each with its entry; a closed finding found again is reopened.
     requireOk(store->updateFinding("TTR-2026-01", "no_approved_level|SYS-1|", std::nullopt,
-                                   {RemediationStatus::InProgress, "đang lập hồ sơ", "", "", ""}, bob));
+                                   {RemediationStatus::InProgress, "đang lập hồ sơ", "", "", ""}, {}, bob));
     requireOk(store->updateFinding("TTR-2026-01", "no_approved_level|SYS-1|", day(2027, 9, 30),
-                                   {RemediationStatus::Closed, "đã phê duyệt", "QĐ 12/QĐ-UBND", "", ""}, alice));
+                                   {RemediationStatus::Closed, "đã phê duyệt", "QĐ 12/QĐ-UBND", "", ""}, {}, alice));
     auto closed = store->findings("TTR-2026-01");
     const StoredFinding& c = closed->back();
     BOOST_TEST((c.status == RemediationStatus::Closed));
@@ -2068,12 +2068,114 @@ BOOST_AUTO_TEST_CASE(findings_merge_without_duplicates_and_a_closed_one_found_ag
     auto unknownInspection = store->mergeFindings("NOPE", run, std::nullopt, alice);
     BOOST_REQUIRE(!unknownInspection.ok());
     BOOST_TEST((unknownInspection.errors().front().kind == ErrorKind::NotFound));
-    auto unknownFinding =
-        store->updateFinding("TTR-2026-01", "nope", std::nullopt, {RemediationStatus::Closed, "", "", "", ""}, alice);
+    auto unknownFinding = store->updateFinding("TTR-2026-01", "nope", std::nullopt,
+                                               {RemediationStatus::Closed, "", "", "", ""}, {}, alice);
     BOOST_REQUIRE(!unknownFinding.ok());
     BOOST_TEST((unknownFinding.errors().front().kind == ErrorKind::NotFound));
     auto twice = store->mergeFindings("TTR-2026-01", {run[0], run[0]}, std::nullopt, alice);
     BOOST_REQUIRE(!twice.ok());
     BOOST_TEST(twice.errors().front().field == "findings");
     BOOST_TEST(auditEntries(*store).size() == now);
+}
+
+namespace {
+
+Attachment evidenceFile(const std::string& name, const std::string& bytes, const std::string& mediaType = {})
+{
+    return Attachment{"evidence", name, mediaType, bytes.size(), sha256Hex(bytes), {}, false};
+}
+
+} // namespace
+
+BOOST_AUTO_TEST_CASE(remediation_entries_keep_their_evidence_files_and_a_failed_write_leaves_nothing)
+{
+    auto store = freshStore();
+    inspectionWorld(*store);
+    requireOk(store->saveInspection(provincialInspection(), alice));
+    requireOk(store->mergeFindings("TTR-2026-01", {foundOn("SYS-1", "no_approved_level")}, day(2027, 3, 31), alice));
+    const std::string key = "no_approved_level|SYS-1|";
+    const std::string report = std::string("%PDF-1.7\n\0\xff binary report", 25);
+    const std::string photo = "\x89PNG\r\n\x1a\n photo of the signed regulation";
+
+    // Remediated with two files and no text; the same bytes given again later are kept once.
+    RemediationEntry remediated{RemediationStatus::Remediated, "đã ban hành quy chế", "", "", ""};
+    remediated.files = {evidenceFile("bien-ban.pdf", report, "application/pdf"), evidenceFile("anh.png", photo)};
+    requireOk(store->updateFinding("TTR-2026-01", key, std::nullopt, remediated, {report, photo}, bob));
+    auto entries = auditEntries(*store);
+    BOOST_TEST(entries.back().action == "finding.update");
+    BOOST_TEST(contains(entries.back().details, "\"files\":[{\"name\":\"bien-ban.pdf\",\"media_type\":"
+                                                "\"application/pdf\",\"size\":25,\"sha256\":\"" +
+                                                    sha256Hex(report) + "\"}"));
+    BOOST_TEST(contains(entries.back().details, sha256Hex(photo)));
+    RemediationEntry closing{RemediationStatus::Closed, "đã kiểm tra", "QĐ 12", "", ""};
+    closing.files = {evidenceFile("bien-ban.pdf", report, "application/pdf")};
+    requireOk(store->updateFinding("TTR-2026-01", key, std::nullopt, closing, {report}, alice));
+    // An entry without files keeps the audit text it always had (no "files" member).
+    requireOk(store->updateFinding("TTR-2026-01", key, std::nullopt, {RemediationStatus::Open, "mở lại", "", "", ""},
+                                   {}, alice));
+    BOOST_TEST(!contains(auditEntries(*store).back().details, "files"));
+
+    auto stored = store->findings("TTR-2026-01");
+    requireOk(stored);
+    BOOST_REQUIRE(stored->size() == 1u);
+    const auto& history = stored->front().history;
+    BOOST_REQUIRE(history.size() == 4u);
+    BOOST_TEST(history[0].files.empty());
+    BOOST_REQUIRE(history[1].files.size() == 2u);
+    BOOST_TEST(history[1].files[0].name == "bien-ban.pdf");
+    BOOST_TEST(history[1].files[0].kind == "evidence");
+    BOOST_TEST(history[1].files[0].mediaType == "application/pdf");
+    BOOST_TEST(history[1].files[0].size == report.size());
+    BOOST_TEST(history[1].files[0].sha256 == sha256Hex(report));
+    BOOST_TEST(history[1].files[1].name == "anh.png");
+    BOOST_TEST(history[1].files[1].sha256 == sha256Hex(photo));
+    BOOST_TEST(history[1].userId == "bob");
+    BOOST_REQUIRE(history[2].files.size() == 1u);
+    BOOST_TEST(history[2].evidence == "QĐ 12");
+    BOOST_TEST(history[3].files.empty());
+    auto content = store->recordContent(sha256Hex(report));
+    requireOk(content);
+    BOOST_TEST((content->value_or("") == report)); // byte for byte, NUL and 0xFF included
+    BOOST_TEST((store->recordContent(sha256Hex(photo))->value_or("") == photo));
+
+    // Failed writes leave nothing: no entry, no file row, no content, no audit entry.
+    const size_t audit = auditEntries(*store).size();
+    const std::string fresh = "content nobody has stored";
+    auto expectNothing = [&](const char* what) {
+        BOOST_TEST_CONTEXT(what)
+        {
+            auto now = store->findings("TTR-2026-01");
+            requireOk(now);
+            BOOST_TEST(now->front().history.size() == 4u);
+            BOOST_TEST((now->front().status == RemediationStatus::Open));
+            BOOST_TEST(auditEntries(*store).size() == audit);
+            auto kept = store->recordContent(sha256Hex(fresh));
+            requireOk(kept);
+            BOOST_TEST(!kept->has_value());
+        }
+    };
+    for (const std::string& hostile : {std::string("../../etc/passwd"), std::string("a\\b.pdf"),
+                                       std::string("bad\nname.pdf"), std::string(".."), std::string()}) {
+        RemediationEntry bad{RemediationStatus::Remediated, "", "x", "", ""};
+        bad.files = {evidenceFile("ok.pdf", fresh), evidenceFile(hostile, fresh)};
+        auto refused = store->updateFinding("TTR-2026-01", key, std::nullopt, bad, {fresh, fresh}, bob);
+        BOOST_REQUIRE(!refused.ok());
+        BOOST_TEST(refused.errors().front().field == "evidence_file");
+        expectNothing("hostile name");
+    }
+    RemediationEntry altered{RemediationStatus::Remediated, "", "x", "", ""};
+    altered.files = {evidenceFile("a.pdf", fresh)};
+    BOOST_TEST(!store->updateFinding("TTR-2026-01", key, std::nullopt, altered, {"EVIL"}, bob).ok());
+    BOOST_TEST(!store->updateFinding("TTR-2026-01", key, std::nullopt, altered, {}, bob).ok());
+    expectNothing("contents that do not match");
+    auto unknown = store->updateFinding("TTR-2026-01", "nope", std::nullopt, altered, {fresh}, bob);
+    BOOST_TEST((!unknown.ok() && unknown.errors().front().kind == ErrorKind::NotFound));
+    expectNothing("unknown finding");
+    // The entry and its files are one write with whatever the unit of work does: a later failure undoes them.
+    auto unit = store->transact([&]() -> Result<bool> {
+        requireOk(store->updateFinding("TTR-2026-01", key, std::nullopt, altered, {fresh}, bob));
+        return store->addSystem(test::sampleSystem("SYS-1"), alice); // a conflict: the whole unit goes
+    });
+    BOOST_REQUIRE(!unit.ok());
+    expectNothing("rolled-back unit of work");
 }

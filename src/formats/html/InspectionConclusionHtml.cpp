@@ -196,11 +196,24 @@ std::string remediationReportToHtml(const InspectionConclusion& c, const Instrum
                         evidence = e.evidence;
                 const std::string when =
                     done ? evidence : (stored.deadline ? "hạn " + shortDate(*stored.deadline) : std::string("—"));
+                // Every file given as evidence so far: name, size and the first 12 hex digits of its SHA-256,
+                // enough to find it again (seclevel finding evidence) and to compare with the paper copy.
+                std::string files;
+                for (const RemediationEntry& e : stored.history)
+                    for (const Attachment& file : e.files) {
+                        files += "<br/><span class=\"evidence-file\">Tệp: ";
+                        files += esc(file.name);
+                        files += " (";
+                        files += std::to_string(file.size);
+                        files += " byte, SHA-256 ";
+                        files += file.sha256.substr(0, 12);
+                        files += ")</span>";
+                    }
                 // The system's id on one line: "HN-DVC-01" broken at its hyphens reads as three codes.
                 out += "<tr><td class=\"code\">" + esc(stored.finding.systemId) + "</td><td>" +
                        esc(stored.finding.title.vi) + "</td><td>" + cite(stored.finding.citation, instruments) +
                        "</td><td>" + statusVi(stored.status, remediationOverdue(stored, c.asOf)) + "</td><td>" +
-                       esc(when) + "</td></tr>\n";
+                       esc(when) + files + "</td></tr>\n";
             }
             if (rows == 0)
                 out += "<tr><td colspan=\"5\">Không có.</td></tr>\n";

@@ -328,6 +328,29 @@ CREATE TABLE findings (
 );
 )sql";
 
+// Version 7: the files given as evidence of remediation, per entry of a finding's remediation history (`entry` is
+// its position there, 0 = the first) in the order given. The contents are kept once by digest in record_contents,
+// like the files of steps and duties; these rows are append-only like that history.
+constexpr const char* schemaVersion7 = R"sql(
+CREATE TABLE remediation_files (
+    inspection_id text NOT NULL,
+    finding_key   text NOT NULL,
+    entry         integer NOT NULL CHECK (entry >= 0),
+    position      integer NOT NULL CHECK (position >= 0),
+    name          text NOT NULL CHECK (name <> '' AND strpos(name, '/') = 0 AND strpos(name, chr(92)) = 0),
+    media_type    text NOT NULL DEFAULT '',
+    size          bigint NOT NULL CHECK (size >= 0),
+    sha256        text NOT NULL REFERENCES record_contents (sha256) ON UPDATE RESTRICT ON DELETE RESTRICT,
+    PRIMARY KEY (inspection_id, finding_key, entry, position),
+    FOREIGN KEY (inspection_id, finding_key) REFERENCES findings (inspection_id, finding_key)
+        ON UPDATE RESTRICT ON DELETE RESTRICT
+);
+CREATE TRIGGER remediation_files_append_only BEFORE UPDATE OR DELETE ON remediation_files
+    FOR EACH ROW EXECUTE FUNCTION seclevel_refuse_change();
+CREATE TRIGGER remediation_files_no_truncate BEFORE TRUNCATE ON remediation_files
+    FOR EACH STATEMENT EXECUTE FUNCTION seclevel_refuse_change();
+)sql";
+
 constexpr const char* createMigrationsTable = R"sql(
 CREATE TABLE IF NOT EXISTS schema_migrations (
     version     integer PRIMARY KEY CHECK (version > 0),
@@ -357,6 +380,7 @@ const std::vector<Migration>& migrations()
         {4, "users and roles, appraisal and approval steps, duty records, authority codes", schemaVersion4},
         {5, "audit trail: append-only, hash-chained audit_log", schemaVersion5},
         {6, "inspections: decision, inspecting body, scope, team; findings and their remediation", schemaVersion6},
+        {7, "files given as evidence of remediation", schemaVersion7},
     };
     return all;
 }

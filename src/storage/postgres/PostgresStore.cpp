@@ -1693,10 +1693,11 @@ Result<FindingMerge> PostgresStore::mergeFindings(const std::string& inspectionI
 
 Result<std::vector<StoredFinding>> PostgresStore::findings(const std::string& inspectionId)
 {
-    return read<std::vector<StoredFinding>>(false, [&] {
+    return read<std::vector<StoredFinding>>(true, [&] {
         std::vector<StoredFinding> result;
         if (!codec::isStorableText(inspectionId))
             return result;
+        std::map<std::string, size_t> byKey;
         const Rows rows = m_connection->run("SELECT status, deadline, details FROM findings WHERE inspection_id = $1"
                                             " ORDER BY finding_key COLLATE \"C\"",
                                             Params().text(inspectionId));
@@ -1706,7 +1707,26 @@ Result<std::vector<StoredFinding>> PostgresStore::findings(const std::string& in
             parseRemediationStatus(rows.text(row, 0), stored.status);
             stored.deadline = parseIsoDate(rows.text(row, 1));
             storage::decodeFinding(rows.text(row, 2), stored);
+            byKey[stored.finding.key()] = result.size();
             result.push_back(std::move(stored));
+        }
+        const Rows files = m_connection->run("SELECT finding_key, entry, name, media_type, size, sha256"
+                                             " FROM remediation_files WHERE inspection_id = $1"
+                                             " ORDER BY finding_key, entry, position",
+                                             Params().text(inspectionId));
+        for (int row = 0; row < files.count(); ++row) {
+            auto found = byKey.find(files.text(row, 0));
+            const auto entry = static_cast<size_t>(files.integer(row, 1));
+            if (found == byKey.end() || entry >= result[found->second].history.size())
+                continue;
+            result[found->second].history[entry].files.push_back(
+                Attachment{"evidence",
+                           files.text(row, 2),
+                           files.text(row, 3),
+                           static_cast<std::uint64_t>(files.integer(row, 4)),
+                           files.text(row, 5),
+                           {},
+                           false});
         }
         return result;
     });
@@ -1714,9 +1734,10 @@ Result<std::vector<StoredFinding>> PostgresStore::findings(const std::string& in
 
 Result<bool> PostgresStore::updateFinding(const std::string& inspectionId, const std::string& key,
                                           const std::optional<Date>& deadline, const RemediationEntry& entry,
-                                          const Actor& actor)
+                                          const std::vector<std::string>& contents, const Actor& actor)
 {
-    if (Errors errors = storage::checkRemediation(inspectionId, key, entry, actor, actorLabels); !errors.empty())
+    if (Errors errors = storage::checkRemediation(inspectionId, key, entry, contents, actor, actorLabels);
+        !errors.empty())
         return errors;
     const ActorColumns who = columnsOf(actor);
     return write([&]() -> Result<bool> {
@@ -1732,6 +1753,22 @@ Result<bool> PostgresStore::updateFinding(const std::string& inspectionId, const
         recorded.userId = who.user;
         recorded.at = isoTimestamp(actor.at);
         stored.history.push_back(std::move(recorded));
+        keepContents(db, entry.files, contents);
+        const auto entryIndex = static_cast<std::int64_t>(stored.history.size() - 1);
+        for (size_t position = 0; position < entry.files.size(); ++position) {
+            const Attachment& a = entry.files[position];
+            db.run("INSERT INTO remediation_files (inspection_id, finding_key, entry, position, name, media_type,"
+                   " size, sha256) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+                   Params()
+                       .text(inspectionId)
+                       .text(key)
+                       .integer(entryIndex)
+                       .integer(static_cast<std::int64_t>(position))
+                       .text(a.name)
+                       .text(a.mediaType)
+                       .integer(static_cast<std::int64_t>(a.size))
+                       .text(a.sha256));
+        }
         db.run("UPDATE findings SET status = $3, deadline = $4, details = $5, updated_at = to_timestamp($6)"
                " WHERE inspection_id = $1 AND finding_key = $2",
                Params()

@@ -449,6 +449,29 @@ CREATE TABLE findings (
 ) STRICT;
 )sql";
 
+// Version 9: the files given as evidence of remediation, per entry of a finding's remediation history (`entry` is
+// its position there, 0 = the first) in the order given. The contents are kept once by digest in record_contents,
+// like the files of steps and duties; these rows are append-only like that history.
+constexpr const char* schemaVersion9 = R"sql(
+CREATE TABLE remediation_files (
+    inspection_id TEXT NOT NULL,
+    finding_key   TEXT NOT NULL,
+    entry         INTEGER NOT NULL CHECK (entry >= 0),
+    position      INTEGER NOT NULL CHECK (position >= 0),
+    name          TEXT NOT NULL CHECK (name <> '' AND instr(name, '/') = 0 AND instr(name, char(92)) = 0),
+    media_type    TEXT NOT NULL DEFAULT '',
+    size          INTEGER NOT NULL CHECK (size >= 0),
+    sha256        TEXT NOT NULL REFERENCES record_contents (sha256) ON UPDATE RESTRICT ON DELETE RESTRICT,
+    PRIMARY KEY (inspection_id, finding_key, entry, position),
+    FOREIGN KEY (inspection_id, finding_key) REFERENCES findings (inspection_id, finding_key)
+        ON UPDATE RESTRICT ON DELETE RESTRICT
+) STRICT;
+CREATE TRIGGER remediation_files_no_update BEFORE UPDATE ON remediation_files
+BEGIN SELECT RAISE(ABORT, 'remediation_files is append-only'); END;
+CREATE TRIGGER remediation_files_no_delete BEFORE DELETE ON remediation_files
+BEGIN SELECT RAISE(ABORT, 'remediation_files is append-only'); END;
+)sql";
+
 constexpr const char* createMigrationsTable = R"sql(
 CREATE TABLE IF NOT EXISTS schema_migrations (
     version     INTEGER PRIMARY KEY CHECK (version > 0),
@@ -482,6 +505,7 @@ const std::vector<Migration>& migrations()
         {6, "users and roles, appraisal and approval steps, duty records, authority codes", schemaVersion6},
         {7, "audit trail: append-only, hash-chained audit_log", schemaVersion7},
         {8, "inspections: decision, inspecting body, scope, team; findings and their remediation", schemaVersion8},
+        {9, "files given as evidence of remediation", schemaVersion9},
     };
     return all;
 }

@@ -1760,6 +1760,9 @@ Result<std::vector<StoredFinding>> SqliteStore::findings(const std::string& insp
 {
     return guarded<std::vector<StoredFinding>>(m_path, [&]() -> Result<std::vector<StoredFinding>> {
         std::vector<StoredFinding> result;
+        std::map<std::string, size_t> byKey;
+        // One snapshot for the findings and their files.
+        Scope snapshot(m_db, m_path, m_depth, Transaction::Kind::Read);
         Statement select(*m_cache, "SELECT status, deadline, details FROM findings WHERE inspection_id = ?1"
                                    " ORDER BY finding_key");
         select.bindText(1, inspectionId);
@@ -1769,20 +1772,41 @@ Result<std::vector<StoredFinding>> SqliteStore::findings(const std::string& insp
             parseRemediationStatus(select.text(0), stored.status);
             stored.deadline = parseIsoDate(select.view(1));
             storage::decodeFinding(select.text(2), stored);
+            byKey[stored.finding.key()] = result.size();
             result.push_back(std::move(stored));
         }
+        Statement files(*m_cache, "SELECT finding_key, entry, name, media_type, size, sha256 FROM remediation_files"
+                                  " WHERE inspection_id = ?1 ORDER BY finding_key, entry, position");
+        files.bindText(1, inspectionId);
+        while (files.step()) {
+            auto found = byKey.find(files.text(0));
+            const auto entry = static_cast<size_t>(files.integer(1));
+            if (found == byKey.end() || entry >= result[found->second].history.size())
+                continue;
+            result[found->second].history[entry].files.push_back(
+                Attachment{"evidence",
+                           files.text(2),
+                           files.text(3),
+                           static_cast<std::uint64_t>(files.integer(4)),
+                           files.text(5),
+                           {},
+                           false});
+        }
+        snapshot.commit();
         return result;
     });
 }
 
 Result<bool> SqliteStore::updateFinding(const std::string& inspectionId, const std::string& key,
                                         const std::optional<Date>& deadline, const RemediationEntry& entry,
-                                        const Actor& actor)
+                                        const std::vector<std::string>& contents, const Actor& actor)
 {
     return guarded<bool>(m_path, [&]() -> Result<bool> {
-        if (Errors errors = storage::checkRemediation(inspectionId, key, entry, actor, actorLabels); !errors.empty())
+        if (Errors errors = storage::checkRemediation(inspectionId, key, entry, contents, actor, actorLabels);
+            !errors.empty())
             return errors;
         const ActorColumns by = columnsOf(actor);
+        const Database db{m_db, m_path, *m_cache};
         Scope transaction(m_db, m_path, m_depth, Transaction::Kind::Write);
         Statement select(*m_cache, "SELECT status, deadline, details FROM findings"
                                    " WHERE inspection_id = ?1 AND finding_key = ?2");
@@ -1800,6 +1824,22 @@ Result<bool> SqliteStore::updateFinding(const std::string& inspectionId, const s
         recorded.userId = by.user;
         recorded.at = by.at;
         stored.history.push_back(std::move(recorded));
+        keepContents(db, entry.files, contents);
+        const auto entryIndex = static_cast<std::int64_t>(stored.history.size() - 1);
+        for (size_t position = 0; position < entry.files.size(); ++position) {
+            const Attachment& a = entry.files[position];
+            Statement insert(*m_cache, "INSERT INTO remediation_files (inspection_id, finding_key, entry, position,"
+                                       " name, media_type, size, sha256) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+            insert.bindText(1, inspectionId)
+                .bindText(2, key)
+                .bindInt(3, entryIndex)
+                .bindInt(4, static_cast<std::int64_t>(position))
+                .bindText(5, a.name)
+                .bindText(6, a.mediaType)
+                .bindInt(7, static_cast<std::int64_t>(a.size))
+                .bindText(8, a.sha256)
+                .run();
+        }
         Statement update(*m_cache, "UPDATE findings SET status = ?3, deadline = ?4, details = ?5, updated_at = ?6"
                                    " WHERE inspection_id = ?1 AND finding_key = ?2");
         update.bindText(1, inspectionId)

@@ -110,7 +110,7 @@ public:
     Result<std::vector<StoredFinding>> findings(const std::string& inspectionId) override;
     Result<bool> updateFinding(const std::string& inspectionId, const std::string& key,
                                const std::optional<Date>& deadline, const RemediationEntry& entry,
-                               const Actor& actor) override;
+                               const std::vector<std::string>& contents, const Actor& actor) override;
 
     // Ordered by year, then by order of recording.
     Result<std::vector<StoredCalendarAnnouncement>> calendarAnnouncements() override;
