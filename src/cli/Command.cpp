@@ -298,6 +298,20 @@ std::string actingUserId(const CommandLine& line)
     return "unknown";
 }
 
+Result<ActingSession> openActingSession(const CommandLine& line, const Context& context)
+{
+    auto catalogue = loadCatalogue(line, context);
+    if (!catalogue)
+        return catalogue.errors();
+    auto store = openStore(line);
+    if (!store)
+        return store.errors();
+    auto actor = currentActor(line, **store);
+    if (!actor)
+        return actor.errors();
+    return ActingSession{std::move(*catalogue), std::move(*store), std::move(*actor)};
+}
+
 Result<Actor> currentActor(const CommandLine& line, Store& store)
 {
     ActingRequest request;

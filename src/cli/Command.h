@@ -133,4 +133,12 @@ std::string actingUserId(const CommandLine& line);
 // The actor of a change, now: the user resolved against the store's users (app/UserService).
 Result<Actor> currentActor(const CommandLine& line, Store& store);
 
+// What a command that acts as a user needs: the rule sets (--rules), the store (--db) and the actor (--as).
+struct ActingSession {
+    std::shared_ptr<const Catalogue> catalogue;
+    std::unique_ptr<Store> store;
+    Actor actor;
+};
+Result<ActingSession> openActingSession(const CommandLine& line, const Context& context);
+
 } // namespace seclevel

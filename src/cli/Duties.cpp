@@ -154,17 +154,11 @@ public:
         if (!attachments)
             return exitCode;
         fulfilment.attachments = std::move(*attachments);
-        auto catalogue = loadCatalogue(line, context);
-        if (!catalogue)
-            return printErrors(catalogue.errors(), context);
-        auto store = openStore(line);
-        if (!store)
-            return printErrors(store.errors(), context);
-        auto actor = currentActor(line, **store);
-        if (!actor)
-            return printErrors(actor.errors(), context);
-        WorkflowService service(**catalogue, **store);
-        auto recorded = service.fulfil(args[0], fulfilment, *actor);
+        auto session = openActingSession(line, context);
+        if (!session)
+            return printErrors(session.errors(), context);
+        WorkflowService service(*session->catalogue, *session->store);
+        auto recorded = service.fulfil(args[0], fulfilment, session->actor);
         if (!recorded)
             return printErrors(recorded.errors(), context);
         *context.out << (context.lang == Lang::Vi ? "Đã ghi nhận " : "Recorded ") << recorded->dutyId << " — "

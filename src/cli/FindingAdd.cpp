@@ -73,21 +73,15 @@ public:
         finding.severity = severity;
         finding.responsible = line.value("responsible").value_or("owner");
         finding.factDate = *date;
-        auto catalogue = loadCatalogue(line, context);
-        if (!catalogue)
-            return printErrors(catalogue.errors(), context);
-        auto store = openStore(line);
-        if (!store)
-            return printErrors(store.errors(), context);
-        auto actor = currentActor(line, **store);
-        if (!actor)
-            return printErrors(actor.errors(), context);
-        FindingService service(**catalogue, **store);
-        auto key = service.addManual(line.positional().front(), finding, deadline, *actor);
+        auto session = openActingSession(line, context);
+        if (!session)
+            return printErrors(session.errors(), context);
+        FindingService service(*session->catalogue, *session->store);
+        auto key = service.addManual(line.positional().front(), finding, deadline, session->actor);
         if (!key)
             return printErrors(key.errors(), context);
         *context.out << (context.lang == Lang::En ? "Recorded finding " : "Đã ghi phát hiện ") << *key << " — "
-                     << citationText(finding.citation, context.lang, (*catalogue)->instruments()) << "\n";
+                     << citationText(finding.citation, context.lang, session->catalogue->instruments()) << "\n";
         return ExitOk;
     }
 };

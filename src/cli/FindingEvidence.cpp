@@ -40,17 +40,12 @@ public:
         const auto output = line.value("output");
         if (!output || output->empty())
             return usageError(*this, context, "cần --output FILE", "needs --output FILE");
-        auto catalogue = loadCatalogue(line, context);
-        if (!catalogue)
-            return printErrors(catalogue.errors(), context);
-        auto store = openStore(line);
-        if (!store)
-            return printErrors(store.errors(), context);
-        auto actor = currentActor(line, **store);
-        if (!actor)
-            return printErrors(actor.errors(), context);
-        FindingService service(**catalogue, **store);
-        auto evidence = service.evidence(line.positional()[0], line.positional()[1], line.positional()[2], *actor);
+        auto session = openActingSession(line, context);
+        if (!session)
+            return printErrors(session.errors(), context);
+        FindingService service(*session->catalogue, *session->store);
+        auto evidence =
+            service.evidence(line.positional()[0], line.positional()[1], line.positional()[2], session->actor);
         if (!evidence)
             return printErrors(evidence.errors(), context);
         // Written whole or not at all (QSaveFile): a failure leaves no partial file behind.

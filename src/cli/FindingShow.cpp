@@ -40,17 +40,11 @@ public:
         if (format != "text" && format != "json")
             return usageError(*this, context, "định dạng không hợp lệ '" + format + "'",
                               "unknown format '" + format + "'");
-        auto catalogue = loadCatalogue(line, context);
-        if (!catalogue)
-            return printErrors(catalogue.errors(), context);
-        auto store = openStore(line);
-        if (!store)
-            return printErrors(store.errors(), context);
-        auto actor = currentActor(line, **store);
-        if (!actor)
-            return printErrors(actor.errors(), context);
-        FindingService service(**catalogue, **store);
-        auto stored = service.show(line.positional()[0], line.positional()[1], *actor);
+        auto session = openActingSession(line, context);
+        if (!session)
+            return printErrors(session.errors(), context);
+        FindingService service(*session->catalogue, *session->store);
+        auto stored = service.show(line.positional()[0], line.positional()[1], session->actor);
         if (!stored)
             return printErrors(stored.errors(), context);
         const Finding& f = stored->finding;
@@ -86,7 +80,7 @@ public:
         const bool en = context.lang == Lang::En;
         std::string text = (en ? "Finding " : "Phát hiện ") + f.key() + " — " + f.title.in(context.lang) + "\n";
         text += "  " + f.organisationId + " / " + f.systemId + ", " + (en ? "breaches " : "trái quy định tại ") +
-                citationText(f.citation, context.lang, (*catalogue)->instruments()) + "\n";
+                citationText(f.citation, context.lang, session->catalogue->instruments()) + "\n";
         text += std::string(en ? "  status: " : "  tình trạng: ") + remediationStatusName(stored->status);
         if (stored->deadline)
             text += std::string(en ? ", deadline " : ", hạn ") + formatIsoDate(*stored->deadline);

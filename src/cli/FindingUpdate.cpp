@@ -115,17 +115,12 @@ public:
             if (!deadline)
                 return exitCode;
         }
-        auto catalogue = loadCatalogue(line, context);
-        if (!catalogue)
-            return printErrors(catalogue.errors(), context);
-        auto store = openStore(line);
-        if (!store)
-            return printErrors(store.errors(), context);
-        auto actor = currentActor(line, **store);
-        if (!actor)
-            return printErrors(actor.errors(), context);
-        FindingService service(**catalogue, **store);
-        auto done = service.remediate(line.positional()[0], line.positional()[1], entry, deadline, *actor, *files);
+        auto session = openActingSession(line, context);
+        if (!session)
+            return printErrors(session.errors(), context);
+        FindingService service(*session->catalogue, *session->store);
+        auto done =
+            service.remediate(line.positional()[0], line.positional()[1], entry, deadline, session->actor, *files);
         if (!done)
             return printErrors(done.errors(), context);
         const bool vi = context.lang != Lang::En;

@@ -67,23 +67,17 @@ public:
             if (!reportBy)
                 return exitCode;
         }
-        auto catalogue = loadCatalogue(line, context);
-        if (!catalogue)
-            return printErrors(catalogue.errors(), context);
-        auto store = openStore(line);
-        if (!store)
-            return printErrors(store.errors(), context);
-        auto actor = currentActor(line, **store);
-        if (!actor)
-            return printErrors(actor.errors(), context);
-        FindingService service(**catalogue, **store);
-        auto conclusion = service.conclusion(line.positional().front(), *asOf, reportBy, *actor);
+        auto session = openActingSession(line, context);
+        if (!session)
+            return printErrors(session.errors(), context);
+        FindingService service(*session->catalogue, *session->store);
+        auto conclusion = service.conclusion(line.positional().front(), *asOf, reportBy, session->actor);
         if (!conclusion)
             return printErrors(conclusion.errors(), context);
         if (format == "xml") {
             const std::string xml = inspectionConclusionToXml(*conclusion);
             auto schema = XmlSchema::load(
-                (std::filesystem::path((*catalogue)->dataDirectory()) / "schemas" / "inspection-conclusion.xsd")
+                (std::filesystem::path(session->catalogue->dataDirectory()) / "schemas" / "inspection-conclusion.xsd")
                     .string());
             if (!schema)
                 return printErrors(schema.errors(), context);
@@ -92,7 +86,7 @@ public:
             *context.out << xml;
             return ExitOk;
         }
-        auto css = (*catalogue)->dossierStylesheet();
+        auto css = session->catalogue->dossierStylesheet();
         if (!css)
             return printErrors(css.errors(), context);
         DocumentHeader header;
@@ -102,7 +96,7 @@ public:
         header.date = *asOf;
         header.signerName = line.value("signer").value_or("");
         header.signerTitle = line.value("signer-title").value_or("");
-        const InstrumentRegister& instruments = (*catalogue)->instruments();
+        const InstrumentRegister& instruments = session->catalogue->instruments();
         *context.out << (m_remediation ? remediationReportToHtml(*conclusion, instruments, *css, header)
                                        : inspectionConclusionToHtml(*conclusion, instruments, *css, header));
         return ExitOk;

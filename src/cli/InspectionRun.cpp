@@ -85,20 +85,14 @@ public:
         auto asOf = dateOption(line, "as-of", context, exitCode);
         if (!asOf)
             return exitCode;
-        auto catalogue = loadCatalogue(line, context);
-        if (!catalogue)
-            return printErrors(catalogue.errors(), context);
-        auto store = openStore(line);
-        if (!store)
-            return printErrors(store.errors(), context);
-        auto actor = currentActor(line, **store);
-        if (!actor)
-            return printErrors(actor.errors(), context);
-        FindingService service(**catalogue, **store);
-        auto run = service.run(line.positional().front(), *asOf, *actor);
+        auto session = openActingSession(line, context);
+        if (!session)
+            return printErrors(session.errors(), context);
+        FindingService service(*session->catalogue, *session->store);
+        auto run = service.run(line.positional().front(), *asOf, session->actor);
         if (!run)
             return printErrors(run.errors(), context);
-        const InstrumentRegister& instruments = (*catalogue)->instruments();
+        const InstrumentRegister& instruments = session->catalogue->instruments();
         if (line.flag("record")) {
             std::optional<Date> deadline;
             if (line.value("deadline")) {
@@ -106,7 +100,7 @@ public:
                 if (!deadline)
                     return exitCode;
             }
-            auto merged = service.record(line.positional().front(), *asOf, deadline, *actor);
+            auto merged = service.record(line.positional().front(), *asOf, deadline, session->actor);
             if (!merged)
                 return printErrors(merged.errors(), context);
             const bool en = context.lang == Lang::En;
