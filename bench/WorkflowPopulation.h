@@ -294,11 +294,15 @@ int populate(const std::string& location, int count, const fs::path& dir, const 
                         }
                         record.approvedLevel = step->setsApprovedLevel ? level : 0;
                         record.actor = RecordedActor{"bench", system.organisationId, "operator"};
-                        if (layout.approvalSeats && step->setsApprovedLevel && !step->actors.empty() &&
-                            static_cast<int>(rng() % 100) >= layout.wrongSeatPercent)
-                            record.actor.role = roleName(step->actors.front().role);
                         record.at = actor.at;
-                        if (auto appended = store.appendWorkflowStep(record, {}, actor); !appended)
+                        // The store records the actor that writes the step: an approval is written by its seat.
+                        Actor by = actor;
+                        if (layout.approvalSeats && step->setsApprovedLevel && !step->actors.empty()) {
+                            by.organisationId = system.organisationId;
+                            if (static_cast<int>(rng() % 100) >= layout.wrongSeatPercent)
+                                by.role = step->actors.front().role;
+                        }
+                        if (auto appended = store.appendWorkflowStep(record, {}, by); !appended)
                             return appended.errors();
                         state = record.toState;
                         ++stepCount;
