@@ -175,9 +175,18 @@ struct FindingService::Directory {
     const std::vector<std::string>& chain(const std::string& id)
     {
         auto found = chains.find(id);
-        if (found == chains.end())
-            found = chains.emplace(id, organisationChain(organisations, id)).first;
-        return found->second;
+        if (found != chains.end())
+            return found->second;
+        // organisationChain, walking the index instead of building one per call.
+        std::vector<std::string> chain;
+        for (std::string current = id; !current.empty() && chain.size() <= organisations.size();) {
+            const Organisation* o = organisation(current);
+            if (!o)
+                break;
+            chain.push_back(current);
+            current = o->parentId;
+        }
+        return chains.emplace(id, std::move(chain)).first->second;
     }
     const Organisation* organisation(const std::string& id) const
     {
