@@ -341,8 +341,8 @@ Result<FindingRun> FindingService::run(const std::string& inspectionId, Date asO
     }
 
     WorkflowService workflow(m_catalogue, m_store);
-    const std::string& scopeOrganisation = run.inspection.inspection.scope.organisationId;
-    auto deadlines = workflow.deadlines(asOf, scopeOrganisation);
+    // The clocks and duties of the systems already read (not the headers of every system read again).
+    auto deadlines = workflow.deadlinesOf(*systems, asOf);
     if (!deadlines)
         return deadlines.errors();
     std::map<std::string, const StoredSystem*> byId;
@@ -361,7 +361,7 @@ Result<FindingRun> FindingService::run(const std::string& inspectionId, Date asO
         if (!late)
             return late.errors();
     }
-    auto duties = workflow.duties(asOf, scopeOrganisation);
+    auto duties = workflow.dutiesOf(*systems, asOf, /*ordered=*/false); // the findings are sorted below
     if (!duties)
         return duties.errors();
     for (const DutyStatus& duty : *duties) {
