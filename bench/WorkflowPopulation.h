@@ -141,6 +141,11 @@ struct Layout {
     int provinces = 63;
     int unitsPerProvince = 4;
     const char* idPrefix = "WF";
+    const char* root = nullptr; // when set, one organisation above every province (a country, a ministry)
+    // When set, each approval is recorded in the first seat its procedure gives the step (at the system's
+    // organisation), and wrongSeatPercent of them as the operator: approvals by a wrong authority among right ones.
+    bool approvalSeats = false;
+    int wrongSeatPercent = 5;
 };
 
 int populate(const std::string& location, int count, const fs::path& dir, const Layout& layout = {})
@@ -190,10 +195,14 @@ int populate(const std::string& location, int count, const fs::path& dir, const 
     Stopwatch orgs;
     auto madeOrgs = orgs.time([&] {
         return store.transact([&]() -> Result<bool> {
+            const std::string root = layout.root ? layout.root : "";
+            if (!root.empty())
+                if (auto r = store.upsertOrganisation({root, "Cơ quan gốc " + root, "", ""}, actor); !r)
+                    return r.errors();
             for (int p = 0; p < layout.provinces; ++p) {
                 char id[16];
                 std::snprintf(id, sizeof id, "P%02d", p);
-                if (auto r = store.upsertOrganisation({id, std::string("UBND tỉnh ") + id, "", ""}, actor); !r)
+                if (auto r = store.upsertOrganisation({id, std::string("UBND tỉnh ") + id, root, ""}, actor); !r)
                     return r.errors();
                 for (int u = 0; u < layout.unitsPerProvince; ++u) {
                     const std::string unit = std::string(id) + "-U" + std::to_string(u);
@@ -286,7 +295,14 @@ int populate(const std::string& location, int count, const fs::path& dir, const 
                         record.approvedLevel = step->setsApprovedLevel ? level : 0;
                         record.actor = RecordedActor{"bench", system.organisationId, "operator"};
                         record.at = actor.at;
-                        if (auto appended = store.appendWorkflowStep(record, {}, actor); !appended)
+                        // The store records the actor that writes the step: an approval is written by its seat.
+                        Actor by = actor;
+                        if (layout.approvalSeats && step->setsApprovedLevel && !step->actors.empty()) {
+                            by.organisationId = system.organisationId;
+                            if (static_cast<int>(rng() % 100) >= layout.wrongSeatPercent)
+                                by.role = step->actors.front().role;
+                        }
+                        if (auto appended = store.appendWorkflowStep(record, {}, by); !appended)
                             return appended.errors();
                         state = record.toState;
                         ++stepCount;

@@ -179,19 +179,39 @@ Result<DossierContext> DossierService::open(const std::string& systemId)
     if (!dossier)
         return dossier.errors();
     context.dossier = std::move(*dossier);
-    // What the system record already says is not asked again (the owner's and operator's names).
-    for (const DossierSectionSpec& section : context.dossierTemplate->sections)
-        for (const DossierFieldSpec& field : section.fields) {
-            if (field.prefill.empty() || context.dossier.fields.count(field.key))
-                continue;
-            const SystemDescription& d = context.system.description;
-            const std::string& value = field.prefill == "system.owner"      ? d.owner
-                                       : field.prefill == "system.operator" ? d.operatorName
-                                                                            : d.name;
-            if (!value.empty())
-                context.dossier.fields[field.key] = value;
-        }
+    prefillFromSystem(*context.dossierTemplate, context.system.description, context.dossier);
     return context;
+}
+
+void prefillFromSystem(const DossierTemplate& dossierTemplate, const SystemDescription& system, Dossier& dossier)
+{
+    // What the system record already says is not asked again (the owner's and operator's names).
+    for (const DossierSectionSpec& section : dossierTemplate.sections)
+        for (const DossierFieldSpec& field : section.fields) {
+            if (field.prefill.empty() || dossier.fields.count(field.key))
+                continue;
+            const std::string& value = field.prefill == "system.owner"      ? system.owner
+                                       : field.prefill == "system.operator" ? system.operatorName
+                                                                            : system.name;
+            if (!value.empty())
+                dossier.fields[field.key] = value;
+        }
+}
+
+Result<DossierCheckResult> DossierService::completeness(const StoredSystem& system, Dossier dossier) const
+{
+    if (!m_catalogue.ruleSet(system.rulesetId))
+        return storedLevelError(system.description.id);
+    auto dossierTemplate = m_catalogue.dossierTemplate(system.rulesetId);
+    if (!dossierTemplate)
+        return dossierTemplate.errors();
+    prefillFromSystem(**dossierTemplate, system.description, dossier);
+    DossierCheckResult result;
+    result.systemId = system.description.id;
+    result.rulesetId = system.rulesetId;
+    result.level = system.proposedLevel;
+    result.missing = checkCompleteness(**dossierTemplate, dossier, result.level);
+    return result;
 }
 
 Result<bool> DossierService::setField(const std::string& systemId, const std::string& key, const std::string& value,

@@ -97,6 +97,10 @@ public:
     Result<Attachment> attach(const std::string& systemId, const AttachmentInput& input, const Actor& actor);
 
     Result<DossierCheckResult> check(const std::string& systemId, const ReferenceCheck& references);
+    // The completeness part of check() for a system and its dossier already read (a header and
+    // Store::dossiersOf will do): the missing items, no attachment opened (problems stay empty). What an
+    // inspection over many systems asks.
+    Result<DossierCheckResult> completeness(const StoredSystem& system, Dossier dossier) const;
 
     // The document as stored: system, the stored assessment (not re-derived), dossier. A notice says when the
     // rule-set version that judged it differs from the shipped one.
@@ -111,6 +115,10 @@ private:
     const Catalogue& m_catalogue;
     Store& m_store;
 };
+
+// Fills the fields the system record already answers (owner, operator, name: DossierFieldSpec::prefill) where
+// the dossier has none, as open() and check() see a dossier.
+void prefillFromSystem(const DossierTemplate& dossierTemplate, const SystemDescription& system, Dossier& dossier);
 
 // The MIME type recorded for an attachment, by the file name's extension.
 std::string mediaTypeOf(const std::string& fileName);

@@ -14,6 +14,8 @@
 #include <map>
 #include <set>
 #include <tuple>
+#include <unordered_map>
+#include <unordered_set>
 
 namespace seclevel {
 namespace {
@@ -95,11 +97,110 @@ std::string stateOf(const StoredSystem& system)
     return system.workflowState.empty() ? std::string("(chưa bắt đầu / not started)") : system.workflowState;
 }
 
+// The systems of a run, read a chunk at a time as the run reaches them: the workflow steps of the approved ones
+// and every dossier, in a few queries per chunk (Store::workflowStepsOf, ::dossiersOf) rather than a few per
+// system — on PostgreSQL each of those is a round trip (bench/findings_bench: 100,000 systems).
+class ChunkedFacts {
+public:
+    static constexpr size_t kChunk = 1000;
+
+    ChunkedFacts(Store& store, const std::vector<StoredSystem>& systems) : m_store(store), m_systems(systems) {}
+
+    // Reads the chunk that starts at `system` (an element of the run's systems) when the run gets past the last.
+    Result<bool> reach(const StoredSystem& system)
+    {
+        const size_t at = static_cast<size_t>(&system - m_systems.data());
+        if (at >= m_begin && at < m_end)
+            return true;
+        m_begin = at;
+        m_end = std::min(m_systems.size(), at + kChunk);
+        m_steps.clear();
+        m_dossiers.clear();
+        std::vector<std::string> all, approved;
+        for (size_t i = m_begin; i < m_end; ++i) {
+            all.push_back(m_systems[i].description.id);
+            if (m_systems[i].approvedLevel > 0)
+                approved.push_back(m_systems[i].description.id);
+        }
+        auto steps = m_store.workflowStepsOf(approved);
+        if (!steps)
+            return steps.errors();
+        for (WorkflowStepRecord& r : *steps)
+            m_steps[r.systemId].push_back(std::move(r));
+        auto dossiers = m_store.dossiersOf(all);
+        if (!dossiers)
+            return dossiers.errors();
+        for (Dossier& d : *dossiers)
+            m_dossiers[d.systemId] = std::move(d);
+        return true;
+    }
+    // The steps of an approved system of the chunk reached, oldest first.
+    const std::vector<WorkflowStepRecord>& steps(const std::string& systemId) const
+    {
+        auto found = m_steps.find(systemId);
+        return found == m_steps.end() ? m_none : found->second;
+    }
+    // The dossier as stored of a system of the chunk reached.
+    Dossier dossier(const std::string& systemId) const
+    {
+        auto found = m_dossiers.find(systemId);
+        return found == m_dossiers.end() ? Dossier{systemId, {}, {}, {}} : found->second;
+    }
+
+private:
+    Store& m_store;
+    const std::vector<StoredSystem>& m_systems;
+    size_t m_begin = 0;
+    size_t m_end = 0;
+    std::unordered_map<std::string, std::vector<WorkflowStepRecord>> m_steps;
+    std::unordered_map<std::string, Dossier> m_dossiers;
+    const std::vector<WorkflowStepRecord> m_none;
+};
+
 } // namespace
 
+// The organisations by id with their chains (computed once per organisation, not once per system) and where a
+// security unit sits.
+struct FindingService::Directory {
+    std::unordered_map<std::string, const Organisation*> byId;
+    std::unordered_map<std::string, std::vector<std::string>> chains;
+    std::unordered_set<std::string> withSecurityUnit;
+    const std::vector<Organisation>& organisations;
+
+    Directory(const std::vector<Organisation>& all, const std::vector<User>& users) : organisations(all)
+    {
+        for (const Organisation& o : all)
+            byId.emplace(o.id, &o);
+        for (const User& user : users)
+            for (const Membership& m : user.memberships)
+                if (m.role == Role::SecurityUnit)
+                    withSecurityUnit.insert(m.organisationId);
+    }
+    const std::vector<std::string>& chain(const std::string& id)
+    {
+        auto found = chains.find(id);
+        if (found != chains.end())
+            return found->second;
+        // organisationChain, walking the index instead of building one per call.
+        std::vector<std::string> chain;
+        for (std::string current = id; !current.empty() && chain.size() <= organisations.size();) {
+            const Organisation* o = organisation(current);
+            if (!o)
+                break;
+            chain.push_back(current);
+            current = o->parentId;
+        }
+        return chains.emplace(id, std::move(chain)).first->second;
+    }
+    const Organisation* organisation(const std::string& id) const
+    {
+        auto found = byId.find(id);
+        return found == byId.end() ? nullptr : found->second;
+    }
+};
+
 Result<bool> FindingService::approvedByWrongAuthority(const StoredSystem& system, const WorkflowStepRecord& approving,
-                                                      const std::vector<Organisation>& organisations,
-                                                      const std::vector<User>& users) const
+                                                      Directory& directory) const
 {
     auto procedure = m_catalogue.procedure(approving.rulesetId);
     if (!procedure)
@@ -109,25 +210,20 @@ Result<bool> FindingService::approvedByWrongAuthority(const StoredSystem& system
         return false;
     WorkflowFacts facts;
     facts.systemId = system.description.id;
-    facts.chain = organisationChain(organisations, system.description.organisationId);
+    facts.chain = directory.chain(system.description.organisationId);
     for (const std::string& id : facts.chain)
-        for (const Organisation& o : organisations)
-            if (o.id == id && !o.authorityCode.empty())
-                facts.chainAuthorities.push_back(o.authorityCode);
-    for (const User& user : users)
-        for (const Membership& m : user.memberships)
-            if (m.role == Role::SecurityUnit && !facts.chain.empty() && m.organisationId == facts.chain.front())
-                facts.securityUnitOperates = true;
+        if (const Organisation* o = directory.organisation(id); o && !o->authorityCode.empty())
+            facts.chainAuthorities.push_back(o->authorityCode);
+    facts.securityUnitOperates = !facts.chain.empty() && directory.withSecurityUnit.count(facts.chain.front()) > 0;
     facts.level = approving.level;
     facts.date = approving.date;
     UserStanding::Seat seat;
     if (!parseRole(approving.actor.role, seat.membership.role))
         return true; // recorded in no role the procedure knows
     seat.membership.organisationId = approving.actor.organisationId;
-    seat.chain = organisationChain(organisations, approving.actor.organisationId);
-    for (const Organisation& o : organisations)
-        if (o.id == approving.actor.organisationId)
-            seat.authorityCode = o.authorityCode;
+    seat.chain = directory.chain(approving.actor.organisationId);
+    if (const Organisation* o = directory.organisation(approving.actor.organisationId))
+        seat.authorityCode = o->authorityCode;
     return !seatMayTake(**procedure, *step, facts, seat);
 }
 
@@ -135,20 +231,17 @@ namespace {
 
 // An approved system whose dossier states the approved plan is not fully deployed (Form 08 column 10), past the
 // dates it planned, if any (TT12 Art 9.6; NĐ331 Art 31.2.b).
-Result<bool> planNotDeployed(const Catalogue& catalogue, Store& store, const StoredSystem& system, Date until,
+Result<bool> planNotDeployed(const Catalogue& catalogue, const StoredSystem& system, const Dossier& dossier, Date until,
                              Judge& judge)
 {
     if (!system.approvedOn || until < *system.approvedOn)
         return false;
-    auto dossier = store.dossier(system.description.id);
-    if (!dossier)
-        return dossier.errors();
     const std::string& judgedBy = system.approvedRuleset.empty() ? system.rulesetId : system.approvedRuleset;
     const DossierTemplate* dossierTemplate = nullptr;
     if (auto t = catalogue.dossierTemplate(judgedBy))
         dossierTemplate = *t;
     std::optional<Date> latestPlanned;
-    const PlanDeployment plan = planDeployment(dossierTemplate, *dossier, system.approvedLevel, latestPlanned);
+    const PlanDeployment plan = planDeployment(dossierTemplate, dossier, system.approvedLevel, latestPlanned);
     // Nothing stated (the report's column 10 stays blank), fully deployed, or still inside the planned roadmap.
     if (plan == PlanDeployment::Unknown || plan == PlanDeployment::Full || (latestPlanned && !(*latestPlanned < until)))
         return false;
@@ -158,7 +251,7 @@ Result<bool> planNotDeployed(const Catalogue& catalogue, Store& store, const Sto
                        {"approved_on", formatIsoDate(*system.approvedOn)},
                        {"approved_level", std::to_string(system.approvedLevel)},
                        {"planned_by", isoOrEmpty(latestPlanned)},
-                       {"statements", std::to_string(dossier->requirements.size())}});
+                       {"statements", std::to_string(dossier.requirements.size())}});
 }
 
 } // namespace
@@ -178,9 +271,9 @@ Result<FindingRun> FindingService::run(const std::string& inspectionId, Date asO
     run.inspection = std::move(*inspection);
     const Date until = run.factsUntil;
     Judge judge(m_catalogue, until, run.findings);
-    std::set<std::string> inScope;
+    std::unordered_map<std::string, const StoredSystem*> inScope; // id → the system read
     for (const StoredSystem& system : *systems)
-        inScope.insert(system.description.id);
+        inScope.emplace(system.description.id, &system);
 
     auto organisations = m_store.organisations();
     if (!organisations)
@@ -189,8 +282,12 @@ Result<FindingRun> FindingService::run(const std::string& inspectionId, Date asO
     if (!users)
         return users.errors();
     DossierService dossiers(m_catalogue, m_store);
+    Directory directory(*organisations, *users);
+    ChunkedFacts loaded(m_store, *systems);
     for (const StoredSystem& system : *systems) {
         const std::string& id = system.description.id;
+        if (auto reached = loaded.reach(system); !reached)
+            return reached.errors();
         // Without an approved level on the last day judged: never approved, or approved only later.
         const bool approvedLater = system.approvedLevel > 0 && system.approvedOn && until < *system.approvedOn;
         if (system.approvedLevel == 0 || approvedLater) {
@@ -204,7 +301,7 @@ Result<FindingRun> FindingService::run(const std::string& inspectionId, Date asO
                 return added.errors();
             // The dossier as it stands now says nothing of one approved since: checked only while unapproved.
             if (system.approvedLevel == 0 && !system.rulesetId.empty()) {
-                auto check = dossiers.check(id, ReferenceCheck{});
+                auto check = dossiers.completeness(system, loaded.dossier(id));
                 if (!check)
                     return check.errors();
                 if (!check->missing.empty()) {
@@ -235,13 +332,11 @@ Result<FindingRun> FindingService::run(const std::string& inspectionId, Date asO
         }
         if (system.approvedLevel > 0) {
             // Approved without the step the law requires first (e.g. the security regulation, TT12 Art 9.7).
-            auto steps = m_store.workflowSteps(id);
-            if (!steps)
-                return steps.errors();
+            const std::vector<WorkflowStepRecord>* steps = &loaded.steps(id);
             auto approving = std::find_if(steps->rbegin(), steps->rend(),
                                           [](const WorkflowStepRecord& r) { return r.approvedLevel > 0; });
             if (approving != steps->rend()) {
-                auto wrong = approvedByWrongAuthority(system, *approving, *organisations, *users);
+                auto wrong = approvedByWrongAuthority(system, *approving, directory);
                 if (!wrong)
                     return wrong.errors();
                 if (*wrong) {
@@ -275,7 +370,7 @@ Result<FindingRun> FindingService::run(const std::string& inspectionId, Date asO
                         return missingStep.errors();
                 }
             }
-            auto planned = planNotDeployed(m_catalogue, m_store, system, until, judge);
+            auto planned = planNotDeployed(m_catalogue, system, loaded.dossier(id), until, judge);
             if (!planned)
                 return planned.errors();
         }
@@ -299,10 +394,7 @@ Result<FindingRun> FindingService::run(const std::string& inspectionId, Date asO
         if (!rule ||
             std::find(rule->qualified.begin(), rule->qualified.end(), record.assessorKind) != rule->qualified.end())
             continue;
-        const StoredSystem* system = nullptr;
-        for (const StoredSystem& s : *systems)
-            if (s.description.id == record.systemId)
-                system = &s;
+        const StoredSystem* system = inScope.at(record.systemId);
         auto added =
             judge.fact(FindingFact::AssessedByUnqualifiedBody, record.fulfilledOn, *system,
                        record.dutyId + "@" + formatIsoDate(record.fulfilledOn),
@@ -320,13 +412,11 @@ Result<FindingRun> FindingService::run(const std::string& inspectionId, Date asO
     }
 
     WorkflowService workflow(m_catalogue, m_store);
-    const std::string& scopeOrganisation = run.inspection.inspection.scope.organisationId;
-    auto deadlines = workflow.deadlines(asOf, scopeOrganisation);
+    // The clocks and duties of the systems already read (not the headers of every system read again).
+    auto deadlines = workflow.deadlinesOf(*systems, asOf);
     if (!deadlines)
         return deadlines.errors();
-    std::map<std::string, const StoredSystem*> byId;
-    for (const StoredSystem& system : *systems)
-        byId[system.description.id] = &system;
+    const auto& byId = inScope;
     for (const DeadlineItem& item : *deadlines) {
         auto system = byId.find(item.systemId);
         if (!item.clock.overdue || system == byId.end() || !item.clock.rule)
@@ -340,7 +430,7 @@ Result<FindingRun> FindingService::run(const std::string& inspectionId, Date asO
         if (!late)
             return late.errors();
     }
-    auto duties = workflow.duties(asOf, scopeOrganisation);
+    auto duties = workflow.dutiesOf(*systems, asOf, /*ordered=*/false); // the findings are sorted below
     if (!duties)
         return duties.errors();
     for (const DutyStatus& duty : *duties) {

@@ -89,11 +89,11 @@ private:
         bool agency = false;
     };
     Result<FindingAccess> access(const std::string& inspectionId, const std::string& key, const Actor& actor);
+    struct Directory; // FindingService.cpp: the organisations and users, indexed once per run
 
     // Whether the recorded approving step was taken in a seat its procedure does not give that step.
     Result<bool> approvedByWrongAuthority(const StoredSystem& system, const WorkflowStepRecord& approving,
-                                          const std::vector<Organisation>& organisations,
-                                          const std::vector<User>& users) const;
+                                          Directory& directory) const;
 
     const Catalogue& m_catalogue;
     Store& m_store;

@@ -276,6 +276,14 @@ public:
     virtual Result<bool> updateFinding(const std::string& inspectionId, const std::string& key,
                                        const std::optional<Date>& deadline, const RemediationEntry& entry,
                                        const std::vector<std::string>& contents, const Actor& actor) = 0;
+
+    // ---- reading many systems at once (an inspection over a whole country) ----
+    // The steps of each of `systemIds` (each id once; an unknown id gives none), in the order the ids are given,
+    // oldest first within a system: what workflowSteps gives for each, in a few round trips instead of one each.
+    virtual Result<std::vector<WorkflowStepRecord>> workflowStepsOf(const std::vector<std::string>& systemIds) = 0;
+    // The dossier of each of `systemIds`, one per id in the order given, as dossier() gives it (an unknown id, or
+    // one with nothing recorded, gives an empty dossier of that id).
+    virtual Result<std::vector<Dossier>> dossiersOf(const std::vector<std::string>& systemIds) = 0;
 };
 
 // Opens the store a location names: a `postgresql://` (or `postgres://`) URL, or else a path to an SQLite

@@ -2179,3 +2179,78 @@ BOOST_AUTO_TEST_CASE(remediation_entries_keep_their_evidence_files_and_a_failed_
     BOOST_REQUIRE(!unit.ok());
     expectNothing("rolled-back unit of work");
 }
+
+BOOST_AUTO_TEST_CASE(steps_and_dossiers_of_many_systems_are_those_of_each_in_the_order_asked)
+{
+    auto store = freshStore();
+    // An id that a text array or an IN list must quote: quotes, a brace, a comma, a backslash.
+    const std::string odd = std::string("S\"{1},\\") + "'";
+    for (const std::string& id : {std::string("S-A"), std::string("S-B"), odd}) {
+        requireOk(store->addSystem(dossierSystem(id), alice));
+        if (id == "S-B")
+            continue; // no step, no dossier
+        requireOk(store->appendWorkflowStep(stepRecord(id, 1, "submit_appraisal", "draft", "submitted_for_appraisal"),
+                                            {}, alice));
+        requireOk(store->appendWorkflowStep(
+            stepRecord(id, 2, "appraise_fit", "submitted_for_appraisal", "appraised_fit"), {}, bob));
+        Dossier d = sampleDossier(id);
+        d.fields["A.3.note"] = id;
+        requireOk(store->saveDossier(d, alice));
+    }
+    const std::vector<std::string> asked{odd, "NOPE", "S-B", "S-A"};
+
+    auto steps = store->workflowStepsOf(asked);
+    requireOk(steps);
+    std::vector<WorkflowStepRecord> expected;
+    for (const std::string& id : asked) {
+        auto one = store->workflowSteps(id);
+        requireOk(one);
+        expected.insert(expected.end(), one->begin(), one->end());
+    }
+    BOOST_REQUIRE(steps->size() == 4u);
+    BOOST_REQUIRE(steps->size() == expected.size());
+    for (size_t i = 0; i < expected.size(); ++i) {
+        BOOST_TEST((*steps)[i].systemId == expected[i].systemId);
+        BOOST_TEST((*steps)[i].seq == expected[i].seq);
+        BOOST_TEST((*steps)[i].step == expected[i].step);
+        BOOST_TEST((*steps)[i].fromState == expected[i].fromState);
+        BOOST_TEST((*steps)[i].toState == expected[i].toState);
+        BOOST_TEST(((*steps)[i].date == expected[i].date));
+        BOOST_TEST((*steps)[i].note == expected[i].note);
+        BOOST_TEST((*steps)[i].actor.userId == expected[i].actor.userId);
+        BOOST_TEST(((*steps)[i].at == expected[i].at));
+    }
+    BOOST_TEST((*steps)[0].systemId == odd);
+    BOOST_TEST((*steps)[1].seq == 2);
+    BOOST_TEST((*steps)[3].systemId == "S-A");
+
+    auto dossiers = store->dossiersOf(asked);
+    requireOk(dossiers);
+    BOOST_REQUIRE(dossiers->size() == asked.size());
+    for (size_t i = 0; i < asked.size(); ++i) {
+        const Dossier& got = (*dossiers)[i];
+        BOOST_TEST(got.systemId == asked[i]);
+        auto one = store->dossier(asked[i]);
+        if (!one.ok()) { // the unknown id: an empty dossier
+            BOOST_TEST(asked[i] == "NOPE");
+            BOOST_TEST((got.fields.empty() && got.requirements.empty() && got.attachments.empty()));
+            continue;
+        }
+        BOOST_TEST(got.fields == one->fields);
+        BOOST_REQUIRE(got.requirements.size() == one->requirements.size());
+        for (size_t r = 0; r < got.requirements.size(); ++r) {
+            BOOST_TEST(got.requirements[r].groupId == one->requirements[r].groupId);
+            BOOST_TEST(got.requirements[r].item == one->requirements[r].item);
+            BOOST_TEST(got.requirements[r].how == one->requirements[r].how);
+            BOOST_TEST((got.requirements[r].plannedBy == one->requirements[r].plannedBy));
+        }
+        BOOST_REQUIRE(got.attachments.size() == one->attachments.size());
+        for (size_t a = 0; a < got.attachments.size(); ++a)
+            BOOST_TEST(got.attachments[a].sha256 == one->attachments[a].sha256);
+    }
+    BOOST_TEST((*dossiers)[0].fields.at("A.3.note") == odd);
+    BOOST_TEST((*dossiers)[2].fields.empty());
+    BOOST_TEST((*dossiers)[3].requirements.size() == 2u);
+    BOOST_TEST(store->workflowStepsOf({})->empty());
+    BOOST_TEST(store->dossiersOf({})->empty());
+}

@@ -398,48 +398,71 @@ std::optional<StoredAssessment> latest(Database db, const std::string& systemId)
 using storage::DossierState;
 using storage::stateOf;
 
-Dossier loadDossier(Database db, const std::string& systemId)
+// The dossiers of `systemIds`, one per id in the order given (empty for an id with nothing recorded): three
+// queries whatever the number of systems.
+std::vector<Dossier> loadDossiers(Database db, const std::vector<std::string>& systemIds)
 {
-    if (!systemExists(db, systemId))
-        fail(noSuchSystem(db, systemId));
-    Dossier dossier;
-    dossier.systemId = systemId;
-    const Rows fields = db.run("SELECT key, value FROM dossier_fields WHERE system_id = $1 ORDER BY key COLLATE \"C\"",
-                               Params().text(systemId));
+    std::vector<Dossier> dossiers(systemIds.size());
+    TextArray ids;
+    for (size_t i = 0; i < systemIds.size(); ++i) {
+        dossiers[i].systemId = systemIds[i];
+        ids.add(codec::isStorableText(systemIds[i]) ? systemIds[i] : std::string());
+    }
+    if (systemIds.empty())
+        return dossiers;
+    Params byIds; // built in place: a copied Params would point into the temporary's texts
+    byIds.text(ids.literal());
+    auto of = [&](const Rows& rows, int row) -> Dossier& {
+        return dossiers.at(static_cast<size_t>(rows.integer(row, 0) - 1));
+    };
+    const Rows fields = db.run("SELECT i.position::bigint, f.key, f.value FROM unnest($1::text[]) WITH ORDINALITY AS"
+                               " i (id, position) JOIN dossier_fields f ON f.system_id = i.id"
+                               " ORDER BY i.position, f.key COLLATE \"C\"",
+                               byIds);
     for (int row = 0; row < fields.count(); ++row)
-        dossier.fields.emplace(fields.text(row, 0), fields.text(row, 1));
+        of(fields, row).fields.emplace(fields.text(row, 1), fields.text(row, 2));
     const Rows requirements =
-        db.run("SELECT group_id, item, status, how, to_char(planned_by, 'YYYY-MM-DD')"
-               " FROM dossier_requirements WHERE system_id = $1 ORDER BY group_id COLLATE \"C\", item",
-               Params().text(systemId));
+        db.run("SELECT i.position::bigint, r.group_id, r.item, r.status, r.how, to_char(r.planned_by, 'YYYY-MM-DD')"
+               " FROM unnest($1::text[]) WITH ORDINALITY AS i (id, position) JOIN dossier_requirements r"
+               " ON r.system_id = i.id ORDER BY i.position, r.group_id COLLATE \"C\", r.item",
+               byIds);
     for (int row = 0; row < requirements.count(); ++row) {
         RequirementStatement statement;
-        statement.groupId = requirements.text(row, 0);
-        statement.item = static_cast<int>(requirements.integer(row, 1));
-        const auto status = parseRequirementStatus(requirements.text(row, 2));
+        statement.groupId = requirements.text(row, 1);
+        statement.item = static_cast<int>(requirements.integer(row, 2));
+        const auto status = parseRequirementStatus(requirements.text(row, 3));
         if (!status)
             fail(makeError(ErrorKind::Storage, db.label(), 0, codec::requirementKey(statement),
                            "Trạng thái trong cơ sở dữ liệu bị hỏng", "The stored status is damaged"));
         statement.status = *status;
-        statement.how = requirements.text(row, 3);
-        if (!requirements.isNull(row, 4)) {
-            statement.plannedBy = parseIsoDate(requirements.text(row, 4));
+        statement.how = requirements.text(row, 4);
+        if (!requirements.isNull(row, 5)) {
+            statement.plannedBy = parseIsoDate(requirements.text(row, 5));
             if (!statement.plannedBy)
                 fail(makeError(ErrorKind::Storage, db.label(), 0, codec::requirementKey(statement),
                                "Ngày hoàn thành trong cơ sở dữ liệu bị hỏng", "The stored planned-by date is damaged"));
         }
-        dossier.requirements.push_back(std::move(statement));
+        of(requirements, row).requirements.push_back(std::move(statement));
     }
-    const Rows attachments = db.run("SELECT kind, name, media_type, size, sha256, reference,"
-                                    " CASE WHEN imported_reference THEN 1 ELSE 0 END FROM dossier_attachments"
-                                    " WHERE system_id = $1 ORDER BY position",
-                                    Params().text(systemId));
+    const Rows attachments =
+        db.run("SELECT i.position::bigint, a.kind, a.name, a.media_type, a.size, a.sha256, a.reference,"
+               " CASE WHEN a.imported_reference THEN 1 ELSE 0 END FROM unnest($1::text[]) WITH ORDINALITY AS"
+               " i (id, position) JOIN dossier_attachments a ON a.system_id = i.id ORDER BY i.position, a.position",
+               byIds);
     for (int row = 0; row < attachments.count(); ++row)
-        dossier.attachments.push_back(
-            Attachment{attachments.text(row, 0), attachments.text(row, 1), attachments.text(row, 2),
-                       static_cast<std::uint64_t>(attachments.integer(row, 3)), attachments.text(row, 4),
-                       attachments.text(row, 5), attachments.integer(row, 6) != 0});
-    return dossier;
+        of(attachments, row)
+            .attachments.push_back(
+                Attachment{attachments.text(row, 1), attachments.text(row, 2), attachments.text(row, 3),
+                           static_cast<std::uint64_t>(attachments.integer(row, 4)), attachments.text(row, 5),
+                           attachments.text(row, 6), attachments.integer(row, 7) != 0});
+    return dossiers;
+}
+
+Dossier loadDossier(Database db, const std::string& systemId)
+{
+    if (!systemExists(db, systemId))
+        fail(noSuchSystem(db, systemId));
+    return std::move(loadDossiers(db, {systemId}).front());
 }
 
 // Replaces the stored dossier by `dossier` with a history row per changed item and removes contents no
@@ -1380,6 +1403,26 @@ Result<bool> PostgresStore::appendWorkflowStep(const WorkflowStepRecord& record,
     });
 }
 
+namespace {
+
+// One row of workflow_steps as the step queries select it, from column `first` on (seq, step, to_state,
+// effective_date, details, user_id, organisation, role, at).
+WorkflowStepRecord stepRecord(const Rows& rows, int row, int first, std::string systemId)
+{
+    WorkflowStepRecord record;
+    record.systemId = std::move(systemId);
+    record.seq = static_cast<int>(rows.integer(row, first));
+    record.step = rows.text(row, first + 1);
+    record.toState = rows.text(row, first + 2);
+    record.date = parseIsoDate(rows.text(row, first + 3)).value_or(Date{});
+    storage::decodeStepDetails(rows.text(row, first + 4), record);
+    record.actor = recordedActor(rows, row, first + 5);
+    record.at = timeOf(rows.integer(row, first + 8));
+    return record;
+}
+
+} // namespace
+
 Result<std::vector<WorkflowStepRecord>> PostgresStore::workflowSteps(const std::string& systemId)
 {
     return read<std::vector<WorkflowStepRecord>>(false, [&] {
@@ -1390,18 +1433,8 @@ Result<std::vector<WorkflowStepRecord>> PostgresStore::workflowSteps(const std::
             "SELECT seq::bigint, step, to_state, effective_date::text, details, user_id, organisation, role,"
             " extract(epoch FROM at)::bigint FROM workflow_steps WHERE system_id = $1 ORDER BY seq",
             Params().text(systemId));
-        for (int row = 0; row < rows.count(); ++row) {
-            WorkflowStepRecord record;
-            record.systemId = systemId;
-            record.seq = static_cast<int>(rows.integer(row, 0));
-            record.step = rows.text(row, 1);
-            record.toState = rows.text(row, 2);
-            record.date = parseIsoDate(rows.text(row, 3)).value_or(Date{});
-            storage::decodeStepDetails(rows.text(row, 4), record);
-            record.actor = recordedActor(rows, row, 5);
-            record.at = timeOf(rows.integer(row, 8));
-            result.push_back(std::move(record));
-        }
+        for (int row = 0; row < rows.count(); ++row)
+            result.push_back(stepRecord(rows, row, 0, systemId));
         return result;
     });
 }
@@ -1783,6 +1816,35 @@ Result<bool> PostgresStore::updateFinding(const std::string& inspectionId, const
             actor);
         return true;
     });
+}
+
+// ---- reading many systems at once --------------------------------------------------------------------------
+
+Result<std::vector<WorkflowStepRecord>> PostgresStore::workflowStepsOf(const std::vector<std::string>& systemIds)
+{
+    return read<std::vector<WorkflowStepRecord>>(false, [&] {
+        std::vector<WorkflowStepRecord> result;
+        TextArray ids;
+        for (const std::string& id : systemIds)
+            ids.add(codec::isStorableText(id) ? id : std::string());
+        if (systemIds.empty())
+            return result;
+        // One query for all of them: the ids as one array parameter, their order kept by its ordinality.
+        const Rows rows = m_connection->run(
+            "SELECT w.system_id, w.seq::bigint, w.step, w.to_state, w.effective_date::text, w.details, w.user_id,"
+            " w.organisation, w.role, extract(epoch FROM w.at)::bigint FROM unnest($1::text[]) WITH ORDINALITY AS"
+            " i (id, position) JOIN workflow_steps w ON w.system_id = i.id ORDER BY i.position, w.seq",
+            Params().text(ids.literal()));
+        result.reserve(static_cast<size_t>(rows.count()));
+        for (int row = 0; row < rows.count(); ++row)
+            result.push_back(stepRecord(rows, row, 1, rows.text(row, 0)));
+        return result;
+    });
+}
+
+Result<std::vector<Dossier>> PostgresStore::dossiersOf(const std::vector<std::string>& systemIds)
+{
+    return read<std::vector<Dossier>>(true, [&] { return loadDossiers({*m_connection}, systemIds); });
 }
 
 } // namespace seclevel

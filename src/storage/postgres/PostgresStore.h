@@ -83,6 +83,8 @@ public:
     Result<bool> updateFinding(const std::string& inspectionId, const std::string& key,
                                const std::optional<Date>& deadline, const RemediationEntry& entry,
                                const std::vector<std::string>& contents, const Actor& actor) override;
+    Result<std::vector<WorkflowStepRecord>> workflowStepsOf(const std::vector<std::string>& systemIds) override;
+    Result<std::vector<Dossier>> dossiersOf(const std::vector<std::string>& systemIds) override;
 
     // Ordered by year, then by order of recording.
     Result<std::vector<StoredCalendarAnnouncement>> calendarAnnouncements() override;

@@ -1383,24 +1383,28 @@ Result<std::vector<WorkflowStepRecord>> SqliteStore::workflowSteps(const std::st
 {
     return guarded<std::vector<WorkflowStepRecord>>(m_path, [&]() -> Result<std::vector<WorkflowStepRecord>> {
         std::vector<WorkflowStepRecord> result;
-        Statement select(*m_cache,
-                         "SELECT seq, step, to_state, effective_date, details, user_id, organisation, role, at"
-                         " FROM workflow_steps WHERE system_id = ?1 ORDER BY seq");
-        select.bindText(1, systemId);
-        while (select.step()) {
-            WorkflowStepRecord record;
-            record.systemId = systemId;
-            record.seq = static_cast<int>(select.integer(0));
-            record.step = select.text(1);
-            record.toState = select.text(2);
-            record.date = parseIsoDate(select.view(3)).value_or(Date{});
-            storage::decodeStepDetails(select.text(4), record);
-            record.actor = recordedActor(select.text(5), select.text(6), select.text(7));
-            record.at = storedTime(m_path, select.text(8), "at");
-            result.push_back(std::move(record));
-        }
+        appendSteps(systemId, result);
         return result;
     });
+}
+
+void SqliteStore::appendSteps(const std::string& systemId, std::vector<WorkflowStepRecord>& out)
+{
+    Statement select(*m_cache, "SELECT seq, step, to_state, effective_date, details, user_id, organisation, role, at"
+                               " FROM workflow_steps WHERE system_id = ?1 ORDER BY seq");
+    select.bindText(1, systemId);
+    while (select.step()) {
+        WorkflowStepRecord record;
+        record.systemId = systemId;
+        record.seq = static_cast<int>(select.integer(0));
+        record.step = select.text(1);
+        record.toState = select.text(2);
+        record.date = parseIsoDate(select.view(3)).value_or(Date{});
+        storage::decodeStepDetails(select.text(4), record);
+        record.actor = recordedActor(select.text(5), select.text(6), select.text(7));
+        record.at = storedTime(m_path, select.text(8), "at");
+        out.push_back(std::move(record));
+    }
 }
 
 Result<bool> SqliteStore::recordDuty(const DutyRecord& record, const std::vector<std::string>& contents,
@@ -1854,6 +1858,40 @@ Result<bool> SqliteStore::updateFinding(const std::string& inspectionId, const s
             actor);
         transaction.commit();
         return true;
+    });
+}
+
+// ---- reading many systems at once --------------------------------------------------------------------------
+// SQLite runs inside the process: a prepared statement stepped once per system costs an index lookup, not a
+// round trip, so these read system by system inside one read transaction.
+
+Result<std::vector<WorkflowStepRecord>> SqliteStore::workflowStepsOf(const std::vector<std::string>& systemIds)
+{
+    return guarded<std::vector<WorkflowStepRecord>>(m_path, [&]() -> Result<std::vector<WorkflowStepRecord>> {
+        Scope transaction(m_db, m_path, m_depth, Transaction::Kind::Read);
+        std::vector<WorkflowStepRecord> result;
+        for (const std::string& systemId : systemIds)
+            appendSteps(systemId, result);
+        transaction.commit();
+        return result;
+    });
+}
+
+Result<std::vector<Dossier>> SqliteStore::dossiersOf(const std::vector<std::string>& systemIds)
+{
+    return guarded<std::vector<Dossier>>(m_path, [&]() -> Result<std::vector<Dossier>> {
+        const Database db{m_db, m_path, *m_cache};
+        Scope transaction(m_db, m_path, m_depth, Transaction::Kind::Read);
+        std::vector<Dossier> result;
+        result.reserve(systemIds.size());
+        for (const std::string& systemId : systemIds) {
+            if (systemExists(db, systemId))
+                result.push_back(loadDossier(db, systemId));
+            else
+                result.push_back(Dossier{systemId, {}, {}, {}});
+        }
+        transaction.commit();
+        return result;
     });
 }
 

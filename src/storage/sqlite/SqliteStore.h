@@ -111,6 +111,8 @@ public:
     Result<bool> updateFinding(const std::string& inspectionId, const std::string& key,
                                const std::optional<Date>& deadline, const RemediationEntry& entry,
                                const std::vector<std::string>& contents, const Actor& actor) override;
+    Result<std::vector<WorkflowStepRecord>> workflowStepsOf(const std::vector<std::string>& systemIds) override;
+    Result<std::vector<Dossier>> dossiersOf(const std::vector<std::string>& systemIds) override;
 
     // Ordered by year, then by order of recording.
     Result<std::vector<StoredCalendarAnnouncement>> calendarAnnouncements() override;
@@ -128,6 +130,8 @@ protected:
 
 private:
     SqliteStore(sqlite3* db, std::string path);
+    // Appends the steps of one system, oldest first (workflowSteps, workflowStepsOf).
+    void appendSteps(const std::string& systemId, std::vector<WorkflowStepRecord>& out);
 
     std::vector<StoredSystem> loadSystems(const std::string* id, const std::string* organisationId,
                                           bool headersOnly = false);
