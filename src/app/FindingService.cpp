@@ -382,6 +382,10 @@ Result<FindingRun> FindingService::run(const std::string& inspectionId, Date asO
     if (!records)
         return records.errors();
     const Date periodFrom = run.inspection.inspection.scope.periodFrom;
+    // One assessment per system, duty and day (two records of one day are one assessment): a finding when no
+    // record of it names an accepted assessor.
+    std::map<std::tuple<std::string, std::string, Date>, const DutyRecord*> unqualified;
+    std::set<std::tuple<std::string, std::string, Date>> qualified;
     for (const DutyRecord& record : *records) {
         if (!inScope.count(record.systemId) || record.fulfilledOn < periodFrom || until < record.fulfilledOn)
             continue;
@@ -391,22 +395,30 @@ Result<FindingRun> FindingService::run(const std::string& inspectionId, Date asO
             judge.ruleFor(FindingFact::AssessedByUnqualifiedBody, record.fulfilledOn, record.dutyId, rule, set);
         if (!chosen)
             return chosen.errors();
-        if (!rule ||
-            std::find(rule->qualified.begin(), rule->qualified.end(), record.assessorKind) != rule->qualified.end())
+        if (!rule)
             continue;
-        const StoredSystem* system = inScope.at(record.systemId);
+        const auto day = std::make_tuple(record.systemId, record.dutyId, record.fulfilledOn);
+        if (std::find(rule->qualified.begin(), rule->qualified.end(), record.assessorKind) != rule->qualified.end())
+            qualified.insert(day);
+        else
+            unqualified.emplace(day, &record);
+    }
+    for (const auto& [day, record] : unqualified) {
+        if (qualified.count(day))
+            continue;
+        const StoredSystem* system = inScope.at(record->systemId);
         auto added =
-            judge.fact(FindingFact::AssessedByUnqualifiedBody, record.fulfilledOn, *system,
-                       record.dutyId + "@" + formatIsoDate(record.fulfilledOn),
-                       {{"duty", record.dutyId},
-                        {"fulfilled_on", formatIsoDate(record.fulfilledOn)},
-                        {"document_number", record.documentNumber},
-                        {"assessor", record.assessor.empty() ? record.note : record.assessor},
-                        {"assessor_kind", record.assessorKind.empty() ? std::string("(không ghi nhận / not recorded)")
-                                                                      : record.assessorKind},
-                        {"assessor_reference", record.assessorReference},
+            judge.fact(FindingFact::AssessedByUnqualifiedBody, record->fulfilledOn, *system,
+                       record->dutyId + "@" + formatIsoDate(record->fulfilledOn),
+                       {{"duty", record->dutyId},
+                        {"fulfilled_on", formatIsoDate(record->fulfilledOn)},
+                        {"document_number", record->documentNumber},
+                        {"assessor", record->assessor.empty() ? record->note : record->assessor},
+                        {"assessor_kind", record->assessorKind.empty() ? std::string("(không ghi nhận / not recorded)")
+                                                                       : record->assessorKind},
+                        {"assessor_reference", record->assessorReference},
                         {"approved_level", std::to_string(system->approvedLevel)}},
-                       record.dutyId);
+                       record->dutyId);
         if (!added)
             return added.errors();
     }

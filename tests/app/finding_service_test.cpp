@@ -212,6 +212,14 @@ struct Province {
             BOOST_REQUIRE(
                 store->recordDuty(assessment(q, "periodic_assessment_l34", day(2025, 4, 20), "licensed"), {}, owner)
                     .ok());
+            // The same 2024 assessment recorded twice is one finding; W's 2024 assessment recorded once by its own
+            // unit and once naming the licensed body that did it is none.
+            BOOST_REQUIRE(
+                store->recordDuty(assessment(q, "periodic_assessment_l34", day(2024, 5, 1), "internal"), {}, owner)
+                    .ok());
+            for (const char* kind : {"internal", "licensed"})
+                BOOST_REQUIRE(
+                    store->recordDuty(assessment(w, "periodic_assessment_l34", day(2024, 6, 1), kind), {}, owner).ok());
             // V: level 5 approved 2027 (VN-2026), assessed by its own unit on 01/09/2027 (NĐ331 Art 31.2.c).
             const std::string v = add("V", "VN-2026");
             BOOST_REQUIRE(store
