@@ -279,6 +279,43 @@ Result<AnnualReport> ReportService::annual(const std::string& organisationId, in
     return report;
 }
 
+void ReportService::addFindings(Rollup& rollup, const std::string& inspectionId,
+                                const std::vector<StoredFinding>& findings, const InstrumentRegister& instruments)
+{
+    rollup.inspectionId = inspectionId;
+    rollup.articles.clear();
+    std::unordered_map<std::string, RollupRow*> agencies;
+    for (RollupRow& a : rollup.agencies) {
+        a.findings = a.openFindings = 0;
+        agencies.emplace(a.organisationId, &a);
+    }
+    rollup.total.findings = rollup.total.openFindings = 0;
+    std::map<std::string, RollupArticle> byCitation;
+    for (const StoredFinding& f : findings) {
+        auto agency = agencies.find(f.finding.organisationId);
+        if (agency == agencies.end())
+            continue; // outside the organisations rolled up
+        const bool open = f.status == RemediationStatus::Open || f.status == RemediationStatus::InProgress;
+        for (RollupRow* row : {agency->second, &rollup.total}) {
+            ++row->findings;
+            row->openFindings += open ? 1 : 0;
+        }
+        RollupArticle& article = byCitation[f.finding.citation];
+        if (article.citation.empty()) {
+            article.citation = f.finding.citation;
+            article.citationText = citationToVietnamese(f.finding.citation, instruments);
+        }
+        if (std::find(article.rules.begin(), article.rules.end(), f.finding.ruleId) == article.rules.end())
+            article.rules.push_back(f.finding.ruleId);
+        ++article.findings;
+        article.open += open ? 1 : 0;
+    }
+    for (auto& [citation, article] : byCitation)
+        rollup.articles.push_back(std::move(article));
+    std::stable_sort(rollup.articles.begin(), rollup.articles.end(),
+                     [](const RollupArticle& a, const RollupArticle& b) { return a.findings > b.findings; });
+}
+
 Result<Rollup> ReportService::rollup(const std::string& organisationId, Date asOf)
 {
     auto organisations = m_store.organisations();

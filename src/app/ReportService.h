@@ -7,6 +7,8 @@
 #include "app/Catalogue.h"
 #include "app/WorkflowService.h"
 #include "core/AnnualReport.h"
+#include "core/Citation.h"
+#include "core/Finding.h"
 #include "core/Rollup.h"
 #include "storage/Store.h"
 
@@ -30,6 +32,11 @@ public:
     Result<AnnualReport> annual(const std::string& organisationId, int year);
     // The roll-up as of `asOf` for `organisationId` and the organisations under it (all when empty).
     Result<Rollup> rollup(const std::string& organisationId, Date asOf);
+    // Adds an inspection's stored findings (FindingService::stored, which checks who may read them) to a roll-up:
+    // per agency of the roll-up and by the article(s) cited, most findings first; findings of organisations
+    // outside the roll-up are left out.
+    static void addFindings(Rollup& rollup, const std::string& inspectionId, const std::vector<StoredFinding>& findings,
+                            const InstrumentRegister& instruments);
     // reports/dossier.css with reports/annual-report.css after it (A4 landscape).
     Result<std::string> stylesheet() const;
     // The Form 08 rows of `systems` as of `asOf` (periodic assessments counted from the start of the data

@@ -1,7 +1,8 @@
-// seclevel report rollup [--org ORG] [--as-of DATE] --format html|json [--output FILE] — for inspectors: per
-// agency under ORG (every organisation when left out) the systems by level and by approval status (Form 08
-// column 6), approval coverage, overdue statutory clocks and duties; HTML with SVG bar charts (no script) or
-// JSON.
+// seclevel report rollup [--org ORG] [--as-of DATE] [--inspection ID --as USER] --format html|json [--output FILE]
+// — for inspectors: per agency under ORG (every organisation when left out) the systems by level and by approval
+// status (Form 08 column 6), approval coverage, overdue statutory clocks and duties, and with an inspection named
+// its findings per agency and by the article breached; HTML with SVG bar charts (no script) or JSON.
+#include "app/FindingService.h"
 #include "app/ReportService.h"
 #include "cli/Commands.h"
 #include "cli/UserCommands.h"
@@ -25,7 +26,7 @@ public:
     }
     std::string usage() const override
     {
-        return "[--org ORG] [--as-of DATE] --format html|json [--output FILE] [--db PATH]";
+        return "[--org ORG] [--as-of DATE] [--inspection ID --as USER] --format html|json [--output FILE] [--db PATH]";
     }
     std::vector<OptionSpec> options() const override
     {
@@ -36,6 +37,13 @@ public:
         specs.push_back({"org", true, {"chỉ cơ quan này và cấp dưới", "only this organisation and those below"}});
         specs.push_back(
             {"output", true, {"tệp kết quả (mặc định đầu ra chuẩn)", "output file (default standard output)"}});
+        specs.push_back({"inspection",
+                         true,
+                         {"thêm phát hiện của cuộc thanh tra này theo cơ quan và theo điều khoản vi phạm (đoàn "
+                          "thanh tra)",
+                          "add this inspection's findings per agency and by article breached (its team)"}});
+        for (OptionSpec& spec : actingOptions())
+            specs.push_back(std::move(spec));
         return specs;
     }
     int run(const CommandLine& line, Context& context) override
@@ -53,6 +61,15 @@ public:
         auto rollup = reports.rollup(line.value("org").value_or(""), run->asOf);
         if (!rollup)
             return printErrors(rollup.errors(), context);
+        if (auto inspection = line.value("inspection")) {
+            auto actor = currentActor(line, *run->store);
+            if (!actor)
+                return printErrors(actor.errors(), context);
+            auto findings = FindingService(*run->catalogue, *run->store).stored(*inspection, *actor);
+            if (!findings)
+                return printErrors(findings.errors(), context);
+            ReportService::addFindings(*rollup, *inspection, *findings, run->catalogue->instruments());
+        }
         std::string text;
         if (format == "html") {
             auto css = reports.stylesheet();

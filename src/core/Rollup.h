@@ -20,7 +20,18 @@ struct RollupRow {
     int approved = 0;
     int overdueClocks = 0;
     int overdueDuties = 0;
+    int findings = 0;     // of the inspection named (RollupView::inspectionId)
+    int openFindings = 0; // of those, not yet remediated or closed
     double coverage() const { return systems ? 100.0 * approved / systems : 0.0; }
+};
+
+// The findings of an inspection that cite one article (or one set of articles, as the rule states them).
+struct RollupArticle {
+    std::string citation;     // machine form, "NĐ85 Art 20.2.c"
+    std::string citationText; // the Vietnamese reading, "điểm c khoản 2 Điều 20 Nghị định số 85/2016/NĐ-CP"
+    std::vector<std::string> rules; // the rules that cite it ("manual" for an inspector's own)
+    int findings = 0;
+    int open = 0;
 };
 
 struct RollupView {
@@ -30,6 +41,9 @@ struct RollupView {
     std::vector<std::string> statuses; // Form 08 column 6 words, in procedure order
     std::vector<RollupRow> agencies;
     RollupRow total;
+    // With an inspection named: its stored findings per agency (RollupRow::findings) and by article, most first.
+    std::string inspectionId;
+    std::vector<RollupArticle> articles;
 };
 
 } // namespace seclevel

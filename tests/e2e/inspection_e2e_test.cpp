@@ -183,6 +183,38 @@ BOOST_AUTO_TEST_CASE(inspectors_record_and_read_their_inspection_and_outsiders_a
     BOOST_TEST(report.out.find("Kết quả đã thực hiện") != std::string::npos);
     BOOST_TEST(report.out.find("Đã khắc phục") == std::string::npos); // the closed finding was reopened
     BOOST_TEST(as({"inspection", "conclusion", "TTR-2026-01", "--format", "xml"}, "tt9").exitCode == 6);
+
+    // The roll-up with the inspection named: its three stored findings (two automatic, one manual) per agency and
+    // by the article breached, for the team only.
+    Run rollup =
+        as({"report", "rollup", "--inspection", "TTR-2026-01", "--as-of", "2026-10-30", "--format", "json"}, "tt1");
+    ok(rollup);
+    auto rolled = json::parse(rollup.out, "stdout");
+    BOOST_REQUIRE(rolled.ok());
+    BOOST_TEST(rolled->find("inspection")->text == "TTR-2026-01");
+    BOOST_TEST(rolled->find("total")->find("findings")->integer == 3);
+    BOOST_TEST(rolled->find("total")->find("open_findings")->integer == 3); // remediated, closed, then reopened
+    long long byArticle = 0;
+    bool manualArticle = false;
+    for (const json::Node& a : rolled->find("findings_by_article")->items) {
+        byArticle += a.find("findings")->integer;
+        if (a.find("citation")->text == "NĐ61 Art 7.1") {
+            manualArticle = true;
+            BOOST_TEST(a.find("rules")->items.front().text == "manual");
+            BOOST_TEST(a.find("citation_vi")->text == "khoản 1 Điều 7 Nghị định số 61/2018/NĐ-CP");
+        }
+    }
+    BOOST_TEST(byArticle == 3);
+    BOOST_TEST(manualArticle, rollup.out);
+    for (const json::Node& agency : rolled->find("agencies")->items)
+        if (agency.find("organisation")->text == "SO-A")
+            BOOST_TEST(agency.find("findings")->integer == 3);
+    Run rollupHtml = cli({"report", "rollup", "--inspection", "TTR-2026-01", "--as-of", "2026-10-30", "--format",
+                          "html", "--as", "tt1"}); // Vietnamese: the articles read the Vietnamese way
+    ok(rollupHtml);
+    BOOST_TEST(rollupHtml.out.find("theo điều khoản vi phạm") != std::string::npos);
+    BOOST_TEST(rollupHtml.out.find("Điều 12, Điều 14, Điều 16 Nghị định số 85/2016/NĐ-CP") != std::string::npos);
+    BOOST_TEST(as({"report", "rollup", "--inspection", "TTR-2026-01", "--format", "json"}, "tt9").exitCode == 6);
 }
 
 // Remediation evidence as files: the agency reports remediated with a file, the inspector closes with a file; the

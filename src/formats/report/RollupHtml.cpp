@@ -190,16 +190,59 @@ std::string rollupHtml(const RollupView& rollup, const std::string& css, Lang la
                          overdueColours) +
                       svgBarChart(labels, overdue, overdueColours, maxOverdue, ""));
 
-    // 4. The table, every agency.
-    out += "<h2 class=\"report-part\">" + esc(vi ? "4. Số liệu theo cơ quan" : "4. Figures per agency") + "</h2>\n";
+    const bool withFindings = !rollup.inspectionId.empty();
+    // 4. With an inspection: its findings by the article(s) breached.
+    if (withFindings) {
+        std::vector<std::string> articleLabels;
+        std::vector<std::vector<double>> articleCounts;
+        double maxFindings = 0;
+        for (const RollupArticle& a : rollup.articles) {
+            articleLabels.push_back(a.citation);
+            articleCounts.push_back({static_cast<double>(a.findings - a.open), static_cast<double>(a.open)});
+            maxFindings = std::max(maxFindings, static_cast<double>(a.findings));
+        }
+        const std::vector<std::string> findingColours = {"#27ae60", "#c0392b"};
+        const std::string caption = (vi ? "4. Phát hiện của cuộc thanh tra " : "4. Findings of inspection ") +
+                                    rollup.inspectionId +
+                                    (vi ? " theo điều khoản vi phạm" : " by the article breached");
+        if (rollup.articles.empty()) // no chart to carry the caption
+            out += "<h2 class=\"report-part\">" + esc(caption) + "</h2>\n";
+        else
+            out += figure(caption, legend({vi ? "Đã khắc phục, đã đóng" : "Remediated or closed",
+                                           vi ? "Chưa khắc phục" : "Not yet remediated"},
+                                          findingColours) +
+                                       svgBarChart(articleLabels, articleCounts, findingColours, maxFindings, ""));
+        out += "<table class=\"rollup\">\n<thead>\n<tr><th>" + esc(vi ? "Điều khoản vi phạm" : "Article breached") +
+               "</th><th>" + esc(vi ? "Quy tắc" : "Rules") + "</th><th>" + esc(vi ? "Số phát hiện" : "Findings") +
+               "</th><th>" + esc(vi ? "Chưa khắc phục" : "Not yet remediated") + "</th></tr>\n</thead>\n<tbody>\n";
+        for (const RollupArticle& a : rollup.articles) {
+            std::string rules;
+            for (const std::string& r : a.rules)
+                rules += (rules.empty() ? "" : ", ") + r;
+            out += "<tr><td>" + esc(vi ? a.citationText : a.citation) + "</td><td>" + esc(rules) +
+                   "</td><td class=\"number\">" + std::to_string(a.findings) + "</td><td class=\"number\">" +
+                   std::to_string(a.open) + "</td></tr>\n";
+        }
+        if (rollup.articles.empty())
+            out += "<tr><td colspan=\"4\">" + esc(vi ? "Không có phát hiện." : "No findings.") + "</td></tr>\n";
+        out += "</tbody>\n</table>\n";
+    }
+
+    // 4 (5). The table, every agency.
+    out += "<h2 class=\"report-part\">" +
+           esc(withFindings ? (vi ? "5. Số liệu theo cơ quan" : "5. Figures per agency")
+                            : (vi ? "4. Số liệu theo cơ quan" : "4. Figures per agency")) +
+           "</h2>\n";
     out += "<table class=\"rollup\">\n<thead>\n<tr><th rowspan=\"2\">" + esc(vi ? "Cơ quan" : "Agency") +
            "</th><th rowspan=\"2\">" + esc(vi ? "Số hệ thống" : "Systems") + "</th><th colspan=\"6\">" +
            esc(vi ? "Theo cấp độ" : "By level") + "</th><th colspan=\"" + std::to_string(statusNames.size()) + "\">" +
            esc(vi ? "Theo tình trạng phê duyệt" : "By approval status") + "</th><th rowspan=\"2\">" +
            esc(vi ? "Tỷ lệ phê duyệt" : "Coverage") + "</th><th rowspan=\"2\">" +
            esc(vi ? "Thời hạn quá hạn" : "Overdue clocks") + "</th><th rowspan=\"2\">" +
-           esc(vi ? "Nghĩa vụ quá hạn" : "Overdue duties") + "</th></tr>\n<tr><th>" +
-           esc(vi ? "Chưa xác định" : "None") + "</th>";
+           esc(vi ? "Nghĩa vụ quá hạn" : "Overdue duties") + "</th>" +
+           (withFindings ? "<th rowspan=\"2\">" + esc(vi ? "Phát hiện (chưa khắc phục)" : "Findings (open)") + "</th>"
+                         : std::string()) +
+           "</tr>\n<tr><th>" + esc(vi ? "Chưa xác định" : "None") + "</th>";
     for (int l = 1; l <= 5; ++l)
         out += "<th>" + std::to_string(l) + "</th>";
     for (const std::string& s : shownStatus)
@@ -217,7 +260,11 @@ std::string rollupHtml(const RollupView& rollup, const std::string& css, Lang la
         }
         row += "<td class=\"number\">" + number(a.coverage()) + "%</td><td class=\"number\">" +
                std::to_string(a.overdueClocks) + "</td><td class=\"number\">" + std::to_string(a.overdueDuties) +
-               "</td></tr>\n";
+               "</td>";
+        if (withFindings)
+            row +=
+                "<td class=\"number\">" + std::to_string(a.findings) + " (" + std::to_string(a.openFindings) + ")</td>";
+        row += "</tr>\n";
         return row;
     };
     for (const RollupRow& a : rollup.agencies)
@@ -244,6 +291,8 @@ std::string rollupJson(const RollupView& rollup)
         w.endObject();
         w.member("approved", a.approved).member("coverage_percent", a.coverage());
         w.member("overdue_clocks", a.overdueClocks).member("overdue_duties", a.overdueDuties);
+        if (!rollup.inspectionId.empty())
+            w.member("findings", a.findings).member("open_findings", a.openFindings);
         w.endObject();
     };
     w.beginObject().member("as_of", formatIsoDate(rollup.asOf)).member("organisation", rollup.organisationId);
@@ -255,6 +304,17 @@ std::string rollupJson(const RollupView& rollup)
         agency(a);
     w.endArray().key("total");
     agency(rollup.total);
+    if (!rollup.inspectionId.empty()) {
+        w.member("inspection", rollup.inspectionId).key("findings_by_article").beginArray();
+        for (const RollupArticle& a : rollup.articles) {
+            w.beginObject().member("citation", a.citation).member("citation_vi", a.citationText);
+            w.key("rules").beginArray();
+            for (const std::string& r : a.rules)
+                w.value(r);
+            w.endArray().member("findings", a.findings).member("open", a.open).endObject();
+        }
+        w.endArray();
+    }
     w.endObject();
     return w.str();
 }
