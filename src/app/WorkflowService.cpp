@@ -461,6 +461,23 @@ Result<std::vector<DutyStatus>> WorkflowService::dutiesOf(const std::vector<Stor
             return procedure.errors();
         current = *procedure;
     }
+    // The first day any shipped procedure owes a duty: the earliest start of the rule sets whose procedure has it.
+    std::map<std::string, Date> firstOwedCache;
+    auto firstOwed = [&](const std::string& dutyId) {
+        auto cached = firstOwedCache.find(dutyId);
+        if (cached != firstOwedCache.end())
+            return cached->second;
+        Date first = Date{std::chrono::year{9999} / 12 / 31};
+        for (const RuleSet& ruleSet : m_catalogue.ruleSets()) {
+            auto procedure = m_catalogue.procedure(ruleSet.id);
+            if (!procedure || !ruleSet.validFrom)
+                continue;
+            for (const DutyRule& duty : (*procedure)->duties)
+                if (duty.id == dutyId)
+                    first = std::min(first, *ruleSet.validFrom);
+        }
+        return firstOwedCache[dutyId] = first;
+    };
     std::vector<DutyStatus> out;
     for (const StoredSystem& system : systems) {
         if (system.approvedLevel == 0 || !system.approvedOn || asOf < *system.approvedOn)
@@ -516,8 +533,10 @@ Result<std::vector<DutyStatus>> WorkflowService::dutiesOf(const std::vector<Stor
                 auto dueIn = [&](int y) {
                     return Date{std::chrono::year{y}, std::chrono::month{month}, std::chrono::day{day}};
                 };
-                int y = static_cast<int>(approvedOn.year());
-                if (approvedOn > dueIn(y))
+                // Nor before a law setting this report came into force (a 2019 approval owes no Form 08 of 2019).
+                const Date owedFrom = std::max(approvedOn, firstOwed(rule->id));
+                int y = static_cast<int>(owedFrom.year());
+                if (owedFrom > dueIn(y))
                     ++y;
                 auto sent = [&](int year) {
                     if (!dates)

@@ -526,6 +526,11 @@ BOOST_AUTO_TEST_CASE(duties_of_an_approved_system_fall_due_and_are_fulfilled_wit
     BOOST_TEST((content.ok() && content->value_or("") == "%PDF"));
     // After 19/08/2026 the periodic duties follow NĐ331 (the period is data, marked as an assumption).
     BOOST_TEST(find(on(2026, 9, 1), "periodic_assessment_l34").rulesetId == "VN-2026");
+    // The report to the Ministry of Public Security exists from NĐ331 (19/08/2026): the first one owed by a system
+    // approved in 2025 is that of 2026, not one for 2025 under a law that did not ask for it.
+    DutyStatus toMps = find(on(2026, 9, 1), "report_to_mps");
+    BOOST_TEST(formatIsoDate(*toMps.due) == "2026-12-25");
+    BOOST_TEST((toMps.state == DutyState::Upcoming));
 }
 
 BOOST_AUTO_TEST_CASE(vn2016_needs_no_security_regulation_and_has_the_tt03_validity_window)
