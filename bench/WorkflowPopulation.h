@@ -64,6 +64,17 @@ void printErrors(const Errors& errors)
         std::fprintf(stderr, "%s\n", error.describe(Lang::En).c_str());
 }
 
+// The value of `result`, or null after printing its errors: the benchmarks' prologue (catalogue, store).
+template <class T>
+T* orReport(Result<T>& result)
+{
+    if (!result) {
+        printErrors(result.errors());
+        return nullptr;
+    }
+    return &*result;
+}
+
 double peakRssMb()
 {
     rusage usage{};

@@ -96,15 +96,11 @@ Result<Dossier> dossierFor(const Catalogue& catalogue, const StoredSystem& syste
 int prepare(const std::string& location, const fs::path& dir)
 {
     auto catalogue = Catalogue::load(dir.string());
-    if (!catalogue) {
-        printErrors(catalogue.errors());
+    if (!orReport(catalogue))
         return 1;
-    }
     auto opened = openStore(location);
-    if (!opened) {
-        printErrors(opened.errors());
+    if (!orReport(opened))
         return 1;
-    }
     Store& store = **opened;
     const Actor admin{"bench", "", Role::Administrator, std::chrono::system_clock::now()};
     auto made = store.transact([&]() -> Result<bool> {
@@ -115,10 +111,8 @@ int prepare(const std::string& location, const fs::path& dir)
             return r.errors();
         return true;
     });
-    if (!made) {
-        printErrors(made.errors());
+    if (!orReport(made))
         return 1;
-    }
     InspectionService inspections(store);
     if (auto saved = inspections.save(inspectionNamed("TTR-BENCH"), inspectorActor()); !saved) {
         printErrors(saved.errors());
@@ -136,10 +130,8 @@ int prepare(const std::string& location, const fs::path& dir)
     file.sha256 = sha256Hex(bytes.str());
     file.reference = fs::absolute(example).string();
     auto headers = store.systemHeaders();
-    if (!headers) {
-        printErrors(headers.errors());
+    if (!orReport(headers))
         return 1;
-    }
     std::vector<const StoredSystem*> chosen;
     long unapproved = 0;
     for (const StoredSystem& s : *headers)
@@ -161,10 +153,8 @@ int prepare(const std::string& location, const fs::path& dir)
                 return true;
             });
         });
-        if (!done) {
-            printErrors(done.errors());
+        if (!orReport(done))
             return 1;
-        }
     }
     std::printf("prepare: inspector %s of %s, inspection TTR-BENCH over %s; %zu dossiers (%ld requirement "
                 "statements) of %ld unapproved systems in %s\n",
@@ -268,19 +258,15 @@ int measure(const std::string& location, Date asOf, const fs::path& dir)
 {
     const double rssBefore = peakRssMb();
     auto catalogue = Catalogue::load(dir.string());
-    if (!catalogue) {
-        printErrors(catalogue.errors());
+    if (!orReport(catalogue))
         return 1;
-    }
     const Catalogue& shipped = **catalogue;
     std::string describe;
     std::string recordedId;
     {
         auto opened = openStore(location);
-        if (!opened) {
-            printErrors(opened.errors());
+        if (!orReport(opened))
             return 1;
-        }
         describe = (*opened)->describe();
         // Each measurement records into an inspection of its own, so that the first run always adds.
         auto all = (*opened)->inspections();

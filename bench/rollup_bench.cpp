@@ -35,15 +35,11 @@ int measure(const std::string& location, Date asOf, const fs::path& dir)
 {
     const double rssBefore = peakRssMb();
     auto catalogue = Catalogue::load(dir.string());
-    if (!catalogue) {
-        printErrors(catalogue.errors());
+    if (!orReport(catalogue))
         return 1;
-    }
     auto opened = openStore(location);
-    if (!opened) {
-        printErrors(opened.errors());
+    if (!orReport(opened))
         return 1;
-    }
     Store& store = **opened;
     ReportService reports(**catalogue, store);
     std::printf("%s, as of %s\n", store.describe().c_str(), formatIsoDate(asOf).c_str());
@@ -51,10 +47,8 @@ int measure(const std::string& location, Date asOf, const fs::path& dir)
     for (int round = 1; round <= 2; ++round) {
         Stopwatch watch;
         auto rollup = watch.time([&] { return reports.rollup("", asOf); });
-        if (!rollup) {
-            printErrors(rollup.errors());
+        if (!orReport(rollup))
             return 1;
-        }
         std::printf("rollup #%d (all): %s; %zu agencies, %d systems, %d approved (%.1f %%), %d overdue clocks, %d "
                     "overdue duties\n",
                     round, watch.seconds().c_str(), rollup->agencies.size(), rollup->total.systems,
@@ -69,26 +63,20 @@ int measure(const std::string& location, Date asOf, const fs::path& dir)
     }
     Stopwatch past;
     auto earlier = past.time([&] { return reports.rollup("", *parseIsoDate("2025-12-31")); });
-    if (!earlier) {
-        printErrors(earlier.errors());
+    if (!orReport(earlier))
         return 1;
-    }
     std::printf("rollup as of 2025-12-31 (states read back from the steps of later-moved systems): %s; %d approved\n",
                 past.seconds().c_str(), earlier->total.approved);
     Stopwatch scoped;
     auto province = scoped.time([&] { return reports.rollup("P07", asOf); });
-    if (!province) {
-        printErrors(province.errors());
+    if (!orReport(province))
         return 1;
-    }
     std::printf("rollup (one province, P07): %s; %zu agencies, %d systems\n", scoped.seconds().c_str(),
                 province->agencies.size(), province->total.systems);
     Stopwatch annual;
     auto report = annual.time([&] { return reports.annual("P07", 2026); });
-    if (!report) {
-        printErrors(report.errors());
+    if (!orReport(report))
         return 1;
-    }
     std::printf("annual report 2026 (one province, P07): %s; %d systems, %d approved\n", annual.seconds().c_str(),
                 report->managed, report->approved);
     std::printf("peak RSS: %.1f MB (%.1f MB before opening anything)\n", peakRssMb(), rssBefore);

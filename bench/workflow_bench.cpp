@@ -35,15 +35,11 @@ int measure(const std::string& location, Date asOf, const fs::path& dir)
     const double rssBefore = peakRssMb();
     Stopwatch load;
     auto catalogue = load.time([&] { return Catalogue::load(dir.string()); });
-    if (!catalogue) {
-        printErrors(catalogue.errors());
+    if (!orReport(catalogue))
         return 1;
-    }
     auto opened = openStore(location);
-    if (!opened) {
-        printErrors(opened.errors());
+    if (!orReport(opened))
         return 1;
-    }
     Store& store = **opened;
     WorkflowService service(**catalogue, store);
     std::printf("%s, as of %s\n", store.describe().c_str(), formatIsoDate(asOf).c_str());
@@ -53,10 +49,8 @@ int measure(const std::string& location, Date asOf, const fs::path& dir)
     for (int round = 1; round <= 2; ++round) {
         Stopwatch deadlines;
         auto items = deadlines.time([&] { return service.deadlines(asOf, ""); });
-        if (!items) {
-            printErrors(items.errors());
+        if (!orReport(items))
             return 1;
-        }
         long overdue = 0;
         for (const DeadlineItem& item : *items)
             overdue += item.clock.overdue;
@@ -65,25 +59,19 @@ int measure(const std::string& location, Date asOf, const fs::path& dir)
     }
     Stopwatch scoped;
     auto one = scoped.time([&] { return service.deadlines(asOf, "P07"); });
-    if (!one) {
-        printErrors(one.errors());
+    if (!orReport(one))
         return 1;
-    }
     std::printf("deadlines (one province, P07): %s; %zu clocks\n", scoped.seconds().c_str(), one->size());
     Stopwatch headers;
     auto all = headers.time([&] { return store.systemHeaders(); });
-    if (!all) {
-        printErrors(all.errors());
+    if (!orReport(all))
         return 1;
-    }
     std::printf("  of which systemHeaders: %s; %zu systems\n", headers.seconds().c_str(), all->size());
     for (int round = 1; round <= 2; ++round) {
         Stopwatch duties;
         auto items = duties.time([&] { return service.duties(asOf, ""); });
-        if (!items) {
-            printErrors(items.errors());
+        if (!orReport(items))
             return 1;
-        }
         std::map<std::string, long> byState;
         for (const DutyStatus& status : *items)
             ++byState[dutyStateName(status.state)];
