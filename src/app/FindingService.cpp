@@ -1,5 +1,6 @@
 #include "app/FindingService.h"
 
+#include "app/ChunkedFacts.h"
 #include "app/DossierService.h"
 #include "app/InspectionService.h"
 #include "app/UserService.h"
@@ -97,110 +98,24 @@ std::string stateOf(const StoredSystem& system)
     return system.workflowState.empty() ? std::string("(chưa bắt đầu / not started)") : system.workflowState;
 }
 
-// The systems of a run, read a chunk at a time as the run reaches them: the workflow steps of the approved ones
-// and every dossier, in a few queries per chunk (Store::workflowStepsOf, ::dossiersOf) rather than a few per
-// system — on PostgreSQL each of those is a round trip (bench/findings_bench: 100,000 systems).
-class ChunkedFacts {
-public:
-    static constexpr size_t kChunk = 1000;
-
-    ChunkedFacts(Store& store, const std::vector<StoredSystem>& systems) : m_store(store), m_systems(systems) {}
-
-    // Reads the chunk that starts at `system` (an element of the run's systems) when the run gets past the last.
-    Result<bool> reach(const StoredSystem& system)
-    {
-        const size_t at = static_cast<size_t>(&system - m_systems.data());
-        if (at >= m_begin && at < m_end)
-            return true;
-        m_begin = at;
-        m_end = std::min(m_systems.size(), at + kChunk);
-        m_steps.clear();
-        m_dossiers.clear();
-        std::vector<std::string> all, approved;
-        for (size_t i = m_begin; i < m_end; ++i) {
-            all.push_back(m_systems[i].description.id);
-            if (m_systems[i].approvedLevel > 0)
-                approved.push_back(m_systems[i].description.id);
-        }
-        auto steps = m_store.workflowStepsOf(approved);
-        if (!steps)
-            return steps.errors();
-        for (WorkflowStepRecord& r : *steps)
-            m_steps[r.systemId].push_back(std::move(r));
-        auto dossiers = m_store.dossiersOf(all);
-        if (!dossiers)
-            return dossiers.errors();
-        for (Dossier& d : *dossiers)
-            m_dossiers[d.systemId] = std::move(d);
-        return true;
-    }
-    // The steps of an approved system of the chunk reached, oldest first.
-    const std::vector<WorkflowStepRecord>& steps(const std::string& systemId) const
-    {
-        auto found = m_steps.find(systemId);
-        return found == m_steps.end() ? m_none : found->second;
-    }
-    // The dossier as stored of a system of the chunk reached.
-    Dossier dossier(const std::string& systemId) const
-    {
-        auto found = m_dossiers.find(systemId);
-        return found == m_dossiers.end() ? Dossier{systemId, {}, {}, {}} : found->second;
-    }
-
-private:
-    Store& m_store;
-    const std::vector<StoredSystem>& m_systems;
-    size_t m_begin = 0;
-    size_t m_end = 0;
-    std::unordered_map<std::string, std::vector<WorkflowStepRecord>> m_steps;
-    std::unordered_map<std::string, Dossier> m_dossiers;
-    const std::vector<WorkflowStepRecord> m_none;
-};
-
 } // namespace
 
-// The organisations by id with their chains (computed once per organisation, not once per system) and where a
-// security unit sits.
+// The organisation tree indexed once per run, and where a security unit sits.
 struct FindingService::Directory {
-    std::unordered_map<std::string, const Organisation*> byId;
-    std::unordered_map<std::string, std::vector<std::string>> chains;
+    OrganisationTree tree;
     std::unordered_set<std::string> withSecurityUnit;
-    const std::vector<Organisation>& organisations;
 
-    Directory(const std::vector<Organisation>& all, const std::vector<User>& users) : organisations(all)
+    Directory(const std::vector<Organisation>& all, const std::vector<User>& users) : tree(all)
     {
-        for (const Organisation& o : all)
-            byId.emplace(o.id, &o);
         for (const User& user : users)
             for (const Membership& m : user.memberships)
                 if (m.role == Role::SecurityUnit)
                     withSecurityUnit.insert(m.organisationId);
     }
-    const std::vector<std::string>& chain(const std::string& id)
-    {
-        auto found = chains.find(id);
-        if (found != chains.end())
-            return found->second;
-        // organisationChain, walking the index instead of building one per call.
-        std::vector<std::string> chain;
-        for (std::string current = id; !current.empty() && chain.size() <= organisations.size();) {
-            const Organisation* o = organisation(current);
-            if (!o)
-                break;
-            chain.push_back(current);
-            current = o->parentId;
-        }
-        return chains.emplace(id, std::move(chain)).first->second;
-    }
-    const Organisation* organisation(const std::string& id) const
-    {
-        auto found = byId.find(id);
-        return found == byId.end() ? nullptr : found->second;
-    }
 };
 
 Result<bool> FindingService::approvedByWrongAuthority(const StoredSystem& system, const WorkflowStepRecord& approving,
-                                                      Directory& directory) const
+                                                      const Directory& directory) const
 {
     auto procedure = m_catalogue.procedure(approving.rulesetId);
     if (!procedure)
@@ -210,9 +125,9 @@ Result<bool> FindingService::approvedByWrongAuthority(const StoredSystem& system
         return false;
     WorkflowFacts facts;
     facts.systemId = system.description.id;
-    facts.chain = directory.chain(system.description.organisationId);
+    facts.chain = directory.tree.chain(system.description.organisationId);
     for (const std::string& id : facts.chain)
-        if (const Organisation* o = directory.organisation(id); o && !o->authorityCode.empty())
+        if (const Organisation* o = directory.tree.find(id); o && !o->authorityCode.empty())
             facts.chainAuthorities.push_back(o->authorityCode);
     facts.securityUnitOperates = !facts.chain.empty() && directory.withSecurityUnit.count(facts.chain.front()) > 0;
     facts.level = approving.level;
@@ -221,8 +136,8 @@ Result<bool> FindingService::approvedByWrongAuthority(const StoredSystem& system
     if (!parseRole(approving.actor.role, seat.membership.role))
         return true; // recorded in no role the procedure knows
     seat.membership.organisationId = approving.actor.organisationId;
-    seat.chain = directory.chain(approving.actor.organisationId);
-    if (const Organisation* o = directory.organisation(approving.actor.organisationId))
+    seat.chain = directory.tree.chain(approving.actor.organisationId);
+    if (const Organisation* o = directory.tree.find(approving.actor.organisationId))
         seat.authorityCode = o->authorityCode;
     return !seatMayTake(**procedure, *step, facts, seat);
 }
@@ -283,7 +198,7 @@ Result<FindingRun> FindingService::run(const std::string& inspectionId, Date asO
         return users.errors();
     DossierService dossiers(m_catalogue, m_store);
     Directory directory(*organisations, *users);
-    ChunkedFacts loaded(m_store, *systems);
+    ChunkedFacts loaded(m_store, *systems, ChunkedFacts::Steps::OfApproved);
     for (const StoredSystem& system : *systems) {
         const std::string& id = system.description.id;
         if (auto reached = loaded.reach(system); !reached)

@@ -93,7 +93,7 @@ private:
 
     // Whether the recorded approving step was taken in a seat its procedure does not give that step.
     Result<bool> approvedByWrongAuthority(const StoredSystem& system, const WorkflowStepRecord& approving,
-                                          Directory& directory) const;
+                                          const Directory& directory) const;
 
     const Catalogue& m_catalogue;
     Store& m_store;

@@ -21,30 +21,17 @@ Error refused(const std::string& field, std::string vi, std::string en)
     return makeError(ErrorKind::Refused, "", 0, field, std::move(vi), std::move(en));
 }
 
-std::map<std::string, std::string> parents(const std::vector<Organisation>& organisations)
+bool within(const OrganisationTree& tree, const std::string& organisationId, const std::string& root)
 {
-    std::map<std::string, std::string> out;
-    for (const Organisation& o : organisations)
-        out[o.id] = o.parentId;
-    return out;
+    return organisationWithin(organisationId, root, [&](const std::string& id) { return tree.parentOf(id); });
 }
 
-bool within(const std::map<std::string, std::string>& parentOf, const std::string& organisationId,
-            const std::string& root)
-{
-    return organisationWithin(organisationId, root, [&](const std::string& id) {
-        auto it = parentOf.find(id);
-        return it == parentOf.end() ? std::string() : it->second;
-    });
-}
-
-bool inScope(const Inspection& inspection, const StoredSystem& system,
-             const std::map<std::string, std::string>& parentOf)
+bool inScope(const Inspection& inspection, const StoredSystem& system, const OrganisationTree& tree)
 {
     const auto& listed = inspection.scope.systems;
     if (!listed.empty() && std::find(listed.begin(), listed.end(), system.description.id) == listed.end())
         return false;
-    return within(parentOf, system.description.organisationId, inspection.scope.organisationId);
+    return within(tree, system.description.organisationId, inspection.scope.organisationId);
 }
 
 } // namespace
@@ -52,7 +39,7 @@ bool inScope(const Inspection& inspection, const StoredSystem& system,
 bool systemInScope(const Inspection& inspection, const StoredSystem& system,
                    const std::vector<Organisation>& organisations)
 {
-    return inScope(inspection, system, parents(organisations));
+    return inScope(inspection, system, OrganisationTree(organisations));
 }
 
 Result<bool> InspectionService::save(const Inspection& inspection, const Actor& actor)
@@ -88,13 +75,12 @@ Result<bool> InspectionService::save(const Inspection& inspection, const Actor& 
             auto organisations = m_store.organisations();
             if (!organisations)
                 return organisations.errors();
-            const auto parentOf = parents(*organisations);
+            const OrganisationTree tree(*organisations);
             for (const std::string& systemId : inspection.scope.systems) {
                 auto system = m_store.system(systemId);
                 if (!system)
                     return system.errors();
-                if (*system &&
-                    !within(parentOf, (*system)->description.organisationId, inspection.scope.organisationId))
+                if (*system && !within(tree, (*system)->description.organisationId, inspection.scope.organisationId))
                     return makeError(ErrorKind::InvalidInput, "", 0, "systems",
                                      "Hệ thống " + quoted(systemId) + " không thuộc " +
                                          quoted(inspection.scope.organisationId) +
@@ -165,10 +151,10 @@ Result<std::vector<StoredSystem>> InspectionService::systemsInScope(const std::s
     if (!systems)
         return systems.errors();
     // The tree once for all of them (a country: 100,000 systems, 1,000 agencies).
-    const auto parentOf = parents(*organisations);
+    const OrganisationTree tree(*organisations);
     std::vector<StoredSystem> covered;
     for (StoredSystem& system : *systems)
-        if (inScope(inspection->inspection, system, parentOf))
+        if (inScope(inspection->inspection, system, tree))
             covered.push_back(std::move(system));
     return covered;
 }

@@ -1,5 +1,6 @@
 #include "app/ReportService.h"
 
+#include "app/ChunkedFacts.h"
 #include "app/UserService.h"
 #include "io/InputFile.h"
 #include "rules/AnnualReportLoader.h"
@@ -138,30 +139,11 @@ Result<std::vector<AnnualReportRow>> ReportService::rowsOf(const std::vector<Sto
     std::vector<AnnualReportRow> out;
     // Steps and dossiers read for a chunk of systems at a time (a few round trips per 1,000 systems, not two per
     // system), the chunk's alone in memory.
-    constexpr size_t kChunk = 1000;
-    std::vector<std::vector<WorkflowStepRecord>> chunkSteps;
-    std::vector<Dossier> chunkDossiers;
-    for (size_t index = 0; index < headers.size(); ++index) {
-        const StoredSystem& header = headers[index];
-        if (index % kChunk == 0) {
-            std::vector<std::string> ids;
-            std::unordered_map<std::string, size_t> position;
-            for (size_t i = index; i < std::min(headers.size(), index + kChunk); ++i) {
-                position.emplace(headers[i].description.id, ids.size());
-                ids.push_back(headers[i].description.id);
-            }
-            auto steps = m_store.workflowStepsOf(ids);
-            if (!steps)
-                return steps.errors();
-            chunkSteps.assign(ids.size(), {});
-            for (WorkflowStepRecord& r : *steps)
-                chunkSteps[position.at(r.systemId)].push_back(std::move(r));
-            auto dossiers = m_store.dossiersOf(ids);
-            if (!dossiers)
-                return dossiers.errors();
-            chunkDossiers = std::move(*dossiers);
-        }
-        const std::vector<WorkflowStepRecord>* steps = &chunkSteps[index % kChunk];
+    ChunkedFacts loaded(m_store, headers, ChunkedFacts::Steps::OfAll);
+    for (const StoredSystem& header : headers) {
+        if (auto reached = loaded.reach(header); !reached)
+            return reached.errors();
+        const std::vector<WorkflowStepRecord>* steps = &loaded.steps(header.description.id);
         ReportFacts facts;
         facts.systemId = header.description.id;
         facts.organisationId = header.description.organisationId;
@@ -188,7 +170,7 @@ Result<std::vector<AnnualReportRow>> ReportService::rowsOf(const std::vector<Sto
             for (const DutyRecord& d : *duties)
                 facts.duties.push_back({d.dutyId, d.fulfilledOn});
         }
-        facts.dossier = &chunkDossiers[index % kChunk];
+        facts.dossier = &loaded.dossier(header.description.id);
         const std::string judgedBy = facts.steps.empty() ? header.rulesetId : facts.steps.back().rulesetId;
         if (!judgedBy.empty())
             if (auto t = m_catalogue.dossierTemplate(judgedBy))

@@ -20,18 +20,7 @@ bool sameSeat(const Membership& a, const Membership& b)
 
 std::vector<std::string> organisationChain(const std::vector<Organisation>& organisations, const std::string& id)
 {
-    std::map<std::string, const Organisation*> byId;
-    for (const Organisation& o : organisations)
-        byId[o.id] = &o;
-    std::vector<std::string> chain;
-    for (std::string current = id; !current.empty() && chain.size() <= organisations.size();) {
-        auto found = byId.find(current);
-        if (found == byId.end())
-            break;
-        chain.push_back(current);
-        current = found->second->parentId;
-    }
-    return chain;
+    return OrganisationTree(organisations).chain(id);
 }
 
 Result<bool> UserService::requireAdministrator(const Actor& actor)

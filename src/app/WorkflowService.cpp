@@ -369,28 +369,14 @@ Result<std::vector<StoredSystem>> WorkflowService::inScope(const std::string& or
     if (!known)
         return makeError(ErrorKind::NotFound, "", 0, "org", "Không có tổ chức " + quoted(organisationId),
                          "No organisation " + quoted(organisationId));
-    std::unordered_map<std::string, std::string> parentOf; // once, not once per organisation met
-    for (const Organisation& o : *organisations)
-        parentOf.emplace(o.id, o.parentId);
-    auto within = [&](const std::string& org) {
-        size_t hops = 0; // as organisationChain: a loop in the data ends the walk
-        for (std::string current = org; !current.empty() && hops <= organisations->size(); ++hops) {
-            if (current == organisationId)
-                return true;
-            auto parent = parentOf.find(current);
-            if (parent == parentOf.end())
-                return false;
-            current = parent->second;
-        }
-        return false;
-    };
-    std::map<std::string, bool> inside; // organisation id → lies in the subtree
+    const OrganisationTree tree(*organisations); // once, not once per organisation met
+    std::map<std::string, bool> inside;          // organisation id → lies in the subtree
     std::vector<StoredSystem> out;
     for (StoredSystem& system : *systems) {
         const std::string& org = system.description.organisationId;
         auto found = inside.find(org);
         if (found == inside.end())
-            found = inside.emplace(org, within(org)).first;
+            found = inside.emplace(org, contains(tree.chain(org), organisationId)).first;
         if (found->second)
             out.push_back(std::move(system));
     }

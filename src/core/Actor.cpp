@@ -100,4 +100,36 @@ bool parseIsoTimestamp(const std::string& text, TimePoint& at)
     return true;
 }
 
+OrganisationTree::OrganisationTree(const std::vector<Organisation>& organisations) : m_size(organisations.size())
+{
+    m_byId.reserve(organisations.size());
+    for (const Organisation& o : organisations)
+        m_byId[o.id] = &o; // ids are unique in a store; of a repeated one the last counts, as before
+}
+
+const Organisation* OrganisationTree::find(const std::string& id) const
+{
+    auto found = m_byId.find(id);
+    return found == m_byId.end() ? nullptr : found->second;
+}
+
+std::string OrganisationTree::parentOf(const std::string& id) const
+{
+    const Organisation* o = find(id);
+    return o ? o->parentId : std::string();
+}
+
+std::vector<std::string> OrganisationTree::chain(const std::string& id) const
+{
+    std::vector<std::string> chain;
+    for (std::string current = id; !current.empty() && chain.size() <= m_size;) {
+        const Organisation* o = find(current);
+        if (!o)
+            break;
+        chain.push_back(current);
+        current = o->parentId;
+    }
+    return chain;
+}
+
 } // namespace seclevel

@@ -3,6 +3,7 @@
 // workflow (appraisal, approval) decides what an actor may do from the role and the organisation.
 #include <chrono>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace seclevel {
@@ -28,6 +29,23 @@ struct Organisation {
     std::string parentId; // empty for a root
     std::string authorityCode =
         {}; // a national body's code the procedures name ("MIC", "MPS", "MOD", "BCY"); usually empty
+};
+
+// The organisations indexed once by id (a country: 1,000 agencies asked about for 100,000 systems): lookups and
+// ancestor chains without building an index per question. Refers to the vector given, which must outlive it.
+class OrganisationTree {
+public:
+    explicit OrganisationTree(const std::vector<Organisation>& organisations);
+    // The organisation of that id; null when unknown.
+    const Organisation* find(const std::string& id) const;
+    // The parent id; empty at a root or for an unknown organisation.
+    std::string parentOf(const std::string& id) const;
+    // The organisation and its ancestors (self first); empty when unknown. A loop in the data ends the walk.
+    std::vector<std::string> chain(const std::string& id) const;
+
+private:
+    std::unordered_map<std::string, const Organisation*> m_byId;
+    std::size_t m_size = 0;
 };
 
 // A role a user holds in an organisation.
