@@ -1,6 +1,7 @@
 #include "app/ReportService.h"
 
 #include "app/ChunkedFacts.h"
+#include "app/FindingService.h"
 #include "app/UserService.h"
 #include "io/InputFile.h"
 #include "rules/AnnualReportLoader.h"
@@ -296,6 +297,19 @@ void ReportService::addFindings(Rollup& rollup, const std::string& inspectionId,
         rollup.articles.push_back(std::move(article));
     std::stable_sort(rollup.articles.begin(), rollup.articles.end(),
                      [](const RollupArticle& a, const RollupArticle& b) { return a.findings > b.findings; });
+}
+
+Result<Rollup> ReportService::rollup(const std::string& organisationId, Date asOf, const std::string& inspectionId,
+                                     const Actor& actor)
+{
+    auto findings = FindingService(m_catalogue, m_store).stored(inspectionId, actor); // the team only
+    if (!findings)
+        return findings.errors();
+    auto rolled = rollup(organisationId, asOf);
+    if (!rolled)
+        return rolled.errors();
+    addFindings(*rolled, inspectionId, *findings, m_catalogue.instruments());
+    return rolled;
 }
 
 Result<Rollup> ReportService::rollup(const std::string& organisationId, Date asOf)

@@ -37,6 +37,10 @@ public:
     // outside the roll-up are left out.
     static void addFindings(Rollup& rollup, const std::string& inspectionId, const std::vector<StoredFinding>& findings,
                             const InstrumentRegister& instruments);
+    // The roll-up with an inspection's stored findings added, for its team and administrators (ErrorKind::Refused
+    // for anyone else): what a command and an HTTP handler call alike.
+    Result<Rollup> rollup(const std::string& organisationId, Date asOf, const std::string& inspectionId,
+                          const Actor& actor);
     // reports/dossier.css with reports/annual-report.css after it (A4 landscape).
     Result<std::string> stylesheet() const;
     // The Form 08 rows of `systems` as of `asOf` (periodic assessments counted from the start of the data

@@ -2,7 +2,6 @@
 // — for inspectors: per agency under ORG (every organisation when left out) the systems by level and by approval
 // status (Form 08 column 6), approval coverage, overdue statutory clocks and duties, and with an inspection named
 // its findings per agency and by the article breached; HTML with SVG bar charts (no script) or JSON.
-#include "app/FindingService.h"
 #include "app/ReportService.h"
 #include "cli/Commands.h"
 #include "cli/UserCommands.h"
@@ -58,18 +57,18 @@ public:
         if (!run)
             return exitCode;
         ReportService reports(*run->catalogue, *run->store);
-        auto rollup = reports.rollup(line.value("org").value_or(""), run->asOf);
-        if (!rollup)
-            return printErrors(rollup.errors(), context);
+        const std::string organisation = line.value("org").value_or("");
+        Result<Rollup> rollup = Rollup{};
         if (auto inspection = line.value("inspection")) {
             auto actor = currentActor(line, *run->store);
             if (!actor)
                 return printErrors(actor.errors(), context);
-            auto findings = FindingService(*run->catalogue, *run->store).stored(*inspection, *actor);
-            if (!findings)
-                return printErrors(findings.errors(), context);
-            ReportService::addFindings(*rollup, *inspection, *findings, run->catalogue->instruments());
+            rollup = reports.rollup(organisation, run->asOf, *inspection, *actor);
+        } else {
+            rollup = reports.rollup(organisation, run->asOf);
         }
+        if (!rollup)
+            return printErrors(rollup.errors(), context);
         std::string text;
         if (format == "html") {
             auto css = reports.stylesheet();
